@@ -1,0 +1,68 @@
+import http from 'node:http';
+import express from 'express';
+import { Server as SocketServer } from 'socket.io';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { errorHandler, HttpErrors } from './http/errors';
+import { loadSession } from './http/session';
+import { ROUTE_MODULES, SOCKET_MODULES } from './modules';
+import { openDatabase, type Db } from './storage/db';
+
+export interface TendikApp {
+  app: express.Express;
+  httpServer: http.Server;
+  io: SocketServer;
+  ctx: AppContext;
+  /** Listens on config.port (0 = any free port) and resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Flushes collaboration state, closes sockets, the HTTP server and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds Express + socket.io around one database. Only server/main.ts listens on a fixed port;
+ * tests call createApp() and listen on port 0.
+ */
+export function createApp(config: Config, db: Db = openDatabase(config.databasePath)): TendikApp {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(app);
+  const io = new SocketServer(httpServer, {
+    maxHttpBufferSize: config.maxSocketFrameBytes,
+    serveClient: false,
+    cleanupEmptyChildNamespaces: true,
+  });
+  const closers: Array<() => void | Promise<void>> = [];
+  const ctx: AppContext = { config, db, io, onClose: (fn) => closers.push(fn) };
+
+  app.use(loadSession(ctx));
+  for (const mount of ROUTE_MODULES) mount(app, ctx);
+  app.use('/api', (_req, _res, next) => next(HttpErrors.NOT_FOUND()));
+  app.use(errorHandler());
+  for (const attach of SOCKET_MODULES) attach(ctx);
+
+  let closed = false;
+  return {
+    app,
+    httpServer,
+    io,
+    ctx,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const fn of closers.reverse()) await fn();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { NextFunction, Request, Response } from 'express';
+import { defineErrors } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
+import { sessionFromCookieHeader, type Session } from '../auth/sessions';
+import type { AppContext } from '../context';
+
+export const AuthErrors = defineErrors({
+  AUTH_REQUIRED: {
+    status: 401,
+    text: { ru: 'Требуется вход в систему.', ky: 'Системага кирүү талап кылынат.', en: 'Please sign in.' },
+  },
+  FORBIDDEN: {
+    status: 403,
+    text: {
+      ru: 'У вас нет прав на это действие.',
+      ky: 'Бул аракетке укугуңуз жок.',
+      en: 'You are not allowed to do this.',
+    },
+  },
+});
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    session?: Session | null;
+  }
+}
+
+/** Resolves the session cookie on every request; routes decide what an absent session means. */
+export function loadSession(ctx: AppContext) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    req.session = sessionFromCookieHeader(ctx.db, req.headers.cookie);
+    next();
+  };
+}
+
+export function requireSession(req: Request): Session {
+  if (!req.session) throw AuthErrors.AUTH_REQUIRED();
+  return req.session;
+}
+
+export function requireRole(req: Request, ...roles: Role[]): Session {
+  const session = requireSession(req);
+  if (!roles.includes(session.user.role)) throw AuthErrors.FORBIDDEN();
+  return session;
+}

@@ -1,0 +1,78 @@
+/**
+ * The database schema as an ordered list of migrations; each id is applied once.
+ * Append new migrations at the end; never edit one that has shipped.
+ */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: '001-users-sessions',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'secretary', 'expert', 'reader')),
+        committee TEXT,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+    `,
+  },
+  {
+    id: '002-reviews',
+    sql: `
+      CREATE TABLE reviews (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'in_review' CHECK (status IN ('in_review', 'issued', 'archived')),
+        language TEXT NOT NULL,
+        act_kind TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        deadline TEXT,
+        committee TEXT,
+        checklist_id TEXT,
+        checklist_version TEXT,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE review_members (
+        review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        PRIMARY KEY (review_id, user_id)
+      );
+      CREATE TABLE review_imports (
+        review_id TEXT PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE,
+        clause_tree TEXT NOT NULL,
+        pm_doc TEXT NOT NULL,
+        report TEXT NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        imported_at INTEGER NOT NULL
+      );
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        user_id TEXT,
+        review_id TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        details TEXT
+      );
+      CREATE INDEX audit_review ON audit_log(review_id, seq);
+    `,
+  },
+];

@@ -1,0 +1,107 @@
+import type { Lang } from './i18n/lang';
+import type { ClauseId } from './ids';
+
+/**
+ * Kinds of structural units of a normative act, from the header block down to an indent.
+ * RU / KY names: division = ОБЩАЯ/ОСОБЕННАЯ ЧАСТЬ (ЖАЛПЫ/ӨЗГӨЧӨ БӨЛҮК); section = Раздел (бөлүм);
+ * subsection = Подраздел; chapter = Глава; subchapter = Параграф; article = Статья (берене);
+ * part = часть (бөлүк); item = пункт; subitem = подпункт (пунктча); indent = абзац or dash-list entry.
+ */
+export const CLAUSE_KINDS = [
+  'header', // kind of act, title, date and number, the draft mark
+  'preamble',
+  'division',
+  'section',
+  'subsection',
+  'chapter',
+  'subchapter',
+  'article',
+  'part',
+  'item',
+  'subitem',
+  'indent',
+  'amendment', // one amendment instruction of an amendment law
+  'signature',
+  'note', // editorial note: «(В редакции Закона …)», «(Утратила силу …)» standing alone
+  'text', // a line the parser kept without recognising it; listed in the import report
+] as const;
+export type ClauseKind = (typeof CLAUSE_KINDS)[number];
+
+export const ACT_KINDS = ['code', 'law', 'amendment_law', 'constitutional_law', 'decree', 'resolution', 'other'] as const;
+export type ActKind = (typeof ACT_KINDS)[number];
+
+/** What an amendment instruction does to its target. */
+export const AMENDMENT_OPERATIONS = ['replace_words', 'supplement', 'restate', 'exclude', 'repeal', 'other'] as const;
+export type AmendmentOperation = (typeof AMENDMENT_OPERATIONS)[number];
+
+/** The unit an amendment instruction changes, as far as the text names it. */
+export interface AmendmentTarget {
+  /** The amended act's title as quoted («О …»), when the instruction or its parents name it. */
+  act?: string;
+  article?: string;
+  part?: string;
+  item?: string;
+  subitem?: string;
+  /** «абзац второй» and the like, kept as printed. */
+  paragraph?: string;
+}
+
+export interface AmendmentInfo {
+  operation: AmendmentOperation;
+  target: AmendmentTarget;
+  /** Words that are replaced or excluded, without quotes. */
+  oldWords?: string;
+  /** Words or text that are inserted or restated, without quotes. */
+  newWords?: string;
+}
+
+/** One structural unit of the draft. `text` is the unit's own line as printed, children follow it. */
+export interface Clause {
+  id: ClauseId;
+  kind: ClauseKind;
+  /** Number as printed without decoration: "15", "12-1", "21¹", "2", "а", "IV". Null when unnumbered. */
+  number: string | null;
+  /** Human label in the draft's language: "Статья 15, часть 2" / "15-берене, 2-бөлүк" / "Article 15(2)". */
+  label: string;
+  /** Heading of an article, chapter, section ("Основные понятия"), when it has one. */
+  title?: string;
+  /** The unit's own text as printed, including its number marker ("1. Текст части …"). */
+  text: string;
+  /** Marked «Утратила силу» / «Күчүн жоготту»: kept, never dropped. */
+  repealed?: boolean;
+  amendment?: AmendmentInfo;
+  children: Clause[];
+  /** 1-based line in the imported source where the unit starts, for the import report. */
+  line?: number;
+}
+
+export interface ActMeta {
+  language: Lang;
+  actKind: ActKind;
+  title: string | null;
+  /** "17 октября 2008 года", as printed. */
+  date: string | null;
+  number: string | null;
+  /** The draft mark «Проект» / «Долбоор» / "Draft" was present. */
+  isDraft: boolean;
+  /** For amendment laws: the act(s) they amend, as quoted in the title. */
+  amendedActs?: string[];
+}
+
+export interface ClauseTree {
+  meta: ActMeta;
+  clauses: Clause[];
+}
+
+/** Visits every clause depth-first in document order. */
+export function* walkClauses(clauses: readonly Clause[], parents: readonly Clause[] = []): Generator<[Clause, readonly Clause[]]> {
+  for (const clause of clauses) {
+    yield [clause, parents];
+    yield* walkClauses(clause.children, [...parents, clause]);
+  }
+}
+
+export function findClause(tree: ClauseTree, id: string): Clause | undefined {
+  for (const [clause] of walkClauses(tree.clauses)) if (clause.id === id) return clause;
+  return undefined;
+}

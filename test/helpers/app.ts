@@ -1,0 +1,45 @@
+import { createApp, type TendikApp } from '../../server/app';
+import { testConfig, type Config } from '../../server/config';
+import { createUser, type User } from '../../server/auth/users';
+import type { Role } from '../../shared/roles';
+
+export interface TestServer {
+  tendik: TendikApp;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real app, in-process, on a free loopback port, over an in-memory (or given) SQLite database. */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const tendik = createApp(testConfig(overrides));
+  const port = await tendik.listen();
+  return { tendik, port, url: `http://127.0.0.1:${port}`, close: () => tendik.close() };
+}
+
+let counter = 0;
+export async function makeUser(server: TestServer, role: Role, extra: { committee?: string } = {}) {
+  counter += 1;
+  const password = `pw-${role}-${counter}-${Math.random().toString(36).slice(2)}`;
+  const user: User = await createUser(server.tendik.ctx.db, {
+    email: `${role}${counter}@test.local`,
+    name: `${role} ${counter}`,
+    role,
+    password,
+    committee: extra.committee ?? null,
+  });
+  return { user, password };
+}
+
+/** Signs in over HTTP and returns the cookie header and CSRF token to send with later requests. */
+export async function login(server: TestServer, email: string, password: string) {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken: body.csrfToken };
+}
