@@ -1,0 +1,170 @@
+import type { I18nText } from './i18n/lang';
+
+/**
+ * The data of a review besides the draft's text, as the UI, the API and the conclusion see it.
+ * It is the pure merge of the review's Yjs docs (design.md: TEXT doc, one AUTHOR doc per participant,
+ * the ENGINE doc). The collaboration module owns the Yjs layout and the merge; these are the shapes
+ * every other module relies on. Extend them; never change a field's meaning.
+ */
+
+export type Severity = 'note' | 'concern' | 'violation';
+/** A positive provision (a quota, a data obligation) is recorded as positive, not as a problem. */
+export type Polarity = 'risk' | 'positive';
+
+/** TextQuoteSelector-style quote, for re-anchoring when relative positions no longer resolve. */
+export interface TextQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Where an annotation sits: Yjs relative positions into the TEXT doc plus clause id and quote. */
+export interface TextAnchor {
+  clauseId: string;
+  /** base64 of Y.encodeRelativePosition; absent for a whole-clause annotation. */
+  start?: string;
+  end?: string;
+  quote: TextQuote;
+}
+
+export interface LegalBasis {
+  /** Source id from the checklist ('kg-184', 'cedaw' …) and its title in every language. */
+  source: string;
+  title: I18nText;
+  article?: string;
+}
+
+/** A finding proposed by the checklist engine (ENGINE doc, written by the server only). */
+export interface CandidateFinding {
+  /** Stable: the same clause, criterion, detector and matched words give the same id on every run. */
+  id: string;
+  /** "kg-gender-expertise@2026.1": the checklist and version that produced it. */
+  checklist: string;
+  criterionId: string;
+  detectorId: string;
+  clauseId: string;
+  /** Offsets into the clause's own text (Clause.text) and the quote at that span. */
+  span: { start: number; end: number };
+  quote: TextQuote;
+  /** Why it fired: the words and the lemmas/stems they matched. */
+  matched: Array<{ form: string; lemma?: string }>;
+  severity: Severity;
+  polarity: Polarity;
+  /** Phrased as a question to the expert. */
+  explanation: I18nText;
+  suggestedWording?: I18nText;
+  legalBasis: LegalBasis[];
+}
+
+export type AnnotationKind = 'finding' | 'comment';
+
+/** An expert's annotation (her AUTHOR doc; only she can write it). */
+export interface Annotation {
+  id: string;
+  kind: AnnotationKind;
+  authorId: string;
+  anchor: TextAnchor;
+  /** For findings. */
+  criterionId?: string;
+  severity?: Severity;
+  polarity?: Polarity;
+  /** Explanation of a finding, or the comment's text. */
+  body: string;
+  proposedWording?: string;
+  status: 'open' | 'resolved';
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A reply in the thread of an annotation or of a candidate finding (in the replier's AUTHOR doc). */
+export interface Reply {
+  id: string;
+  /** The annotation or candidate finding it answers. */
+  targetId: string;
+  authorId: string;
+  body: string;
+  createdAt: number;
+}
+
+/** An expert's verdict on a candidate finding or on another expert's finding (her AUTHOR doc). */
+export interface Verdict {
+  targetId: string;
+  authorId: string;
+  decision: 'confirm' | 'dismiss';
+  reason?: string;
+  /** The expert's edit of the proposed wording, when she confirms with changes. */
+  wording?: string;
+  at: number;
+}
+
+export type ChecklistAnswerValue = 'yes' | 'no' | 'partly' | 'na';
+
+export interface ChecklistAnswer {
+  criterionId: string;
+  questionId: string;
+  authorId: string;
+  value: ChecklistAnswerValue;
+  note?: string;
+  at: number;
+}
+
+/** The secretary's final decision on a finding: only 'confirmed' findings enter the conclusion. */
+export interface FinalDecision {
+  targetId: string;
+  decision: 'confirmed' | 'dismissed';
+  /** Proposed wording as it goes into the comparative table. */
+  wording?: string;
+  justification?: string;
+  at: number;
+}
+
+export type ConclusionVerdict = 'complies' | 'complies_with_recommendations' | 'does_not_comply';
+
+/** The conclusion's fields, filled by the secretary (her AUTHOR doc) — see domain.md §2. */
+export interface ConclusionFields {
+  addressee: { committee: string; chair: string };
+  outgoingNumber: string;
+  outgoingDate: string;
+  basis: string;
+  draftTitle: string;
+  initiator: string;
+  registrationNumber: string;
+  reading: string;
+  experts: Array<{ name: string; affiliation?: string }>;
+  periodFrom: string;
+  periodTo: string;
+  summary: string;
+  genderRelevance: string;
+  /** Per criterion: the analysis text (pre-filled from answers and confirmed findings, editable). */
+  criteriaAnalysis: Record<string, string>;
+  verdict: ConclusionVerdict | null;
+  recommendations: string;
+  signatories: Array<{ name: string; position: string }>;
+  annexes: string[];
+}
+
+/** A finding as it stands after merging all docs: candidate or expert-made, with everyone's verdicts. */
+export interface MergedFinding {
+  id: string;
+  origin: 'engine' | 'expert';
+  authorId: string | null;
+  criterionId: string;
+  clauseId: string;
+  quote: TextQuote;
+  severity: Severity;
+  polarity: Polarity;
+  explanation: string | I18nText;
+  proposedWording?: string;
+  verdicts: Verdict[];
+  replies: Reply[];
+  final?: FinalDecision;
+  status: 'open' | 'resolved';
+}
+
+export interface ReviewModel {
+  reviewId: string;
+  findings: MergedFinding[];
+  comments: Array<Annotation & { replies: Reply[] }>;
+  answers: ChecklistAnswer[];
+  conclusion: Partial<ConclusionFields>;
+}
