@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { errorHandler, HttpErrors } from './http/errors';
 import { loadSession } from './http/session';
+import { csrfGuard } from './http/csrf';
 import { ROUTE_MODULES, SOCKET_MODULES } from './modules';
 import { openDatabase, type Db } from './storage/db';
 
@@ -37,6 +38,7 @@ export function createApp(config: Config, db: Db = openDatabase(config.databaseP
   const ctx: AppContext = { config, db, io, onClose: (fn) => closers.push(fn) };
 
   app.use(loadSession(ctx));
+  app.use('/api', csrfGuard);
   for (const mount of ROUTE_MODULES) mount(app, ctx);
   app.use('/api', (_req, _res, next) => next(HttpErrors.NOT_FOUND()));
   app.use(errorHandler());

@@ -43,3 +43,25 @@ export async function login(server: TestServer, email: string, password: string)
   const body = (await res.json()) as { csrfToken: string };
   return { cookie, csrfToken: body.csrfToken };
 }
+
+export interface Auth {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** fetch against the test server as a signed-in user: sends the session cookie and the CSRF header. */
+export function api(server: TestServer, auth: Auth | null, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (auth) {
+    headers.set('cookie', auth.cookie);
+    headers.set('x-csrf-token', auth.csrfToken);
+  }
+  return fetch(`${server.url}${path}`, { ...init, headers });
+}
+
+/** Creates a user of the role and signs her in. */
+export async function signedIn(server: TestServer, role: Role, extra: { committee?: string } = {}) {
+  const { user, password } = await makeUser(server, role, extra);
+  const auth = await login(server, user.email, password);
+  return { user, password, auth };
+}
