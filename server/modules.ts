@@ -1,7 +1,13 @@
+// TEAM NOTICE (temporary, removed at integration): helpers working in parallel MUST read /tmp/common-brief.md (the team rules: concurrency, commits under flock, time limit 23:00 UTC) before editing anything. Where your brief says {COMMON}, it means that file.
 import type express from 'express';
 import type { AppContext } from './context';
 import { mountAuthRoutes } from './auth/routes';
 import { mountHealthRoutes } from './http/health';
+import { attachSocketOriginGuard } from './http/security';
+import { mountAdminUserRoutes } from './admin/users-routes';
+import { mountAuditRoutes } from './admin/audit-routes';
+import { mountMemberRoutes } from './reviews/members-routes';
+import { mountReviewStatusRoutes } from './reviews/status-routes';
 
 /**
  * The feature modules of the server, in mounting order. Each one owns its routes (and their schemas)
@@ -10,6 +16,12 @@ import { mountHealthRoutes } from './http/health';
 export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => void> = [
   mountHealthRoutes,
   mountAuthRoutes,
+  mountAdminUserRoutes,
+  mountAuditRoutes,
+  mountMemberRoutes,
+  mountReviewStatusRoutes,
 ];
 
-export const SOCKET_MODULES: Array<(ctx: AppContext) => void> = [];
+export const SOCKET_MODULES: Array<(ctx: AppContext) => void> = [
+  attachSocketOriginGuard,
+];

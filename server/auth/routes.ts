@@ -1,65 +1,142 @@
 import express from 'express';
-import { z } from 'zod';
-import { defineErrors } from '../../shared/errors';
+import type { Request } from 'express';
+import type { z } from 'zod';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
 import { HttpErrors } from '../http/errors';
 import { requireSession } from '../http/session';
-import { verifyPassword } from './passwords';
-import { createSession, destroySession, readCookie, SESSION_COOKIE } from './sessions';
-import { findUserByEmail } from './users';
+import { AccountErrors } from './errors';
+import { acceptInvitation, findUsableInvitation } from './invitations';
+import { hashPassword, verifyPassword } from './passwords';
+import { assertAcceptablePassword } from './password-policy';
+import { disconnectStaleSockets } from './revocation';
+import { AcceptInviteBody, failedFields, InvitationToken, LoginBody, PasswordChangeBody } from './schemas';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { createSession, destroySession, destroyUserSessions, purgeExpiredSessions, readCookie, SESSION_COOKIE } from './sessions';
+import { signIn, signInGuards } from './sign-in';
+import { findUserByEmail, setPasswordHash, type User } from './users';
 
-export const LoginErrors = defineErrors({
-  BAD_CREDENTIALS: {
-    status: 401,
-    text: {
-      ru: 'Неверный адрес электронной почты или пароль.',
-      ky: 'Электрондук почта же сырсөз туура эмес.',
-      en: 'Wrong e-mail or password.',
-    },
-  },
-});
+/** Kept for callers of the first version; the catalogue now lives in errors.ts. */
+export const LoginErrors = { BAD_CREDENTIALS: AccountErrors.BAD_CREDENTIALS };
 
-const LoginBody = z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) });
+/** Parses a JSON body with its schema, or throws a coded 400 naming the fields. */
+export function parseBody<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  const parsed = schema.safeParse(req.body);
+  if (!parsed.success) throw HttpErrors.BAD_REQUEST({ reason: failedFields(parsed.error) });
+  return parsed.data;
+}
+
+/**
+ * Sign-in and accept-invite run without a session, so no CSRF token can guard them. A cross-site
+ * HTML form can only send urlencoded, multipart or text/plain bodies; requiring JSON (plus the
+ * Origin / Sec-Fetch-Site check in http/security.ts) shuts that door.
+ */
+function requireJson(req: Request): void {
+  if (!req.is('application/json')) throw AccountErrors.JSON_REQUIRED();
+}
+
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
 
 export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
   const router = express.Router();
   router.use(express.json({ limit: '16kb' }));
 
-  router.post('/login', async (req, res) => {
-    const parsed = LoginBody.safeParse(req.body);
-    if (!parsed.success) throw HttpErrors.BAD_REQUEST({ reason: 'email, password' });
-    const user = findUserByEmail(ctx.db, parsed.data.email);
-    // Verify against a throwaway hash when the user is unknown so timing does not reveal accounts.
-    const ok = user ? await verifyPassword(parsed.data.password, user.passwordHash) : false;
-    if (!user || !ok) {
-      audit(ctx.db, { userId: user?.id ?? null, action: 'user.login_failed', target: parsed.data.email });
-      throw LoginErrors.BAD_CREDENTIALS();
-    }
+  /** Ends any session the browser already carries, then opens a new one: a planted id is never promoted. */
+  function startSession(req: Request, res: express.Response, user: User) {
     const old = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (old) destroySession(ctx.db, old);
     const { sessionId, session } = createSession(ctx.db, user.id, ctx.config.sessionTtlMs);
-    res.cookie(SESSION_COOKIE, sessionId, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: ctx.config.secureCookies,
-      path: '/',
-      maxAge: ctx.config.sessionTtlMs,
-    });
-    audit(ctx.db, { userId: user.id, action: 'user.login' });
-    res.json({ user: session.user, csrfToken: session.csrfToken });
+    setSessionCookie(res, ctx.config, sessionId, session.expiresAt);
+    return session;
+  }
+
+  router.post('/login', async (req, res) => {
+    requireJson(req);
+    const body = parseBody(LoginBody, req);
+    const user = await signIn(ctx, { email: body.email, password: body.password, address: clientAddress(req) });
+    purgeExpiredSessions(ctx.db);
+    const session = startSession(req, res, user);
+    audit(ctx.db, { userId: user.id, action: 'user.login', details: { address: clientAddress(req) } });
+    res.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
   });
 
   router.post('/logout', (req, res) => {
     const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (sessionId) destroySession(ctx.db, sessionId);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(res, ctx.config);
+    if (req.session) {
+      audit(ctx.db, { userId: req.session.user.id, action: 'user.logout' });
+      disconnectStaleSockets(ctx);
+    }
+    res.json({ ok: true });
+  });
+
+  /** Ends every session of the user, on every device (a lost laptop, a shared computer). */
+  router.post('/logout-all', (req, res) => {
+    const session = requireSession(req);
+    destroyUserSessions(ctx.db, session.user.id);
+    clearSessionCookie(res, ctx.config);
+    disconnectStaleSockets(ctx);
+    audit(ctx.db, { userId: session.user.id, action: 'user.logout_all' });
     res.json({ ok: true });
   });
 
   router.get('/me', (req, res) => {
     const session = requireSession(req);
-    res.json({ user: session.user, csrfToken: session.csrfToken });
+    res.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
+  });
+
+  /** Changes the password; every other session of the user ends, this one is replaced by a fresh one. */
+  router.post('/password', async (req, res) => {
+    const session = requireSession(req);
+    requireJson(req);
+    const body = parseBody(PasswordChangeBody, req);
+    const guards = signInGuards(ctx).perAccount;
+    const accountKey = session.user.email.toLowerCase();
+    const wait = guards.retryAfterMs(accountKey);
+    if (wait > 0) throw AccountErrors.TOO_MANY_ATTEMPTS({ minutes: Math.ceil(wait / 60_000) });
+    const record = findUserByEmail(ctx.db, session.user.email);
+    if (!record || !(await verifyPassword(body.currentPassword, record.passwordHash))) {
+      guards.record(accountKey);
+      audit(ctx.db, { userId: session.user.id, action: 'user.password_change_failed' });
+      throw AccountErrors.WRONG_CURRENT_PASSWORD();
+    }
+    assertAcceptablePassword(body.newPassword, session.user.email);
+    setPasswordHash(ctx.db, session.user.id, await hashPassword(body.newPassword));
+    destroyUserSessions(ctx.db, session.user.id);
+    disconnectStaleSockets(ctx);
+    const fresh = startSession(req, res, session.user);
+    audit(ctx.db, { userId: session.user.id, action: 'user.password_changed' });
+    res.json({ user: fresh.user, csrfToken: fresh.csrfToken, expiresAt: fresh.expiresAt });
+  });
+
+  /** What an invitation is for, so the accept page can show it; says nothing about invalid tokens. */
+  router.post('/invitation', (req, res) => {
+    requireJson(req);
+    const token = InvitationToken.safeParse((req.body as { token?: unknown } | undefined)?.token);
+    if (!token.success) throw AccountErrors.INVITATION_INVALID();
+    const invitation = findUsableInvitation(ctx.db, token.data);
+    res.json({
+      invitation: {
+        email: invitation.email,
+        name: invitation.name,
+        role: invitation.role,
+        committee: invitation.committee,
+        expiresAt: invitation.expiresAt,
+      },
+    });
+  });
+
+  /** The invitee sets her password; the account is created and signed in. */
+  router.post('/accept-invite', async (req, res) => {
+    requireJson(req);
+    const body = parseBody(AcceptInviteBody, req);
+    const user = await acceptInvitation(ctx.db, body);
+    const session = startSession(req, res, user);
+    audit(ctx.db, { userId: user.id, action: 'user.invitation_accepted', target: user.email });
+    res.status(201).json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
   });
 
   app.use('/api/auth', router);

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { defineErrors } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
-import { sessionFromCookieHeader, type Session } from '../auth/sessions';
+import { readCookie, renewSession, resolveSession, SESSION_COOKIE, type Session } from '../auth/sessions';
+import { setSessionCookie } from '../auth/session-cookie';
 import type { AppContext } from '../context';
 
 export const AuthErrors = defineErrors({
@@ -25,10 +26,21 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Resolves the session cookie on every request; routes decide what an absent session means. */
+/**
+ * Resolves the session cookie on every request; routes decide what an absent session means.
+ * An active session slides its idle expiry forward and the cookie follows it.
+ */
 export function loadSession(ctx: AppContext) {
-  return (req: Request, _res: Response, next: NextFunction): void => {
-    req.session = sessionFromCookieHeader(ctx.db, req.headers.cookie);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
+    req.session = resolveSession(ctx.db, sessionId);
+    if (req.session && sessionId) {
+      const renewedUntil = renewSession(ctx.db, sessionId, ctx.config.sessionTtlMs);
+      if (renewedUntil !== null) {
+        req.session.expiresAt = renewedUntil;
+        setSessionCookie(res, ctx.config, sessionId, renewedUntil);
+      }
+    }
     next();
   };
 }

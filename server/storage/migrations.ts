@@ -75,4 +75,26 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_review ON audit_log(review_id, seq);
     `,
   },
+  {
+    id: '003-auth-invitations-session-renewal',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER;
+      ALTER TABLE sessions ADD COLUMN absolute_expires_at INTEGER;
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        email TEXT NOT NULL COLLATE NOCASE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'secretary', 'expert', 'reader')),
+        committee TEXT,
+        created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        accepted_at INTEGER,
+        revoked_at INTEGER
+      );
+      CREATE INDEX invitations_email ON invitations(email);
+      CREATE INDEX audit_at ON audit_log(at);
+    `,
+  },
 ];

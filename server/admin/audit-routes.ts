@@ -1,0 +1,87 @@
+import express from 'express';
+import type { Request } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { audit } from '../audit';
+import { failedFields } from '../auth/schemas';
+import { HttpErrors } from '../http/errors';
+import { requireRole } from '../http/session';
+import { queryAudit, type AuditFilter } from './audit-query';
+import { CSV_BOM, csvRow } from './csv';
+
+/** A time bound: ms since the epoch, or an ISO date / date-time. */
+const Instant = z.union([
+  z.string().regex(/^\d{1,15}$/).transform(Number),
+  z
+    .string()
+    .max(40)
+    .regex(/^\d{4}-\d{2}-\d{2}/)
+    .transform((value, check) => {
+      const ms = Date.parse(value);
+      if (Number.isNaN(ms)) {
+        check.addIssue({ code: 'custom', message: 'date' });
+        return z.NEVER;
+      }
+      return ms;
+    }),
+]);
+
+const AuditQuery = z.object({
+  from: Instant.optional(),
+  to: Instant.optional(),
+  userId: z.string().max(64).optional(),
+  reviewId: z.string().max(64).optional(),
+  action: z
+    .string()
+    .max(64)
+    .regex(/^[a-z_]+(\.[a-z_]+)*(\.\*)?$/)
+    .optional(),
+  before: z.string().regex(/^\d{1,15}$/).transform(Number).optional(),
+  limit: z.string().regex(/^\d{1,6}$/).transform(Number).optional(),
+  lang: z.string().optional(),
+});
+
+const PAGE_DEFAULT = 200;
+const PAGE_MAX = 1000;
+const EXPORT_MAX = 100_000;
+
+function readFilter(req: Request, maxLimit: number, defaultLimit: number): AuditFilter {
+  const parsed = AuditQuery.safeParse(req.query);
+  if (!parsed.success) throw HttpErrors.BAD_REQUEST({ reason: failedFields(parsed.error) });
+  const { lang: _lang, limit, ...rest } = parsed.data;
+  return { ...rest, limit: Math.min(Math.max(limit ?? defaultLimit, 1), maxLimit) };
+}
+
+/** The audit log, for the admin and the secretary: filtered pages as JSON, and a CSV export. */
+export function mountAuditRoutes(app: express.Express, ctx: AppContext): void {
+  app.get('/api/audit', (req, res) => {
+    requireRole(req, 'admin', 'secretary');
+    const entries = queryAudit(ctx.db, readFilter(req, PAGE_MAX, PAGE_DEFAULT));
+    res.json({ entries, nextBefore: entries.length ? entries[entries.length - 1]!.seq : null });
+  });
+
+  app.get('/api/audit.csv', (req, res) => {
+    const session = requireRole(req, 'admin', 'secretary');
+    const filter = readFilter(req, EXPORT_MAX, EXPORT_MAX);
+    const entries = queryAudit(ctx.db, filter);
+    let body = CSV_BOM + csvRow(['seq', 'at', 'user_email', 'user_name', 'review_id', 'action', 'target', 'details']);
+    for (const entry of entries)
+      body += csvRow([
+        entry.seq,
+        new Date(entry.at).toISOString(),
+        entry.userEmail,
+        entry.userName,
+        entry.reviewId,
+        entry.action,
+        entry.target,
+        entry.details === null ? null : JSON.stringify(entry.details),
+      ]);
+    audit(ctx.db, { userId: session.user.id, action: 'audit.exported', details: { rows: entries.length } });
+    const stamp = new Date().toISOString().slice(0, 10);
+    res
+      .status(200)
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="tendik-audit-${stamp}.csv"`)
+      .send(body);
+  });
+}
