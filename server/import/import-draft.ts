@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { walkClauses, type ClauseKind, type ClauseTree } from '../../shared/clause';
+import { clauseTreeToDoc } from '../../shared/clause-doc';
+import type { ImportReport } from '../../shared/import-report';
+import { ImportErrors } from './errors';
+import { parseDraft } from './parse';
+import { detectFormat } from './readers/detect';
+import { readDocx } from './readers/docx';
+import { readHtml } from './readers/html';
+import { readText } from './readers/text';
+import type { SourceDocument } from './source';
+
+export interface ImportOptions {
+  /** The uploaded file's name: a hint for the format when the bytes leave it open (.html vs .txt). */
+  fileName?: string;
+  /** Zip-bomb guard for DOCX: the most the parts we read may inflate to. */
+  maxInflatedBytes: number;
+}
+
+export interface DraftImport {
+  source: SourceDocument;
+  tree: ClauseTree;
+  /** ProseMirror JSON that seeds the review's TEXT doc. */
+  pmDoc: unknown;
+  report: ImportReport;
+  sourceSha256: string;
+}
+
+/** bytes → SourceDocument by the format the bytes are in. */
+export function readSource(bytes: Uint8Array, options: ImportOptions): SourceDocument {
+  const format = detectFormat(bytes, options.fileName);
+  switch (format) {
+    case 'docx':
+      return readDocx(bytes, { maxInflatedBytes: options.maxInflatedBytes });
+    case 'html':
+      return readHtml(bytes);
+    case 'text':
+      return readText(bytes);
+  }
+}
+
+/**
+ * The whole import of one draft, pure and synchronous: detect the format, read it to paragraphs, parse
+ * the structure, build the editor document and the report. Throws a coded ImportError on bad input and
+ * stores nothing — the caller stores the result in one transaction.
+ */
+export function importDraft(bytes: Uint8Array, options: ImportOptions): DraftImport {
+  const started = performance.now();
+  const source = readSource(bytes, options);
+  if (source.paragraphs.length === 0) throw ImportErrors.IMPORT_NO_TEXT();
+  const parsed = parseDraft(source);
+  if (parsed.tree.clauses.length === 0) throw ImportErrors.IMPORT_NO_TEXT();
+  const pmDoc = clauseTreeToDoc(parsed.tree).toJSON();
+  const counts: Partial<Record<ClauseKind, number>> = {};
+  for (const [clause] of walkClauses(parsed.tree.clauses)) counts[clause.kind] = (counts[clause.kind] ?? 0) + 1;
+  const meta = parsed.tree.meta;
+  const report: ImportReport = {
+    format: source.format,
+    ...(source.encoding ? { encoding: source.encoding } : {}),
+    language: meta.language,
+    actKind: meta.actKind,
+    isDraft: meta.isDraft,
+    title: meta.title,
+    counts,
+    warnings: [...source.warnings, ...parsed.warnings],
+    paragraphs: source.paragraphs.length,
+    characters: source.paragraphs.reduce((sum, p) => sum + p.text.length, 0),
+    durationMs: 0,
+  };
+  const sourceSha256 = createHash('sha256').update(bytes).digest('hex');
+  report.durationMs = Math.round((performance.now() - started) * 10) / 10;
+  return { source, tree: parsed.tree, pmDoc, report, sourceSha256 };
+}
+
+/** A review title when the form leaves it empty: the act's title, else its first line, else the file name. */
+export function defaultTitle(result: DraftImport, fileName: string): string {
+  const candidate = result.tree.meta.title ?? result.source.paragraphs.find((p) => /\p{L}{3,}/u.test(p.text))?.text ?? fileName;
+  return candidate.length > 300 ? `${candidate.slice(0, 297)}…` : candidate;
+}

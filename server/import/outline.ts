@@ -1,0 +1,41 @@
+import type { Clause, ClauseKind, ClauseTree } from '../../shared/clause';
+
+export interface OutlineNode {
+  id: string;
+  kind: ClauseKind;
+  number: string | null;
+  label: string;
+  title: string | null;
+  line: number | null;
+  children: OutlineNode[];
+}
+
+/** Units shown in an outline: the structure down to articles; parts, items and text lines are counted, not listed. */
+const OUTLINE_KINDS = new Set<ClauseKind>(['header', 'preamble', 'division', 'section', 'subsection', 'chapter', 'subchapter', 'article', 'amendment', 'signature']);
+
+export function outlineOf(tree: ClauseTree): OutlineNode[] {
+  const visit = (clauses: readonly Clause[]): OutlineNode[] =>
+    clauses
+      .filter((c) => OUTLINE_KINDS.has(c.kind))
+      .map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        number: c.number,
+        label: c.label,
+        title: c.title ?? null,
+        line: c.line ?? null,
+        children: c.kind === 'article' ? [] : visit(c.children),
+      }));
+  return visit(tree.clauses);
+}
+
+/** The outline as indented lines: «Глава 1. Общие положения», «  Статья 1. Основные понятия». */
+export function outlineLines(nodes: readonly OutlineNode[], depth = 0): string[] {
+  const lines: string[] = [];
+  for (const node of nodes) {
+    const head = node.label || node.kind;
+    lines.push(`${'  '.repeat(depth)}${head}${node.title ? ` — ${node.title}` : ''}${node.line ? `  [${node.line}]` : ''}`);
+    lines.push(...outlineLines(node.children, depth + 1));
+  }
+  return lines;
+}

@@ -1,0 +1,216 @@
+import type { SourceParagraph } from '../../source';
+import { ParagraphSink } from '../paragraphs';
+import type { WarningSet } from '../warnings';
+import type { ListCounter } from './numbering';
+import type { Styles } from './styles';
+import { isOn, streamXml, WordNames } from './xml';
+import type { SafeZip } from './zip';
+
+/** Line breaks inside a paragraph are kept as this mark until the paragraph ends, then resolved. */
+const BREAK = '\u2028';
+
+/** Elements whose whole content is not printed text: deleted revisions, field codes, fallbacks, notes. */
+const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'sectPr', 'tblPr', 'trPr', 'tcPr']);
+
+interface ParagraphState {
+  text: string;
+  styleId?: string;
+  numId?: string;
+  ilvl?: number;
+  centered?: boolean;
+  boldChars: number;
+  visibleChars: number;
+}
+
+/** Symbol-font characters Word stores as private-use code points (w:sym). */
+const SYMBOL_FONT: Record<number, string> = {
+  0x2d: '−', 0xb7: '•', 0xd7: '×', 0xb0: '°', 0xa3: '≤', 0xb3: '≥', 0xb9: '≠', 0xb1: '±', 0xae: '→', 0xac: '←',
+  0xa7: '§', 0xbe: '—', 0xbc: '…', 0x22: '∀',
+};
+
+function symbolChar(font: string | undefined, code: string | undefined): string {
+  if (!code) return '';
+  let value = Number.parseInt(code, 16);
+  if (!Number.isFinite(value)) return '';
+  if (value >= 0xf000 && value <= 0xf0ff) value -= 0xf000;
+  const face = (font ?? '').toLowerCase();
+  if (face.startsWith('wingdings') || face.startsWith('webdings')) return '•';
+  if (face === 'symbol') return SYMBOL_FONT[value] ?? (value >= 0x20 && value < 0x7f ? String.fromCharCode(value) : '•');
+  return value >= 0x20 ? String.fromCodePoint(value) : '';
+}
+
+/**
+ * The body of word/document.xml as printed paragraphs: runs' text with tabs, breaks, non-breaking
+ * hyphens and symbols; automatic numbering turned into the printed number; deleted revisions, hidden
+ * text and field codes skipped, inserted revisions kept; table cells in reading order. Headers and
+ * footers live in other parts and are never read.
+ */
+export function readDocumentBody(
+  zip: SafeZip,
+  entry: string,
+  styles: Styles,
+  counter: ListCounter,
+  warnings: WarningSet,
+): SourceParagraph[] {
+  const names = new WordNames();
+  const sink = new ParagraphSink();
+  const path: string[] = [];
+  const paragraphs: ParagraphState[] = [];
+  let skipDepth = 0;
+  let fallbackDepth = 0;
+  let first = true;
+  let runHidden = false;
+  let runBold = false;
+  let inText = false;
+
+  const current = () => paragraphs[paragraphs.length - 1];
+
+  const finishParagraph = (p: ParagraphState) => {
+    // Numbering: direct numPr wins; otherwise the paragraph style's (numId 0 switches a style's list off).
+    let numId = p.numId;
+    let ilvl = p.ilvl;
+    if (numId === undefined) {
+      numId = styles.inherited(p.styleId, (s) => s.numId);
+      if (numId !== undefined && ilvl === undefined)
+        ilvl = styles.inherited(p.styleId, (s) => s.ilvl) ?? counter.levelForStyle(numId, p.styleId);
+    }
+    let label = '';
+    if (numId !== undefined && numId !== '0') label = counter.next(numId, ilvl ?? 0) ?? '';
+    const centered = p.centered ?? styles.inherited(p.styleId, (s) => s.centered) ?? false;
+    const styleBold = styles.inherited(p.styleId, (s) => s.bold) ?? false;
+    const bold = styleBold || (p.visibleChars > 0 && p.boldChars >= p.visibleChars);
+    const hints = { style: p.styleId, bold, centered };
+    const segments = (label + p.text).split(BREAK);
+    // A manual line break ends a paragraph, except inside a sentence that runs on in lower case.
+    let pending = segments[0]!;
+    for (let i = 1; i < segments.length; i++) {
+      const next = segments[i]!;
+      const prev = pending.trimEnd();
+      if (prev.length > 0 && !/[.:;!?»"”)\]]$/.test(prev) && /^\s*\p{Ll}/u.test(next)) pending = `${prev} ${next.trimStart()}`;
+      else {
+        sink.push(pending, hints);
+        pending = next;
+      }
+    }
+    sink.push(pending, hints);
+  };
+
+  streamXml(zip, entry, {
+    open(name, attrs) {
+      if (first) {
+        names.learn(attrs);
+        first = false;
+      }
+      if (name.endsWith(':Fallback')) fallbackDepth++;
+      const local = names.local(name);
+      path.push(local);
+      if (fallbackDepth > 0) return;
+      if (local === 'del' || local === 'moveFrom') warnings.add('revisions', sink.nextLine);
+      if (skipDepth > 0 || SKIPPED.has(local)) {
+        skipDepth++;
+        return;
+      }
+      const parent = path[path.length - 2];
+      const p = current();
+      switch (local) {
+        case 'p':
+          paragraphs.push({ text: '', boldChars: 0, visibleChars: 0 });
+          return;
+        case 'r':
+          runHidden = false;
+          runBold = false;
+          return;
+        case 'vanish':
+          if (parent === 'rPr' && isOn(names.attr(attrs, 'val'))) runHidden = true;
+          return;
+        case 'b':
+          if (parent === 'rPr') runBold = isOn(names.attr(attrs, 'val'));
+          return;
+        case 't':
+          inText = parent === 'r' && !runHidden;
+          if (runHidden && parent === 'r') warnings.add('hidden', sink.nextLine);
+          return;
+        case 'pStyle':
+          if (p && parent === 'pPr') p.styleId = names.attr(attrs, 'val');
+          return;
+        case 'numId':
+          if (p && parent === 'numPr') p.numId = names.attr(attrs, 'val');
+          return;
+        case 'ilvl':
+          if (p && parent === 'numPr') p.ilvl = Number.parseInt(names.attr(attrs, 'val') ?? '0', 10);
+          return;
+        case 'jc':
+          if (p && parent === 'pPr') p.centered = names.attr(attrs, 'val') === 'center';
+          return;
+        case 'ins':
+        case 'moveTo':
+          warnings.add('revisions', sink.nextLine);
+          return;
+        case 'commentRangeStart':
+        case 'commentReference':
+          warnings.add('comments', sink.nextLine);
+          return;
+        case 'footnoteReference':
+        case 'endnoteReference':
+          warnings.add('notes', sink.nextLine);
+          return;
+        case 'drawing':
+        case 'pict':
+          warnings.add('images', sink.nextLine);
+          return;
+        case 'object':
+        case 'control':
+          warnings.add('scripts', sink.nextLine);
+          return;
+      }
+      if (!p || parent !== 'r' || runHidden) return;
+      switch (local) {
+        case 'tab':
+        case 'ptab':
+          p.text += '\t';
+          return;
+        case 'br':
+        case 'cr':
+          p.text += BREAK;
+          return;
+        case 'noBreakHyphen':
+          p.text += '-';
+          return;
+        case 'sym': {
+          const ch = symbolChar(names.attr(attrs, 'font'), names.attr(attrs, 'char'));
+          p.text += ch;
+          p.visibleChars += ch.length;
+          if (runBold) p.boldChars += ch.length;
+          return;
+        }
+      }
+    },
+    close(name) {
+      const local = path.pop();
+      if (name.endsWith(':Fallback')) {
+        fallbackDepth--;
+        return;
+      }
+      if (fallbackDepth > 0) return;
+      if (skipDepth > 0) {
+        skipDepth--;
+        return;
+      }
+      if (local === 't') inText = false;
+      else if (local === 'p') {
+        const p = paragraphs.pop();
+        if (p) finishParagraph(p);
+      }
+    },
+    text(text) {
+      if (!inText || skipDepth > 0 || fallbackDepth > 0) return;
+      const p = current();
+      if (!p) return;
+      p.text += text;
+      const visible = text.replace(/\s+/g, '').length;
+      p.visibleChars += visible;
+      if (runBold) p.boldChars += visible;
+    },
+  });
+  return sink.paragraphs;
+}

@@ -1,0 +1,37 @@
+import type { SourceParagraph } from '../source';
+
+/**
+ * Text as a reader of the printed page sees it: runs of spaces, tabs and no-break spaces are one space,
+ * zero-width and soft-hyphen characters are invisible, the text is NFC.
+ */
+export function printedText(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = raw.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  return cleaned.replace(/[\s\u00A0\u2007\u202F]+/g, ' ').trim().normalize('NFC');
+}
+
+/** Accumulates the paragraphs of a document, dropping blank ones and numbering the rest from 1. */
+export class ParagraphSink {
+  readonly paragraphs: SourceParagraph[] = [];
+
+  /** Adds a paragraph when it has visible text; returns whether it did. `line` defaults to the next ordinal. */
+  push(raw: string, hints?: SourceParagraph['hints'], line?: number): boolean {
+    const text = printedText(raw);
+    if (text.length === 0) return false;
+    const paragraph: SourceParagraph = { text, line: line ?? this.paragraphs.length + 1 };
+    if (hints && (hints.style !== undefined || hints.bold || hints.centered)) {
+      const clean: NonNullable<SourceParagraph['hints']> = {};
+      if (hints.style !== undefined) clean.style = hints.style;
+      if (hints.bold) clean.bold = true;
+      if (hints.centered) clean.centered = true;
+      paragraph.hints = clean;
+    }
+    this.paragraphs.push(paragraph);
+    return true;
+  }
+
+  /** The line the next pushed paragraph will get when no explicit line is given. */
+  get nextLine(): number {
+    return this.paragraphs.length + 1;
+  }
+}

@@ -1,0 +1,19 @@
+import type { SourceDocument } from '../source';
+import { decodeText } from './encoding';
+import { ParagraphSink } from './paragraphs';
+import { WarningSet } from './warnings';
+
+/**
+ * Plain text: one paragraph per line. Blank lines separate nothing the parser needs, so they are dropped,
+ * but every paragraph keeps its real line number in the file, which is what the report points to.
+ */
+export function readText(bytes: Uint8Array): SourceDocument {
+  const decoded = decodeText(bytes);
+  const warnings = new WarningSet();
+  if (decoded.guessed)
+    warnings.add(decoded.encoding === 'windows-1251' ? 'cp1251' : 'otherEncoding', undefined, { encoding: decoded.encoding });
+  const sink = new ParagraphSink();
+  const lines = decoded.text.split(/\r\n|\r|\n|\u2028|\u2029/);
+  for (let i = 0; i < lines.length; i++) sink.push(lines[i]!, undefined, i + 1);
+  return { format: 'text', encoding: decoded.encoding, paragraphs: sink.paragraphs, warnings: warnings.list() };
+}
