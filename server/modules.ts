@@ -3,6 +3,7 @@ import type express from 'express';
 import type { AppContext } from './context';
 import { mountAuthRoutes } from './auth/routes';
 import { mountHealthRoutes } from './http/health';
+import { mountImportRoutes } from './import/routes';
 import { attachSocketOriginGuard } from './http/security';
 import { mountAdminUserRoutes } from './admin/users-routes';
 import { mountAuditRoutes } from './admin/audit-routes';
@@ -16,6 +17,7 @@ import { mountReviewStatusRoutes } from './reviews/status-routes';
 export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => void> = [
   mountHealthRoutes,
   mountAuthRoutes,
+  mountImportRoutes,
   mountAdminUserRoutes,
   mountAuditRoutes,
   mountMemberRoutes,

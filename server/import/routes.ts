@@ -1,0 +1,88 @@
+import type express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { audit } from '../audit';
+import type { AppContext } from '../context';
+import { requireRole } from '../http/session';
+import { createReview } from '../reviews/store';
+import { ImportErrors } from './errors';
+import { defaultTitle, importDraft } from './import-draft';
+import { outlineOf } from './outline';
+import { receiveUpload } from './upload';
+
+function optionalText(fields: Record<string, string>, name: string, max: number): string | null {
+  const value = (fields[name] ?? '').normalize('NFC').trim();
+  if (value.length === 0) return null;
+  if (value.length > max) throw ImportErrors.IMPORT_BAD_FIELD({ field: name, reason: `> ${max}` });
+  return value;
+}
+
+function deadlineFrom(fields: Record<string, string>): string | null {
+  const value = optionalText(fields, 'deadline', 10);
+  if (value === null) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw ImportErrors.IMPORT_BAD_FIELD({ field: 'deadline', reason: 'YYYY-MM-DD' });
+  return value;
+}
+
+/**
+ * Upload routes answer their own errors' connection: a refused upload may still be streaming, so the
+ * answer closes the connection instead of reading (or buffering) the rest of the body.
+ */
+function uploadRoute(handler: (req: Request, res: Response) => Promise<void>) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      await handler(req, res);
+    } catch (err) {
+      if (!req.complete) res.setHeader('Connection', 'close');
+      next(err);
+    }
+  };
+}
+
+/**
+ * POST /api/reviews — a secretary uploads a draft (multipart: file, title?, deadline?, committee?); the
+ * review and its import are stored in one transaction. POST /api/import/preview parses without storing,
+ * so the secretary sees the outline and the report first.
+ */
+export function mountImportRoutes(app: express.Express, ctx: AppContext): void {
+  app.post(
+    '/api/reviews',
+    uploadRoute(async (req, res) => {
+      const session = requireRole(req, 'secretary');
+      const upload = await receiveUpload(req, ctx.config.maxUploadBytes);
+      if (!upload.file) throw ImportErrors.IMPORT_NO_FILE();
+      const title = optionalText(upload.fields, 'title', 300);
+      const deadline = deadlineFrom(upload.fields);
+      const committee = optionalText(upload.fields, 'committee', 100);
+      const result = importDraft(upload.file.bytes, { fileName: upload.file.name, maxInflatedBytes: ctx.config.maxInflatedBytes });
+      const review = createReview(ctx.db, {
+        title: title ?? defaultTitle(result, upload.file.name),
+        sourceName: upload.file.name,
+        createdBy: session.user.id,
+        deadline,
+        committee,
+        draft: { tree: result.tree, pmDoc: result.pmDoc, report: result.report, sourceSha256: result.sourceSha256 },
+      });
+      audit(ctx.db, {
+        userId: session.user.id,
+        reviewId: review.id,
+        action: 'review.created',
+        target: review.id,
+        details: { sourceName: upload.file.name, format: result.report.format, sha256: result.sourceSha256, counts: result.report.counts },
+      });
+      res.status(201).json({ review, report: result.report });
+    }),
+  );
+
+  app.post(
+    '/api/import/preview',
+    uploadRoute(async (req, res) => {
+      requireRole(req, 'secretary');
+      const upload = await receiveUpload(req, ctx.config.maxUploadBytes);
+      if (!upload.file) throw ImportErrors.IMPORT_NO_FILE();
+      const result = importDraft(upload.file.bytes, { fileName: upload.file.name, maxInflatedBytes: ctx.config.maxInflatedBytes });
+      res.json({ sourceName: upload.file.name, outline: outlineOf(result.tree), report: result.report });
+    }),
+  );
+}
