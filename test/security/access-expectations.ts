@@ -1,0 +1,104 @@
+import { addMember } from '../../server/reviews/members';
+import type { Actor, World } from './world';
+
+/**
+ * What each role may do, route by route: the security contract of the HTTP API. Every route the app
+ * answers must appear here (access-table.test.ts fails on a route without an expectation), so a new
+ * route cannot ship without someone deciding who may call it.
+ *
+ * "Allowed" means the request gets past the access decision: it may still be refused for its body
+ * (400), which is why the bodies below are often deliberately empty — the table checks who is let
+ * in, the route's own tests check what it does.
+ */
+export interface Expectation {
+  /** Who is let in; per review for routes about one review (`:id` is that review). */
+  allow: readonly Actor[] | { working: readonly Actor[]; issued: readonly Actor[] };
+  /** Values for path parameters other than a review's `:id`. */
+  params?: (world: World) => Record<string, string> | Promise<Record<string, string>>;
+  body?: (world: World) => unknown;
+  /** The route ends sessions: call it with a session of its own. */
+  freshSession?: boolean;
+  /** Puts the world back after an allowed call changed it. */
+  restore?: (world: World) => void | Promise<void>;
+}
+
+const EVERYONE: readonly Actor[] = ['anonymous', 'admin', 'secretary', 'member', 'outsider', 'reader', 'otherReader'];
+const SIGNED_IN: readonly Actor[] = ['admin', 'secretary', 'member', 'outsider', 'reader', 'otherReader'];
+/** Reads the working documents of a review: the secretary and its member experts. */
+const WORKING_READERS = { working: ['secretary', 'member'], issued: ['secretary', 'member'] } as const;
+/** Reads an issued conclusion: the working readers plus the committee it was issued to. */
+const CONCLUSION_READERS = { working: ['secretary', 'member'], issued: ['secretary', 'member', 'reader'] } as const;
+const SECRETARY_OF_REVIEW = { working: ['secretary'], issued: ['secretary'] } as const;
+
+let invitationCounter = 0;
+
+export const EXPECTATIONS: Record<string, Expectation> = {
+  'GET /api/health': { allow: EVERYONE },
+
+  // Sign-in and invitations work without a session; the body is empty, so nothing is changed.
+  'POST /api/auth/login': { allow: EVERYONE, body: () => ({}) },
+  'POST /api/auth/invitation': { allow: EVERYONE, body: () => ({}) },
+  'POST /api/auth/accept-invite': { allow: EVERYONE, body: () => ({}) },
+  'POST /api/auth/logout': { allow: EVERYONE, freshSession: true },
+  'POST /api/auth/logout-all': {
+    allow: SIGNED_IN,
+    freshSession: true,
+    // Every session of the caller ended, the one the table uses too: sign everyone in again.
+    restore: (w) => w.signInAgain(),
+  },
+  'GET /api/auth/me': { allow: SIGNED_IN },
+  'POST /api/auth/password': { allow: SIGNED_IN, body: () => ({}) },
+
+  'GET /api/admin/users': { allow: ['admin'] },
+  'PATCH /api/admin/users/:id': {
+    allow: ['admin'],
+    params: (w) => ({ id: w.spareExpert.id }),
+    body: (w) => ({ name: w.spareExpert.name }),
+  },
+  'GET /api/admin/invitations': { allow: ['admin'] },
+  'POST /api/admin/invitations': {
+    allow: ['admin'],
+    body: () => ({ email: `invitee${++invitationCounter}@table.test`, name: 'Invitee', role: 'expert' }),
+  },
+  'DELETE /api/admin/invitations/:id': {
+    allow: ['admin'],
+    params: async (w) => {
+      const res = await fetch(`${w.server.url}/api/admin/invitations`, {
+        method: 'POST',
+        headers: {
+          cookie: w.people.admin.auth.cookie,
+          'x-csrf-token': w.people.admin.auth.csrfToken,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ email: `revoke${++invitationCounter}@table.test`, name: 'To revoke', role: 'expert' }),
+      });
+      return { id: ((await res.json()) as { invitation: { id: string } }).invitation.id };
+    },
+  },
+
+  'GET /api/audit': { allow: ['admin', 'secretary'] },
+  'GET /api/audit.csv': { allow: ['admin', 'secretary'] },
+
+  // Import: a secretary's work. Without a multipart body the secretary gets a 400, and nothing is stored.
+  'POST /api/reviews': { allow: ['secretary'] },
+  'POST /api/import/preview': { allow: ['secretary'] },
+
+  'GET /api/reviews/:id/members': { allow: WORKING_READERS },
+  'POST /api/reviews/:id/members': { allow: SECRETARY_OF_REVIEW, body: (w) => ({ userId: w.spareExpert.id }) },
+  'DELETE /api/reviews/:id/members/:userId': {
+    allow: SECRETARY_OF_REVIEW,
+    // The member is removed and at once put back, so the rest of the table sees the same world.
+    params: (w) => ({ userId: w.people.member.user.id }),
+    restore: (w) => {
+      for (const review of [w.working, w.issued]) addMember(w.server.tendik.ctx.db, review.id, w.people.member.user.id);
+    },
+  },
+  'GET /api/experts': { allow: ['secretary'] },
+  'POST /api/reviews/:id/status': {
+    allow: SECRETARY_OF_REVIEW,
+    // Sending each review its current status keeps the world as it was.
+    body: () => ({}),
+  },
+};
+
+export { CONCLUSION_READERS, WORKING_READERS, SECRETARY_OF_REVIEW, SIGNED_IN, EVERYONE };
