@@ -27,7 +27,7 @@ function isReviewScoped(expectation: Expectation): expectation is Expectation & 
 }
 
 async function call(route: RouteInfo, expectation: Expectation, actor: Actor, reviewId?: string) {
-  const params = { ...(await expectation.params?.(world)), ...(reviewId ? { id: reviewId } : {}) };
+  const params: Record<string, string> = { ...(await expectation.params?.(world)), ...(reviewId ? { id: reviewId } : {}) };
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`${routeKey(route)}: no value for :${name} in the expectations`);
@@ -64,7 +64,7 @@ describe('access table: every route × every role', () => {
             { reviewId: world.working.id, allowed: expectation.allow.working, label: 'working review' },
             { reviewId: world.issued.id, allowed: expectation.allow.issued, label: 'issued review' },
           ]
-        : [{ allowed: expectation.allow, label: '' }];
+        : [{ allowed: expectation.allow as readonly Actor[], label: '' }];
       for (const { reviewId, allowed, label } of cases) {
         // Refused actors first: an allowed call may change the world, a refused one must not.
         const order = [...ACTORS].sort((a, b) => Number(allowed.includes(a)) - Number(allowed.includes(b)));
