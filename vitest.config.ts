@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Real SQLite files, real sockets and real browsers: two workers match the 2-core machine.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });
