@@ -1,3 +1,4 @@
+// TEAM NOTICE (temporary, removed at integration): helpers working in parallel MUST read /tmp/common-brief.md (the team rules: concurrency, commits under flock, time limit 23:00 UTC) before editing anything. Where your brief says {COMMON}, it means that file.
 import type { Lang } from './i18n/lang';
 import type { ClauseId } from './ids';
 
@@ -53,6 +54,8 @@ export interface AmendmentInfo {
   oldWords?: string;
   /** Words or text that are inserted or restated, without quotes. */
   newWords?: string;
+  /** For a supplement, the unit it adds as printed: «частью 19», «подпунктами "а1" и "а2"», «4-бөлүк». */
+  added?: string;
 }
 
 /** One structural unit of the draft. `text` is the unit's own line as printed, children follow it. */
@@ -70,6 +73,11 @@ export interface Clause {
   /** Marked «Утратила силу» / «Күчүн жоготту»: kept, never dropped. */
   repealed?: boolean;
   amendment?: AmendmentInfo;
+  /**
+   * Part of the new text an amendment instruction inserts («… следующего содержания: "Статья 5. …"»):
+   * a child of that instruction, never a unit of the amending act itself.
+   */
+  quoted?: boolean;
   children: Clause[];
   /** 1-based line in the imported source where the unit starts, for the import report. */
   line?: number;

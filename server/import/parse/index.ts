@@ -1,7 +1,16 @@
+// TEAM NOTICE (temporary, removed at integration): helpers working in parallel MUST read /tmp/common-brief.md (the team rules: concurrency, commits under flock, time limit 23:00 UTC) before editing anything. Where your brief says {COMMON}, it means that file.
 import type { ClauseTree } from '../../../shared/clause';
 import type { ImportWarning } from '../../../shared/import-report';
-import type { ClauseId } from '../../../shared/ids';
 import type { SourceDocument } from '../source';
+import { assignIds } from './clause-ids';
+import { assignLabels } from './clause-labels';
+import { detectLanguage } from './language';
+import { checkNumbering } from './numbering-check';
+import { buildTree } from './tree-builder';
+import { unrecognisedLineWarning } from './warnings';
+
+export { normaliseText, clauseTreeText } from './text-normalise';
+export { detectLanguage } from './language';
 
 export interface ParsedDraft {
   tree: ClauseTree;
@@ -10,23 +19,30 @@ export interface ParsedDraft {
 }
 
 /**
- * Recognises the structure of a draft law in its paragraphs.
- * SCAFFOLD: keeps every paragraph as an unrecognised line until the structure parser lands.
+ * Recognises the structure of a draft law in its paragraphs: header block, preamble, divisions,
+ * sections, chapters, articles, parts, items, sub-items, абзацы, notes, signature block; in amendment
+ * laws, each instruction with its operation, target and words. Nothing is dropped: every non-blank
+ * paragraph's text is the text of exactly one clause, in order (a heading whose title stands on the
+ * next paragraph takes that paragraph into its own text, joined by a space).
  */
 export function parseDraft(source: SourceDocument): ParsedDraft {
-  return {
-    tree: {
-      meta: { language: 'ru', actKind: 'other', title: null, date: null, number: null, isDraft: false },
-      clauses: source.paragraphs.map((p, i) => ({
-        id: `t${i + 1}` as ClauseId,
-        kind: 'text' as const,
-        number: null,
-        label: '',
-        text: p.text,
-        children: [],
-        line: p.line,
-      })),
+  const language = detectLanguage(source.paragraphs);
+  const { roots, info, meta, unrecognised } = buildTree(source.paragraphs);
+  assignIds(roots, info);
+  assignLabels(roots, info, language);
+  const warnings = [...checkNumbering(roots, info), ...unrecognised.map(unrecognisedLineWarning)];
+  warnings.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+  const tree: ClauseTree = {
+    meta: {
+      language,
+      actKind: meta.actKind,
+      title: meta.title,
+      date: meta.date,
+      number: meta.number,
+      isDraft: meta.isDraft,
+      ...(meta.actKind === 'amendment_law' ? { amendedActs: meta.amendedActs } : {}),
     },
-    warnings: [],
+    clauses: roots,
   };
+  return { tree, warnings };
 }

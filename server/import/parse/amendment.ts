@@ -1,0 +1,243 @@
+import type { AmendmentInfo, AmendmentOperation, AmendmentTarget } from '../../../shared/clause';
+import { ordinalWordValue } from './numbering';
+import { findQuotedSpans, insideSpan, type QuotedSpan } from './quotes';
+
+/**
+ * Reads one instruction of an amendment law: what it does (operation), to which unit (target, which
+ * accumulates from the parent instructions: «в статье 1: а) в части 1: - в абзаце двенадцатом …»),
+ * and which words go out and come in. Words inside quotes are never read as instructions or targets.
+ */
+
+interface OperationPattern {
+  op: Exclude<AmendmentOperation, 'other'>;
+  re: RegExp;
+}
+
+const g = (source: string): RegExp => new RegExp(source, 'giu');
+const NOT_LETTER_BEFORE = '(?<!\\p{L})';
+const NOT_LETTER_AFTER = '(?!\\p{L})';
+
+const OPERATIONS: readonly OperationPattern[] = [
+  // Russian
+  { op: 'replace_words', re: g(`${NOT_LETTER_BEFORE}замен(?:ить|ив|яются|яется)${NOT_LETTER_AFTER}`) },
+  { op: 'supplement', re: g(`${NOT_LETTER_BEFORE}дополн(?:ить|ив|яется|яются)${NOT_LETTER_AFTER}`) },
+  { op: 'restate', re: g(`${NOT_LETTER_BEFORE}излож(?:ить|ив)${NOT_LETTER_AFTER}`) },
+  { op: 'exclude', re: g(`${NOT_LETTER_BEFORE}исключ(?:ить|ив)${NOT_LETTER_AFTER}`) },
+  { op: 'repeal', re: g(`${NOT_LETTER_BEFORE}(?:признать\\s+)?утративш(?:им|ими|ей|ую)\\s+силу`) },
+  // Kyrgyz
+  { op: 'replace_words', re: g(`${NOT_LETTER_BEFORE}алмаштырыл(?:сын|ат)${NOT_LETTER_AFTER}`) },
+  { op: 'supplement', re: g(`${NOT_LETTER_BEFORE}толуктал(?:сын|ат)${NOT_LETTER_AFTER}`) },
+  { op: 'restate', re: g(`${NOT_LETTER_BEFORE}редакция(?:да|сында)\\s+(?:баяндалсын|берилсин|түзүлсүн|жазылсын)`) },
+  { op: 'exclude', re: g(`${NOT_LETTER_BEFORE}(?:алып|алынып)\\s+салын(?:сын|ат)${NOT_LETTER_AFTER}`) },
+  { op: 'repeal', re: g(`${NOT_LETTER_BEFORE}күчүн\\s+жоготту\\s+деп\\s+(?:табылсын|таанылсын|эсептелсин)`) },
+  // English
+  { op: 'replace_words', re: g('\\b(?:replace[ds]?|substitut(?:e|ed))\\b') },
+  { op: 'supplement', re: g('\\b(?:insert(?:ed)?|supplement(?:ed)?|add(?:ed)?)\\b') },
+  { op: 'restate', re: g('\\b(?:restated?|read as follows|worded as follows)\\b') },
+  { op: 'exclude', re: g('\\b(?:delete[ds]?|exclude[ds]?|omit(?:ted)?)\\b') },
+  { op: 'repeal', re: g('\\b(?:repeal(?:ed)?|ceases? to have effect|declared? invalid)\\b') },
+];
+
+const NEW_TEXT_CUE =
+  /следующего\s+содержания|следующей\s+редакции|следующими\s+\p{L}+|мазмундагы|редакцияда\s+баяндалсын|редакцияда\s+берилсин|as\s+follows|to\s+read/iu;
+const LEAD_IN =
+  /Внести\s+(?:в|следующие)|следующие\s+изменени|өзгөртүү\p{L}*\s+(?:жана\s+толуктоо\p{L}*\s+)?киргизилсин|толуктоо\p{L}*\s+киргизилсин|(?:is|are)\s+(?:hereby\s+)?amended\s+as\s+follows|following\s+amendments/iu;
+
+/** «Внести в Закон … следующие изменения:», «… Мыйзамына төмөнкүдөй өзгөртүүлөр киргизилсин:». */
+export function isAmendingLeadIn(text: string): boolean {
+  return LEAD_IN.test(text);
+}
+
+const NUM = '\\d{1,5}[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}(?:[-.]\\d{1,4}[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}){0,2}';
+const LIST = `${NUM}(?:\\s*(?:,|и|-|–|—)\\s*${NUM}){0,8}`;
+const ORDINAL =
+  '(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)\\p{L}*';
+const KY_LIST = '\\d{1,5}(?:-\\d{1,3})?(?:\\s*(?:,|жана)\\s*\\d{1,5}(?:-\\d{1,3})?){0,8}';
+const KY_ORDINAL = '(?:биринчи|экинчи|үчүнчү|төртүнчү|бешинчи|алтынчы|жетинчи|сегизинчи|тогузунчу|онунчу)';
+
+type Level = 'article' | 'part' | 'item' | 'subitem' | 'paragraph';
+const LEVELS: readonly Level[] = ['article', 'part', 'item', 'subitem', 'paragraph'];
+
+interface TargetPattern {
+  level: Level;
+  re: RegExp;
+  /** How the phrase names its unit: a number list, an ordinal word, or the phrase itself. */
+  read: (m: RegExpExecArray) => string;
+}
+
+const compact = (s: string): string => s.replace(/\s*([-–—])\s*/g, '-').replace(/\s+/g, ' ').trim();
+const numberOrOrdinal = (s: string): string => {
+  const v = ordinalWordValue(s);
+  return v === null ? compact(s) : String(v);
+};
+
+const TARGETS: readonly TargetPattern[] = [
+  { level: 'article', re: g(`${NOT_LETTER_BEFORE}стат(?:ья|ьи|ье|ью|ьей|ьёй|ьям|ьях|ьями)\\s+(${LIST})`), read: (m) => compact(m[1]!) },
+  { level: 'part', re: g(`${NOT_LETTER_BEFORE}част(?:ь|и|ью|ей|ях|ям|ями)\\s+(${LIST}|${ORDINAL})`), read: (m) => numberOrOrdinal(m[1]!) },
+  { level: 'subitem', re: g(`${NOT_LETTER_BEFORE}подпункт\\p{L}*\\s+["«]([^"»\\s]{1,6})["»]`), read: (m) => m[1]! },
+  { level: 'subitem', re: g(`${NOT_LETTER_BEFORE}подпункт\\p{L}*\\s+(${LIST})`), read: (m) => compact(m[1]!) },
+  { level: 'item', re: g(`${NOT_LETTER_BEFORE}пункт(?:|а|е|у|ом|ы|ов|ах|ам|ами)\\s+(${LIST}|${ORDINAL})`), read: (m) => numberOrOrdinal(m[1]!) },
+  { level: 'paragraph', re: g(`${NOT_LETTER_BEFORE}абзац\\p{L}*\\s+(?:${ORDINAL}|\\d{1,3})`), read: (m) => m[0] },
+  // Kyrgyz: «37-берененин 3 жана 6-бөлүктөрүндө», «"а" пунктчасында», «экинчи абзацында»
+  { level: 'article', re: g(`(${KY_LIST})\\s*-\\s*(?:берене|статья)\\p{L}*`), read: (m) => compact(m[1]!) },
+  { level: 'part', re: g(`(${KY_LIST})\\s*-\\s*бөлү[кг]\\p{L}*`), read: (m) => compact(m[1]!) },
+  { level: 'subitem', re: g(`["«]([^"»\\s]{1,4})["»]\\s*-?\\s*пунктча\\p{L}*`), read: (m) => m[1]! },
+  { level: 'item', re: g(`(${KY_LIST})\\s*-\\s*пункт(?!ча)\\p{L}*`), read: (m) => compact(m[1]!) },
+  { level: 'paragraph', re: g(`${NOT_LETTER_BEFORE}${KY_ORDINAL}\\s+абзац\\p{L}*`), read: (m) => m[0] },
+  // English
+  { level: 'article', re: g(`\\barticles?\\s+(${NUM})`), read: (m) => m[1]! },
+  { level: 'subitem', re: g('\\bsub-?(?:paragraph|item|point)\\s+\\(?([a-z]{1,2})\\)?'), read: (m) => m[1]! },
+  { level: 'part', re: g('\\b(?:paragraph|part)\\s+\\(?(\\d{1,3})\\)?'), read: (m) => m[1]! },
+  { level: 'item', re: g('\\b(?:item|point)\\s+\\(?(\\d{1,3})\\)?'), read: (m) => m[1]! },
+];
+
+const ACT_WORD_BEFORE = /(?:закон|кодекс|указ|постановлени|положени|конституци|регламент|law|code|decree)\p{L}*[^"«»„“]{0,220}$/iu;
+const ACT_WORD_AFTER = /^\s*(?:Кыргыз\s+Республикасынын\s+)?(?:конституциялык\s+)?(?:мыйзам|кодекс|жарлы|токтом|регламент)/iu;
+const RU_UNQUOTED_ACT = /^Внести\s+в\s+((?!стать|част|пункт)[^(:]+?)\s*(?:\(|следующ)/u;
+const WORDS_MARK_BEFORE = /(?:слов[оа]?|цифр[аыу]?|букв[аыу]?|знак[иа]?|words?|figures?)\s*$/iu;
+const WORDS_MARK_AFTER = /^\s*деген\s+(?:сөз|сан|белги|тамга)/iu;
+const FOLLOWED_BY_MENEN = /^\p{L}*\s+менен/u;
+
+export interface InstructionReading {
+  /** Null for a line that only narrows the target («2) в статье 41:»). */
+  info: AmendmentInfo | null;
+  /** The target as accumulated for this line and its children. */
+  target: AmendmentTarget;
+  /** The line ends «… следующего содержания:» / «… в следующей редакции:»: quoted new text may follow. */
+  expectsNewText: boolean;
+}
+
+export function readInstruction(text: string, parent: AmendmentTarget): InstructionReading {
+  const spans = findQuotedSpans(text);
+  const verb = findOperation(text, spans);
+  const limit = verb ? verb.index : text.length;
+
+  const actSpan = findActSpan(text, spans);
+  const own: AmendmentTarget = {};
+  if (actSpan) own.act = actSpan.inner.trim();
+  else {
+    const unquoted = RU_UNQUOTED_ACT.exec(text);
+    if (unquoted) own.act = unquoted[1]!.trim();
+  }
+  for (const t of TARGETS) {
+    if (own[t.level] !== undefined) continue;
+    t.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = t.re.exec(text)) !== null) {
+      if (m.index >= limit) break;
+      if (insideSpan(spans, m.index)) continue;
+      // «4-бөлүк менен толукталсын» names the unit being added, not the one amended.
+      if (FOLLOWED_BY_MENEN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
+      own[t.level] = t.read(m);
+      break;
+    }
+  }
+  const target = mergeTarget(parent, own);
+  const expectsNewText = /:\s*$/.test(text) && NEW_TEXT_CUE.test(text);
+  if (!verb) return { info: null, target, expectsNewText };
+
+  const info: AmendmentInfo = { operation: verb.op, target };
+  const words = spans.filter((s) => s !== actSpan);
+  const before = words.filter((s) => s.end <= verb.index);
+  // Quoted unit names before the cue («дополнить подпунктами "а1" и "а2" следующего содержания:») are
+  // not the new words; those follow the cue, inline or in the paragraphs below.
+  const cue = NEW_TEXT_CUE.exec(text.slice(verb.index));
+  const wordsFrom = cue ? verb.index + cue.index + cue[0].length : verb.index + verb.length;
+  const after = words.filter((s) => s.start >= wordsFrom);
+  const verbFinal = after.length === 0;
+  switch (verb.op) {
+    case 'replace_words':
+      if (!verbFinal) {
+        setWords(info, 'oldWords', before[before.length - 1]);
+        setWords(info, 'newWords', after[0]);
+      } else {
+        setWords(info, 'oldWords', before[before.length - 2]);
+        setWords(info, 'newWords', before[before.length - 1]);
+      }
+      break;
+    case 'supplement': {
+      if (!verbFinal) setWords(info, 'newWords', after[0]);
+      else if (!expectsNewText) setWords(info, 'newWords', before[before.length - 1]);
+      const added = addedUnit(text, verb, spans);
+      if (added) info.added = added;
+      break;
+    }
+    case 'restate':
+      setWords(info, 'newWords', after[0]);
+      break;
+    case 'exclude': {
+      const excluded = before.filter(
+        (s) => WORDS_MARK_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)) || WORDS_MARK_AFTER.test(text.slice(s.end, s.end + 20)),
+      );
+      if (excluded.length > 0) info.oldWords = excluded.map((s) => s.inner).join('; ');
+      break;
+    }
+    case 'repeal':
+      break;
+  }
+  return { info, target, expectsNewText };
+}
+
+interface FoundOperation {
+  op: Exclude<AmendmentOperation, 'other'>;
+  index: number;
+  length: number;
+}
+
+function findOperation(text: string, spans: readonly QuotedSpan[]): FoundOperation | null {
+  let best: FoundOperation | null = null;
+  for (const { op, re } of OPERATIONS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (best !== null && m.index >= best.index) break;
+      if (insideSpan(spans, m.index)) continue;
+      best = { op, index: m.index, length: m[0].length };
+      break;
+    }
+  }
+  return best;
+}
+
+function findActSpan(text: string, spans: readonly QuotedSpan[]): QuotedSpan | undefined {
+  for (const s of spans) {
+    if (ACT_WORD_BEFORE.test(text.slice(Math.max(0, s.start - 260), s.start))) return s;
+    if (ACT_WORD_AFTER.test(text.slice(s.end, s.end + 60))) return s;
+  }
+  return undefined;
+}
+
+function setWords(info: AmendmentInfo, key: 'oldWords' | 'newWords', span: QuotedSpan | undefined): void {
+  if (span) info[key] = span.inner;
+}
+
+const ADDED_RU = /^\s*((?:част|пункт|подпункт|стать|абзац|предложени|глав|раздел|параграф|примечани)\p{L}*[^:]*?)\s*(?:следующ|,|;|\.|$)/iu;
+const ADDED_KY = /мазмундагы\s+(.+?)\s+менен\s*$/u;
+
+/** The unit a supplement adds: «дополнить частью 19 следующего содержания» → «частью 19». */
+function addedUnit(text: string, verb: FoundOperation, spans: readonly QuotedSpan[]): string | undefined {
+  const afterVerb = text.slice(verb.index + verb.length);
+  const ru = ADDED_RU.exec(afterVerb);
+  if (ru && !insideSpan(spans, verb.index + verb.length + 1)) return ru[1]!.trim();
+  const ky = ADDED_KY.exec(text.slice(0, verb.index));
+  if (ky) return ky[1]!.trim();
+  return undefined;
+}
+
+/**
+ * The child's own target phrases replace the parent's from the highest level they name downwards;
+ * a child that names another act starts afresh.
+ */
+export function mergeTarget(parent: AmendmentTarget, own: AmendmentTarget): AmendmentTarget {
+  if (own.act !== undefined) return { ...own };
+  const first = LEVELS.findIndex((l) => own[l] !== undefined);
+  if (first < 0) return { ...parent };
+  const merged: AmendmentTarget = {};
+  if (parent.act !== undefined) merged.act = parent.act;
+  for (let i = 0; i < LEVELS.length; i++) {
+    const level = LEVELS[i]!;
+    const value = i < first ? parent[level] : own[level];
+    if (value !== undefined) merged[level] = value;
+  }
+  return merged;
+}

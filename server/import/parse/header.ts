@@ -1,0 +1,118 @@
+import type { ActKind } from '../../../shared/clause';
+import { findQuotedSpans } from './quotes';
+import { isUpperCaseLine } from './classify';
+
+/**
+ * The header block of a draft and what it says about the act: «Проект» / «Долбоор» / "Draft", the
+ * kind of act, its title, date and number; and the signature block at the end («Президент Кыргызской
+ * Республики …», place, date, «№ 97»).
+ */
+
+const DRAFT_MARK = /^[«"“]?\s*(?:проект|долбоор|draft)\s*[»"”]?\.?$/iu;
+export function isDraftMark(t: string): boolean {
+  return t.length <= 40 && DRAFT_MARK.test(t);
+}
+
+const TITLE_RU = /^(?:О|Об|Обо)\s+\S/u;
+const TITLE_KY = /(?:жөнүндө|тууралуу|ЖӨНҮНДӨ|ТУУРАЛУУ)[»"”]?\.?$/u;
+const TITLE_EN = /^(?:On|About|ON)\s+\S/u;
+export function isTitleLine(t: string): boolean {
+  return t.length <= 600 && (TITLE_RU.test(t) || TITLE_KY.test(t) || TITLE_EN.test(t));
+}
+
+const MONTHS_RU = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
+const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATE_PATTERNS: readonly RegExp[] = [
+  new RegExp(`\\d{1,2}\\s+(?:${MONTHS_RU})\\s+\\d{4}\\s*(?:года|г\\.)?`, 'iu'),
+  /\d{4}\s*-\s*жылд\p{L}*\s+\d{1,2}\s*-\s*\p{L}+/u,
+  new RegExp(`\\d{1,2}\\s+(?:${MONTHS_EN})\\s+\\d{4}|(?:${MONTHS_EN})\\s+\\d{1,2},\\s*\\d{4}`, 'u'),
+  /\b\d{1,2}\.\d{1,2}\.\d{4}\b/u,
+];
+const ACT_NUMBER = /(?:№|N|No\.?)\s*(\d[\p{L}\p{N}\-/–]*)/u;
+
+export function findDate(t: string): string | null {
+  for (const re of DATE_PATTERNS) {
+    const m = re.exec(t);
+    if (m) return m[0].trim();
+  }
+  return null;
+}
+
+const PLACE = /^(?:г\.\s*\p{L}+|город\s+\p{L}+|\p{L}+\s+шаары|Бишкек(?:\s+шаары)?|Москва,\s*Кремль|Bishkek)[.,]?$/u;
+const ADOPTION = /^(?:Принят|Одобрен|Вносится|Внесен|Adopted|Approved)\b|кабыл\s+алынган|жактырылган/u;
+const DATE_LINE = /^(?:от\s+)?\d{1,2}\s+\p{L}+\s+\d{4}|^\d{4}\s*-\s*жыл|^(?:№|N)\s*\d|^(?:от|dated)\s/u;
+
+/** A line that belongs in the header block after the title: adoption, place, date and number lines. */
+export function isHeaderLike(t: string): boolean {
+  if (isDraftMark(t) || isTitleLine(t) || PLACE.test(t) || ADOPTION.test(t) || DATE_LINE.test(t)) return true;
+  return t.length <= 200 && isUpperCaseLine(t);
+}
+
+// «Президент Кыргызской Республики С.Жапаров», «Кыргыз Республикасынын Президенти», «Торага».
+const SIGNATURE_START =
+  /^(?:Президент|Председатель|Торага|Төрага|Спикер|President|Chairman|Speaker)(?:\s|$)|^Кыргыз\s+Республикасынын\s+(?:Президенти|Жогорку\s+Кеңешинин\s+Төрагасы)/u;
+export function isSignatureStart(t: string): boolean {
+  return t.length <= 90 && SIGNATURE_START.test(t) && !/[;:]$/.test(t);
+}
+
+const AMENDMENT_TITLE =
+  /(?:О|Об)\s+внесении\s+(?:изменени|дополнени)|О\s+признании\s+утратившим|өзгөртүү\p{L}*\s+(?:жана\s+толуктоо\p{L}*\s+)?киргизүү|толуктоо\p{L}*\s+киргизүү|күчүн\s+жоготту\s+деп\s+табуу|\bamend(?:ing|ments?)\b/iu;
+const CONSTITUTIONAL = /КОНСТИТУЦИОННЫЙ\s+ЗАКОН|КОНСТИТУЦИЯЛЫК\s+МЫЙЗАМ|CONSTITUTIONAL\s+LAW/iu;
+const CODE = /(?:КОДЕКС|Кодекс|CODE|Code)(?!\p{L})|КОДЕКСИ/u;
+const DECREE = /(?:^|\s)(?:УКАЗ|ЖАРЛЫГЫ|DECREE)(?:\s|$)/u;
+const RESOLUTION = /(?:^|\s)(?:ПОСТАНОВЛЕНИЕ|ТОКТОМУ|RESOLUTION)(?:\s|$)/u;
+const LAW = /(?:^|\s)(?:ЗАКОН|МЫЙЗАМЫ|МЫЙЗАМ|LAW|Law)(?:\s|$)/u;
+const NOTE_LINE = /^\(/;
+
+export interface HeaderMeta {
+  actKind: ActKind;
+  title: string | null;
+  date: string | null;
+  number: string | null;
+  isDraft: boolean;
+  amendedActs: string[];
+}
+
+/** Reads the act's meta from the header lines, with the signature block as a fallback for date and number. */
+export function readHeaderMeta(header: readonly string[], signature: readonly string[]): HeaderMeta {
+  const lines = header.filter((t) => !NOTE_LINE.test(t));
+  const isDraft = lines.some(isDraftMark);
+  let title = lines.find(isTitleLine) ?? null;
+  if (title === null) title = lines.find((t) => CODE.test(t) && isUpperCaseLine(t)) ?? null;
+
+  let actKind: ActKind = 'other';
+  const kindText = lines.filter((t) => !ADOPTION.test(t)).join('\n');
+  if (title !== null && AMENDMENT_TITLE.test(title)) actKind = 'amendment_law';
+  else if (CONSTITUTIONAL.test(kindText)) actKind = 'constitutional_law';
+  else if (lines.some((t) => CODE.test(t) && isUpperCaseLine(t)) || (title !== null && CODE.test(title) && !TITLE_RU.test(title)))
+    actKind = 'code';
+  else if (DECREE.test(kindText)) actKind = 'decree';
+  else if (RESOLUTION.test(kindText)) actKind = 'resolution';
+  else if (LAW.test(kindText) || (title !== null && /Мыйзам/u.test(title))) actKind = 'law';
+
+  // The act's own date and number, not the adoption date («Принят … 31 марта 2020 года»).
+  let date: string | null = null;
+  let number: string | null = null;
+  for (const t of [...lines.filter((l) => !ADOPTION.test(l) && l !== title), ...signature]) {
+    date ??= findDate(t);
+    number ??= ACT_NUMBER.exec(t)?.[1] ?? null;
+    if (date !== null && number !== null) break;
+  }
+
+  return { actKind, title, date, number, isDraft, amendedActs: title !== null && actKind === 'amendment_law' ? actsNamedInTitle(title) : [] };
+}
+
+const RU_AMENDED = /(?:изменени\p{L}*|дополнени\p{L}*)(?:\s+и\s+(?:изменени|дополнени)\p{L}*)?\s+в\s+(.+?)\.?$/u;
+const KY_AMENDED = /^(.+?)\s+(?:өзгөртүү|толуктоо)/u;
+const SOME_ACTS = /^(?:отдельные|некоторые)\s/u;
+
+/** «О внесении изменений в Закон КР "О …"» → ["О …"]; unquoted «в Уголовный кодекс …» as printed. */
+export function actsNamedInTitle(title: string): string[] {
+  const quoted = findQuotedSpans(title).map((s) => s.inner.trim()).filter((s) => s.length > 0);
+  if (quoted.length > 0) return quoted;
+  const ru = RU_AMENDED.exec(title);
+  if (ru && !SOME_ACTS.test(ru[1]!)) return [ru[1]!.trim()];
+  const ky = KY_AMENDED.exec(title);
+  if (ky && !/^(?:Кыргыз Республикасынын\s+)?(?:айрым|кээ\s+бир)/u.test(ky[1]!)) return [ky[1]!.trim()];
+  return [];
+}

@@ -1,0 +1,477 @@
+import type { ActKind, AmendmentTarget, Clause, ClauseKind } from '../../../shared/clause';
+import type { ClauseId } from '../../../shared/ids';
+import type { SourceParagraph } from '../source';
+import { isAmendingLeadIn, readInstruction } from './amendment';
+import { classifyLine, isRepealedText, isUpperCaseLine, type LineInfo, type LineKind } from './classify';
+import { isHeaderLike, isSignatureStart, isTitleLine, readHeaderMeta, type HeaderMeta } from './header';
+import type { LabelUnit } from './labels';
+import { endsWithClosingQuote, quoteDepthAfter, startsWithQuote, stripQuotation } from './quotes';
+
+/**
+ * Builds the clause tree from classified lines with a stack of open units: a unit closes every open
+ * unit of its own rank or deeper and becomes the child of what remains. Ids and labels are given
+ * afterwards (clause-ids.ts, clause-labels.ts), so this file only decides structure.
+ */
+
+/** What the later passes need to know about a clause beyond the public model. */
+export interface NodeInfo {
+  unit: LabelUnit;
+  rank: number;
+  /** The printed division name («ОБЩАЯ ЧАСТЬ»). */
+  name?: string;
+  /** «Статьи 80-82.»: a heading over a range of numbers. */
+  range?: boolean;
+  /** The unit's own line carries body text after its marker (so its first абзац is the line itself). */
+  hasBody?: boolean;
+  /** An article whose body amends other acts («Внести в … следующие изменения:»). */
+  amending?: boolean;
+  /** Accumulated target of amendment instructions below this clause. */
+  target?: AmendmentTarget;
+}
+
+export const RANK: Readonly<Record<string, number>> = {
+  division: 1,
+  annex: 1,
+  section: 2,
+  subsection: 3,
+  chapter: 4,
+  subchapter: 5,
+  article: 6,
+  part: 7,
+  item: 8,
+  subitem: 9,
+  dash: 10,
+};
+const ARTICLE_RANK = 6;
+const INDENT_RANK = 10;
+
+const HEADING_KINDS: ReadonlySet<LineKind> = new Set(['division', 'annex', 'section', 'subsection', 'chapter', 'subchapter', 'article']);
+const KIND_OF: Readonly<Partial<Record<LineKind, ClauseKind>>> = {
+  division: 'division',
+  annex: 'division',
+  section: 'section',
+  subsection: 'subsection',
+  chapter: 'chapter',
+  subchapter: 'subchapter',
+  article: 'article',
+  part: 'part',
+  item: 'item',
+  subitem: 'subitem',
+  dash: 'indent',
+};
+
+const FORCE_ENTRY = /вступа\p{L}*\s+в\s+(?:силу|действие)|күчүнө\s+кир|(?:enters?|comes?)\s+into\s+force/iu;
+const BODY_END = /[:;,]$/;
+/** A heading that stands alone may take its title from the next line; a longer line is body text. */
+const TITLE_MAX_CHARS = 300;
+/** A quotation that never closes is taken as one paragraph rather than swallowing the rest of the act. */
+const QUOTE_SCAN_LIMIT = 4000;
+
+interface Frame {
+  clause: Clause;
+  rank: number;
+}
+
+/** Where body lines go: the document, or the quoted new text of one amendment instruction. */
+interface Context {
+  stack: Frame[];
+  roots: Clause[];
+  /** Set for quoted new text: its lines become children of this instruction. */
+  owner: Clause | null;
+}
+
+export interface BuildResult {
+  roots: Clause[];
+  info: Map<Clause, NodeInfo>;
+  meta: HeaderMeta;
+  /** Clauses of kind 'text': lines the parser kept without recognising them. */
+  unrecognised: Clause[];
+}
+
+export function buildTree(paragraphs: readonly SourceParagraph[]): BuildResult {
+  return new TreeBuilder(paragraphs).build();
+}
+
+class TreeBuilder {
+  private readonly info = new Map<Clause, NodeInfo>();
+  private readonly doc: Context = { stack: [], roots: [], owner: null };
+  private readonly unrecognised: Clause[] = [];
+  private readonly lines: string[];
+  private readonly kinds: LineInfo[];
+  private phase: 'top' | 'body' | 'signature' = 'top';
+  private header: Clause | null = null;
+  private preamble: Clause | null = null;
+  private signature: Clause | null = null;
+  private readonly headerLines: string[] = [];
+  private readonly signatureLines: string[] = [];
+  private titleSeen = false;
+  private meta: HeaderMeta = { actKind: 'other', title: null, date: null, number: null, isDraft: false, amendedActs: [] };
+  /** A heading printed without its title, waiting for the next line to bring it. */
+  private pendingTitle: Clause | null = null;
+  /** The structural unit created last: a following «(Утратила силу …)» marks it repealed. */
+  private lastUnit: Clause | null = null;
+  private readonly lastHeadingIndex: number;
+
+  constructor(private readonly paragraphs: readonly SourceParagraph[]) {
+    this.lines = new Array<string>(paragraphs.length);
+    this.kinds = new Array<LineInfo>(paragraphs.length);
+    let lastHeading = -1;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const t = paragraphs[i]!.text.trim();
+      this.lines[i] = t;
+      if (t.length === 0) continue;
+      const k = classifyLine(t);
+      this.kinds[i] = k;
+      if (k.kind !== 'annex' && HEADING_KINDS.has(k.kind)) lastHeading = i;
+    }
+    this.lastHeadingIndex = lastHeading;
+  }
+
+  build(): BuildResult {
+    const n = this.paragraphs.length;
+    for (let i = 0; i < n; i++) {
+      const t = this.lines[i]!;
+      if (t.length === 0) continue;
+      const k = this.kinds[i]!;
+      const p = this.paragraphs[i]!;
+      if (this.phase === 'top') {
+        if (this.takeTopLine(p, t, k)) continue;
+        this.startBody();
+      }
+      if (this.phase === 'signature') {
+        if (k.kind !== 'annex') {
+          this.addSignatureLine(p, t);
+          continue;
+        }
+        this.phase = 'body';
+      }
+      if (this.phase === 'body' && i > this.lastHeadingIndex && k.kind === 'plain' && isSignatureStart(t) && this.pendingTitle === null) {
+        this.startSignature(p, t);
+        continue;
+      }
+      const clause = this.placeLine(this.doc, p, t, k);
+      if (clause) i = this.takeQuotedText(clause, i);
+    }
+    const meta = readHeaderMeta(this.headerLines, this.signatureLines);
+    if (meta.actKind === 'amendment_law' && meta.amendedActs.length === 0) meta.amendedActs = this.actsFromInstructions();
+    return { roots: this.doc.roots, info: this.info, meta, unrecognised: this.unrecognised };
+  }
+
+  get actKind(): ActKind {
+    return this.meta.actKind;
+  }
+
+  // ---- header, preamble, signature ------------------------------------------------------------
+
+  /** Lines before the first structural unit: header block, then preamble. False when the body begins. */
+  private takeTopLine(p: SourceParagraph, t: string, k: LineInfo): boolean {
+    if (HEADING_KINDS.has(k.kind) || k.kind === 'part' || k.kind === 'item') return false;
+    if (k.kind === 'note') {
+      const owner = this.preamble ?? this.header ?? this.startHeader(p, t);
+      if (owner.text !== t) this.addChild(owner, this.newClause('note', null, t, p, 'note', 0));
+      if (this.preamble === null && owner === this.header) this.headerLines.push(t);
+      return true;
+    }
+    if (this.preamble === null) {
+      const headerish =
+        isHeaderLike(t) || (!this.titleSeen && this.headerLines.length < 12 && t.length <= 200 && !/[.:;]$/.test(t));
+      if (headerish && k.kind !== 'dash') {
+        if (isTitleLine(t) || (isUpperCaseLine(t) && /КОДЕКС|CODE|МЫЙЗАМ/u.test(t))) this.titleSeen = true;
+        this.headerLines.push(t);
+        if (this.header === null) this.startHeader(p, t);
+        else this.addChild(this.header, this.newClause('header', null, t, p, 'line', 0));
+        return true;
+      }
+      this.preamble = this.newClause('preamble', null, t, p, 'preamble', 0);
+      this.doc.roots.push(this.preamble);
+      return true;
+    }
+    this.addChild(this.preamble, this.newClause('indent', null, t, p, 'indent', INDENT_RANK));
+    return true;
+  }
+
+  private startHeader(p: SourceParagraph, t: string): Clause {
+    this.header = this.newClause('header', null, t, p, 'header', 0);
+    this.doc.roots.push(this.header);
+    return this.header;
+  }
+
+  private startBody(): void {
+    this.phase = 'body';
+    this.meta = readHeaderMeta(this.headerLines, []);
+  }
+
+  private startSignature(p: SourceParagraph, t: string): void {
+    this.phase = 'signature';
+    this.doc.stack.length = 0;
+    this.signature = this.newClause('signature', null, t, p, 'signature', 0);
+    this.doc.roots.push(this.signature);
+    this.signatureLines.push(t);
+  }
+
+  private addSignatureLine(p: SourceParagraph, t: string): void {
+    this.signatureLines.push(t);
+    this.addChild(this.signature!, this.newClause('signature', null, t, p, 'line', 0));
+  }
+
+  // ---- body -------------------------------------------------------------------------------------
+
+  /**
+   * Places one body line in `ctx`. `k` classifies the printed line; for quoted new text it classifies
+   * the line without its quotation marks. Returns the clause created, or null when the line joined a
+   * heading as its title.
+   */
+  private placeLine(ctx: Context, p: SourceParagraph, t: string, k: LineInfo): Clause | null {
+    const quoted = ctx.owner !== null;
+    if (this.pendingTitle !== null) {
+      const pending = this.pendingTitle;
+      this.pendingTitle = null;
+      if (k.kind === 'plain' && this.canBeTitle(pending, t, quoted)) {
+        pending.text += ' ' + t;
+        pending.title = pending.title === undefined ? t : `${pending.title} ${t}`;
+        // «ПРИМЕНЕНИЕ … С УЧАСТИЕМ» / «ИНОСТРАННЫХ ГРАЖДАН …»: upper-case titles run over several lines.
+        if (isUpperCaseLine(t) && this.info.get(pending)!.unit !== 'article') this.pendingTitle = pending;
+        return null;
+      }
+    }
+
+    if (HEADING_KINDS.has(k.kind)) return this.openHeading(ctx, p, t, k);
+    switch (k.kind) {
+      case 'part':
+      case 'item':
+      case 'subitem':
+      case 'dash':
+        return this.openUnit(ctx, p, t, k);
+      case 'note':
+        return this.addNote(ctx, p, t);
+      case 'remark': {
+        const article = this.popTo(ctx, ARTICLE_RANK);
+        const clause = this.newClause('indent', null, t, p, 'remark', INDENT_RANK);
+        this.attach(ctx, article, clause);
+        return clause;
+      }
+      default:
+        return this.addProse(ctx, p, t);
+    }
+  }
+
+  private openHeading(ctx: Context, p: SourceParagraph, t: string, k: LineInfo): Clause {
+    const rank = RANK[k.kind]!;
+    this.popTo(ctx, rank - 1);
+    const unit = k.kind as LabelUnit;
+    const clause = this.newClause(KIND_OF[k.kind]!, k.number, t, p, unit, rank);
+    const info = this.info.get(clause)!;
+    if (k.name !== undefined) info.name = k.name;
+    if (k.range) info.range = true;
+    const rest = k.rest;
+    if (rest.length > 0) {
+      if (isRepealedText(rest)) clause.repealed = true;
+      else if (k.kind === 'article' && this.isBodyText(rest, ctx.owner !== null)) info.hasBody = true;
+      else clause.title = rest;
+    }
+    this.attach(ctx, this.top(ctx), clause);
+    ctx.stack.push({ clause, rank });
+    if (rest.length === 0 && k.kind !== 'division') this.pendingTitle = clause;
+    if (k.kind === 'article' && ctx.owner === null) {
+      info.amending = this.actKind === 'amendment_law' || (info.hasBody === true && isAmendingLeadIn(rest));
+      if (info.hasBody && (info.amending || this.actKind === 'amendment_law')) this.readAmendment(clause, rest, {});
+    }
+    this.lastUnit = clause;
+    return clause;
+  }
+
+  private openUnit(ctx: Context, p: SourceParagraph, t: string, k: LineInfo): Clause {
+    const rank = RANK[k.kind]!;
+    const parent = this.popTo(ctx, rank - 1);
+    const unit: LabelUnit = k.kind === 'dash' ? 'indent' : (k.kind as LabelUnit);
+    const clause = this.newClause(KIND_OF[k.kind]!, k.number, t, p, unit, rank);
+    const info = this.info.get(clause)!;
+    if (k.rest.length > 0) info.hasBody = true;
+    if (isRepealedText(k.rest)) clause.repealed = true;
+    this.attach(ctx, parent, clause);
+    ctx.stack.push({ clause, rank });
+    if (ctx.owner === null && this.inAmendingScope(ctx)) this.readAmendment(clause, k.rest, this.parentTarget(ctx, clause));
+    this.lastUnit = clause;
+    return clause;
+  }
+
+  /** Plain prose: an абзац of the open unit, or an unrecognised line where no prose belongs. */
+  private addProse(ctx: Context, p: SourceParagraph, t: string): Clause {
+    // An абзац after a dash list belongs to the unit that holds the list.
+    while (ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1]!.rank >= INDENT_RANK) ctx.stack.pop();
+    const parentFrame = ctx.stack[ctx.stack.length - 1];
+    const parent = parentFrame?.clause ?? null;
+    const acceptsProse =
+      ctx.owner !== null || (parentFrame !== undefined && (parentFrame.rank >= ARTICLE_RANK || this.info.get(parent!)!.unit === 'annex'));
+    if (!acceptsProse) {
+      const clause = this.newClause('text', null, t, p, 'text', INDENT_RANK);
+      this.attach(ctx, parent, clause);
+      this.unrecognised.push(clause);
+      return clause;
+    }
+    const clause = this.newClause('indent', null, t, p, 'indent', INDENT_RANK);
+    this.attach(ctx, parent, clause);
+    if (ctx.owner === null && parent !== null) {
+      const parentInfo = this.info.get(parent)!;
+      if (parentInfo.unit === 'article' && !parentInfo.amending && isAmendingLeadIn(t) && parent.children.length === 1) parentInfo.amending = true;
+      if (this.inAmendingScope(ctx)) {
+        this.readAmendment(clause, t, this.parentTarget(ctx, clause));
+        // A lead-in («Внести в Закон "…" следующие изменения:») names the target of the units after it.
+        const target = this.info.get(clause)!.target;
+        if (clause.amendment === undefined && target !== undefined && Object.keys(target).length > 0) parentInfo.target = target;
+      }
+    }
+    return clause;
+  }
+
+  /** Editorial notes belong to their article (or the heading they follow), not to its last part. */
+  private addNote(ctx: Context, p: SourceParagraph, t: string): Clause {
+    const repealing = isRepealedText(t);
+    const last = this.lastUnit;
+    if (repealing && last !== null && last.children.length === 0 && !this.info.get(last)!.hasBody) last.repealed = true;
+    let owner: Clause | null = null;
+    for (let i = ctx.stack.length - 1; i >= 0; i--) {
+      if (ctx.stack[i]!.rank <= ARTICLE_RANK) {
+        owner = ctx.stack[i]!.clause;
+        break;
+      }
+    }
+    if (owner === null && ctx.stack.length > 0) owner = ctx.stack[ctx.stack.length - 1]!.clause;
+    const clause = this.newClause('note', null, t, p, 'note', INDENT_RANK);
+    this.attach(ctx, owner, clause);
+    return clause;
+  }
+
+  // ---- amendment instructions ------------------------------------------------------------------
+
+  private inAmendingScope(ctx: Context): boolean {
+    if (this.actKind === 'amendment_law') return true;
+    for (let i = ctx.stack.length - 1; i >= 0; i--) {
+      const info = this.info.get(ctx.stack[i]!.clause)!;
+      if (info.unit === 'article') return info.amending === true;
+    }
+    return false;
+  }
+
+  private parentTarget(ctx: Context, clause: Clause): AmendmentTarget {
+    for (let i = ctx.stack.length - 1; i >= 0; i--) {
+      const c = ctx.stack[i]!.clause;
+      if (c === clause) continue;
+      const target = this.info.get(c)!.target;
+      if (target !== undefined) return target;
+    }
+    return {};
+  }
+
+  private readAmendment(clause: Clause, body: string, parent: AmendmentTarget): void {
+    const reading = readInstruction(body, parent);
+    const info = this.info.get(clause)!;
+    info.target = reading.target;
+    if (reading.info !== null) {
+      clause.amendment = reading.info;
+      if (clause.kind !== 'article') clause.kind = 'amendment';
+    }
+    if (reading.expectsNewText) this.expectingQuote = clause;
+  }
+
+  private expectingQuote: Clause | null = null;
+
+  /**
+   * After «… следующего содержания:» the quoted paragraphs that follow are the instruction's new text:
+   * they are parsed as their own small structure under the instruction and marked `quoted`, so the
+   * articles they contain never break the amending act's own numbering. Returns the last index consumed.
+   */
+  private takeQuotedText(instruction: Clause, i: number): number {
+    if (this.expectingQuote !== instruction) return i;
+    this.expectingQuote = null;
+    let first = i + 1;
+    while (first < this.lines.length && this.lines[first]!.length === 0) first++;
+    if (first >= this.lines.length || !startsWithQuote(this.lines[first]!)) return i;
+    let last = -1;
+    let depth = 0;
+    const limit = Math.min(this.lines.length, first + QUOTE_SCAN_LIMIT);
+    for (let j = first; j < limit; j++) {
+      const t = this.lines[j]!;
+      if (t.length === 0) continue;
+      depth = quoteDepthAfter(t, depth);
+      if (depth === 0) {
+        last = j;
+        break;
+      }
+    }
+    if (last < 0) last = first;
+    const ctx: Context = { stack: [], roots: [], owner: instruction };
+    const saved = this.pendingTitle;
+    this.pendingTitle = null;
+    const newText: string[] = [];
+    for (let j = first; j <= last; j++) {
+      const t = this.lines[j]!;
+      if (t.length === 0) continue;
+      const inner = stripQuotation(t, j === first, j === last && endsWithClosingQuote(t));
+      newText.push(inner);
+      const k = inner.length > 0 ? classifyLine(inner) : this.kinds[j]!;
+      this.placeLine(ctx, this.paragraphs[j]!, t, k);
+    }
+    this.pendingTitle = saved;
+    const amendment = instruction.amendment;
+    if (amendment !== undefined && amendment.newWords === undefined) amendment.newWords = newText.join('\n');
+    return last;
+  }
+
+  private actsFromInstructions(): string[] {
+    const acts: string[] = [];
+    for (const [clause, info] of this.info) {
+      const act = clause.amendment?.target.act ?? info.target?.act;
+      if (act !== undefined && !acts.includes(act)) acts.push(act);
+    }
+    return acts;
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  private canBeTitle(heading: Clause, t: string, quoted: boolean): boolean {
+    if (t.length > TITLE_MAX_CHARS || BODY_END.test(t) || isRepealedText(t)) return false;
+    const first = t.charAt(0);
+    if (first.toLowerCase() === first && first.toUpperCase() !== first) return false;
+    const unit = this.info.get(heading)!.unit;
+    if (unit === 'article') {
+      if (this.actKind === 'amendment_law' && !quoted) return false;
+      if (FORCE_ENTRY.test(t) || isAmendingLeadIn(t) || t.length > 200) return false;
+      if (t.endsWith('.') && t.length > 120) return false;
+    }
+    return true;
+  }
+
+  private isBodyText(rest: string, quoted: boolean): boolean {
+    if (BODY_END.test(rest) || FORCE_ENTRY.test(rest) || isAmendingLeadIn(rest) || rest.length > TITLE_MAX_CHARS) return true;
+    return this.actKind === 'amendment_law' && !quoted && readInstruction(rest, {}).info !== null;
+  }
+
+  /** Closes every open unit deeper than `rank`; returns the unit that stays open (the new parent). */
+  private popTo(ctx: Context, rank: number): Clause | null {
+    const stack = ctx.stack;
+    while (stack.length > 0 && stack[stack.length - 1]!.rank > rank) stack.pop();
+    return stack.length > 0 ? stack[stack.length - 1]!.clause : null;
+  }
+
+  private top(ctx: Context): Clause | null {
+    return ctx.stack.length > 0 ? ctx.stack[ctx.stack.length - 1]!.clause : null;
+  }
+
+  private attach(ctx: Context, parent: Clause | null, clause: Clause): void {
+    if (parent !== null) parent.children.push(clause);
+    else if (ctx.owner !== null) ctx.owner.children.push(clause);
+    else ctx.roots.push(clause);
+    if (ctx.owner !== null) clause.quoted = true;
+  }
+
+  private addChild(parent: Clause, clause: Clause): void {
+    parent.children.push(clause);
+  }
+
+  private newClause(kind: ClauseKind, number: string | null, text: string, p: SourceParagraph, unit: LabelUnit, rank: number): Clause {
+    const clause: Clause = { id: '' as ClauseId, kind, number, label: '', text, children: [], line: p.line };
+    this.info.set(clause, { unit, rank });
+    return clause;
+  }
+}
