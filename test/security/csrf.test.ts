@@ -59,7 +59,7 @@ describe('CSRF: every state-changing request with a session carries that session
   it('refuses a cross-site request on the session-starting routes (Origin / Sec-Fetch-Site)', async () => {
     for (const key of SESSION_STARTING) {
       const path = key.split(' ')[1]!;
-      for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+      for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Array<Record<string, string>>) {
         const res = await fetch(`${world.server.url}${path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
