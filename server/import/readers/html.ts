@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import type { SourceDocument } from '../source';
 import { bomEncoding, canonicalEncoding, decodeText, decodeWith } from './encoding';
-import { ParagraphSink } from './paragraphs';
+import { LINE_BREAK, ParagraphSink, splitManualBreaks } from './paragraphs';
 import { WarningSet } from './warnings';
 
 /** Elements that end a paragraph where they open and where they close. */
@@ -71,7 +71,7 @@ export function readHtml(bytes: Uint8Array): SourceDocument {
   const flush = () => {
     if (text.trim().length > 0) {
       const bold = visibleChars > 0 && boldChars >= visibleChars;
-      sink.push(text, { style: blockClass ?? blockTag, bold, centered });
+      for (const segment of splitManualBreaks(text)) sink.push(segment, { style: blockClass ?? blockTag, bold, centered });
     }
     text = '';
     boldChars = 0;
@@ -112,7 +112,7 @@ export function readHtml(bytes: Uint8Array): SourceDocument {
           blockClass = attribs.class?.split(/\s+/).find((c) => /^Mso/i.test(c));
           centered = (attribs.align ?? '').toLowerCase() === 'center' || /text-align\s*:\s*center/i.test(style);
         } else if (name === 'br') {
-          flush();
+          text += LINE_BREAK;
         }
       },
       onclosetag(name) {

@@ -35,3 +35,28 @@ export class ParagraphSink {
     return this.paragraphs.length + 1;
   }
 }
+
+/** A manual line break (Word's Shift+Enter, HTML's <br>) inside a paragraph, until the paragraph ends. */
+export const LINE_BREAK = '\u2028';
+
+/**
+ * Resolves manual line breaks: each one ends a paragraph (drafts put «Статья 5. Title» and its text on
+ * two lines of one paragraph), except inside a sentence that runs on in lower case, where it was only
+ * a way to wrap the line and prints as a space.
+ */
+export function splitManualBreaks(text: string): string[] {
+  const segments = text.split(LINE_BREAK);
+  const out: string[] = [];
+  let pending = segments[0]!;
+  for (let i = 1; i < segments.length; i++) {
+    const next = segments[i]!;
+    const prev = pending.trimEnd();
+    if (prev.length > 0 && !/[.:;!?»"”)\]]$/.test(prev) && /^\s*\p{Ll}/u.test(next)) pending = `${prev} ${next.trimStart()}`;
+    else {
+      out.push(pending);
+      pending = next;
+    }
+  }
+  out.push(pending);
+  return out;
+}

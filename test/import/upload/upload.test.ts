@@ -140,7 +140,7 @@ describe('upload routes over real HTTP', () => {
 
   it('answers bad input with its own code in the user language and stores nothing', async () => {
     const before = reviewCount(server);
-    const cases: Array<{ bytes: Uint8Array; name: string; code: string; status: number }> = [
+    const cases: Array<{ bytes: Uint8Array<ArrayBuffer>; name: string; code: string; status: number }> = [
       { bytes: new Uint8Array(0), name: 'empty.txt', code: 'IMPORT_EMPTY', status: 422 },
       { bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), name: 'broken.docx', code: 'IMPORT_DOCX_CORRUPT', status: 422 },
       { bytes: Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), name: 'junk.docx', code: 'IMPORT_BINARY', status: 415 },

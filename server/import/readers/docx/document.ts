@@ -1,13 +1,11 @@
 import type { SourceParagraph } from '../../source';
-import { ParagraphSink } from '../paragraphs';
+import { LINE_BREAK, ParagraphSink, splitManualBreaks } from '../paragraphs';
 import type { WarningSet } from '../warnings';
 import type { ListCounter } from './numbering';
 import type { Styles } from './styles';
 import { isOn, streamXml, WordNames } from './xml';
 import type { SafeZip } from './zip';
 
-/** Line breaks inside a paragraph are kept as this mark until the paragraph ends, then resolved. */
-const BREAK = '\u2028';
 
 /** Elements whose whole content is not printed text: deleted revisions, field codes, fallbacks, notes. */
 const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'sectPr', 'tblPr', 'trPr', 'tcPr']);
@@ -80,19 +78,7 @@ export function readDocumentBody(
     const styleBold = styles.inherited(p.styleId, (s) => s.bold) ?? false;
     const bold = styleBold || (p.visibleChars > 0 && p.boldChars >= p.visibleChars);
     const hints = { style: p.styleId, bold, centered };
-    const segments = (label + p.text).split(BREAK);
-    // A manual line break ends a paragraph, except inside a sentence that runs on in lower case.
-    let pending = segments[0]!;
-    for (let i = 1; i < segments.length; i++) {
-      const next = segments[i]!;
-      const prev = pending.trimEnd();
-      if (prev.length > 0 && !/[.:;!?»"”)\]]$/.test(prev) && /^\s*\p{Ll}/u.test(next)) pending = `${prev} ${next.trimStart()}`;
-      else {
-        sink.push(pending, hints);
-        pending = next;
-      }
-    }
-    sink.push(pending, hints);
+    for (const segment of splitManualBreaks(label + p.text)) sink.push(segment, hints);
   };
 
   streamXml(zip, entry, {
@@ -171,7 +157,7 @@ export function readDocumentBody(
           return;
         case 'br':
         case 'cr':
-          p.text += BREAK;
+          p.text += LINE_BREAK;
           return;
         case 'noBreakHyphen':
           p.text += '-';
