@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { buildComparativeTableDocument, buildConclusion } from '../../shared/conclusion/build';
+import { SECTION_TITLES } from '../../shared/conclusion/strings';
+import type { Lang } from '../../shared/i18n/lang';
+import { packConclusion } from '../../server/export/conclusion-docx';
+import { expectOpensInLibreOffice, expectWellFormedPackage } from './expect-docx';
+import { draftTree, paragraphTexts, reviewModel, tableRows } from './fixtures';
+
+const CONFIRMED_LABELS = ['Статья 1, часть 1', 'Статья 2, часть 2', 'Статья 12-1'];
+
+describe('conclusion DOCX', () => {
+  it('holds the sections of domain.md §2 in order, one table row per confirmed finding, and opens in LibreOffice', async () => {
+    const doc = buildConclusion(reviewModel(), draftTree(), { lang: 'ru' });
+    const buffer = await packConclusion(doc);
+    const parts = expectWellFormedPackage(buffer);
+    const xml = parts['word/document.xml']!;
+    const paragraphs = paragraphTexts(xml);
+
+    // Issuing body, addressee and title come first, in that order.
+    const at = (text: string) => paragraphs.findIndex((p) => p.includes(text));
+    expect(at('Альянс женских законодательных инициатив')).toBe(0);
+    expect(at('Исх. № 17/ГЭ от 20.11.2026')).toBeGreaterThan(0);
+    const title = 'Заключение по результатам гендерной экспертизы проекта Закона Кыргызской Республики «О государственных пособиях семьям с детьми»';
+    expect(at(title)).toBeGreaterThan(at('Комитет Жогорку Кенеша Кыргызской Республики по социальной политике'));
+
+    const order = ['general', 'summary', 'relevance', 'analysis', 'table', 'verdict', 'recommendations', 'signatures', 'annexes'] as const;
+    const headings = order.map((id, i) => at(`${i + 1}. ${SECTION_TITLES[id].ru}`));
+    expect(headings.every((h) => h > at(title))).toBe(true);
+    expect([...headings].sort((a, b) => a - b)).toEqual(headings);
+    expect(new Set(headings).size).toBe(order.length);
+
+    // The table: a repeated header row, then exactly the confirmed findings, in the draft's order.
+    const rows = tableRows(xml);
+    expect(rows[0]!.header).toBe(true);
+    expect(rows[0]!.cells).toEqual([
+      '№',
+      'Структурная единица (ст., ч., п., пп.)',
+      'Редакция проекта',
+      'Предлагаемая редакция',
+      'Обоснование (критерий, правовая основа)',
+    ]);
+    expect(rows.slice(1).map((r) => r.header)).toEqual([false, false, false]);
+    expect(rows.slice(1).map((r) => r.cells[1])).toEqual(CONFIRMED_LABELS);
+    expect(rows.slice(1).map((r) => r.cells[0])).toEqual(['1', '2', '3']);
+    // Wording: the engine's suggestion kept, the expert's edit, the secretary's final text.
+    expect(rows[1]!.cells[3]).toBe('одному из родителей');
+    expect(rows[2]!.cells[3]).toBe('в разбивке по полу');
+    expect(rows[3]!.cells[3]).toBe('Статья 12-1. Гарантии работникам с семейными обязанностями на ночных работах');
+    expect(rows[3]!.cells[4]).toContain('C9. Защитные (ограничительные) нормы');
+    expect(rows[3]!.cells[4]).toContain('Патерналистское ограничение, см. CEDAW 2021.');
+    expect(rows[1]!.cells[2]).toBe('1. Пособие назначается матери, воспитывающей ребёнка до трёх лет.');
+
+    // Dismissed and undecided findings never reach the document.
+    expect(xml).not.toContain('ОТКЛОНЁНН');
+    expect(xml).not.toContain('НЕРЕШЁННОЕ');
+    expect(xml).not.toContain('Статья 1, часть 2');
+
+    expect(paragraphs).toContain('Проект соответствует принципам гендерного равенства при условии учёта изложенных замечаний и рекомендаций.');
+    expect(paragraphs.some((p) => p.includes('Координатор Альянса') && p.includes('Н. Абдылдаева'))).toBe(true);
+
+    // Page, font and language.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const styles = parts['word/styles.xml']!;
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/);
+    expect(styles).toMatch(/<w:rPrDefault>[\s\S]*?<w:lang w:val="ru-RU"\/>[\s\S]*?<\/w:rPrDefault>/);
+    const footer = Object.entries(parts).find(([name]) => /^word\/footer\d+\.xml$/.test(name))![1];
+    expect(footer).toContain('>PAGE<');
+    expect(footer).toContain('>NUMPAGES<');
+    expect(paragraphTexts(footer).join('')).toBe('стр.  из ');
+
+    const pdf = await expectOpensInLibreOffice(buffer, 'conclusion-ru', [title, ...CONFIRMED_LABELS, 'стр. 1 из']);
+    expect(pdf.text).toContain(`стр. 1 из ${pdf.pages}`);
+  });
+
+  it.each([
+    ['ky', 'ky-KG', 'Кыргыз Республикасынын «О государственных пособиях семьям с детьми» Мыйзамынын долбооруна гендердик экспертизанын корутундусу', 'беттин'],
+    ['en', 'en-US', 'Conclusion on the results of the gender expertise of the draft Law of the Kyrgyz Republic “О государственных пособиях семьям с детьми”', 'Page 1 of'],
+  ] as Array<[Lang, string, string, string]>)('in %s: fixed strings and the document language follow', async (lang, tag, title, pageWords) => {
+    const doc = buildConclusion(reviewModel(), draftTree(), { lang });
+    const buffer = await packConclusion(doc);
+    const parts = expectWellFormedPackage(buffer);
+    expect(parts['word/styles.xml']).toContain(`<w:lang w:val="${tag}"/>`);
+    const xml = parts['word/document.xml']!;
+    expect(paragraphTexts(xml).some((p) => p.includes(title))).toBe(true);
+    expect(xml).toContain(SECTION_TITLES.analysis[lang]);
+    expect(xml).toContain(SECTION_TITLES.table[lang]);
+    // The user's Russian text is carried as typed, Cyrillic intact.
+    expect(xml).toContain('Проект регулирует назначение пособий семьям с детьми.');
+    expect(tableRows(xml)).toHaveLength(4);
+    await expectOpensInLibreOffice(buffer, `conclusion-${lang}`, [title, ...CONFIRMED_LABELS, pageWords]);
+  });
+
+  it('exports the comparative table alone, landscape, with the same rows', async () => {
+    const doc = buildComparativeTableDocument(reviewModel(), draftTree(), { lang: 'ru' });
+    const buffer = await packConclusion(doc, 'landscape');
+    const parts = expectWellFormedPackage(buffer);
+    const xml = parts['word/document.xml']!;
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+    const rows = tableRows(xml);
+    expect(rows.map((r) => r.header)).toEqual([true, false, false, false]);
+    expect(rows.slice(1).map((r) => r.cells[1])).toEqual(CONFIRMED_LABELS);
+    const title = 'Сравнительная таблица к проекту Закона Кыргызской Республики «О государственных пособиях семьям с детьми»';
+    expect(paragraphTexts(xml)).toContain(title);
+    expect(xml).not.toContain(SECTION_TITLES.verdict.ru);
+    expect(xml).not.toContain('ОТКЛОНЁНН');
+    await expectOpensInLibreOffice(buffer, 'table-ru', [title, ...CONFIRMED_LABELS]);
+  });
+});
