@@ -93,7 +93,11 @@ export function readHeaderMeta(header: readonly string[], signature: readonly st
   // The act's own date and number, not the adoption date («Принят … 31 марта 2020 года»).
   let date: string | null = null;
   let number: string | null = null;
-  for (const t of [...lines.filter((l) => !ADOPTION.test(l) && l !== title), ...signature]) {
+  // Lines after the title first: a warning above it («ВНИМАНИЕ! Изменения, внесенные Законом … № 109»)
+  // names another act's date and number.
+  const titleAt = title === null ? -1 : lines.indexOf(title);
+  const ordered = titleAt < 0 ? lines : [...lines.slice(titleAt + 1), ...lines.slice(0, titleAt)];
+  for (const t of [...ordered.filter((l) => !ADOPTION.test(l)), ...signature]) {
     date ??= findDate(t);
     number ??= ACT_NUMBER.exec(t)?.[1] ?? null;
     if (date !== null && number !== null) break;

@@ -370,6 +370,8 @@ class TreeBuilder {
     if (reading.info !== null) {
       clause.amendment = reading.info;
       if (clause.kind !== 'article') clause.kind = 'amendment';
+      // «10-берене күчүн жоготту деп табылсын» repeals another act's unit; the instruction stays in force.
+      delete clause.repealed;
     }
     if (reading.expectsNewText) this.expectingQuote = clause;
   }
