@@ -1,5 +1,15 @@
-import { seedDemoAccounts } from './seed';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { UserId } from '../shared/ids';
+import { audit } from './audit';
+import { PROJECT_ROOT } from './config';
+import { defaultTitle, importDraft } from './import/import-draft';
+import { createReview, listReviews, type Review } from './reviews/store';
+import { seedDemoAccounts, type SeededAccount } from './seed';
 import type { Db } from './storage/db';
+
+/** Our own sample draft (data/samples), with the gender-relevant provisions the checklist should flag. */
+export const DEMO_DRAFT = path.join(PROJECT_ROOT, 'data', 'samples', 'proekt-zakona-o-podderzhke-semei-ru.txt');
 
 /**
  * Seeds an empty database with demo accounts (passwords printed once) and a demo review.
@@ -10,4 +20,29 @@ export async function seedDemo(db: Db, print: (line: string) => void): Promise<v
   if (accounts.length === 0) return;
   print('Demo accounts created (passwords are shown only now):');
   for (const { user, password } of accounts) print(`  ${user.role.padEnd(9)} ${user.email.padEnd(26)} ${password}`);
+  const review = seedDemoReview(db, accounts);
+  if (review) print(`Demo review: «${review.title}» (${review.sourceName}), experts added as members.`);
+}
+
+/**
+ * Imports the sample draft into a review created by the demo secretary, with both demo experts as
+ * members — only when there is no review yet and the sample is present.
+ */
+export function seedDemoReview(db: Db, accounts: readonly SeededAccount[], file = DEMO_DRAFT): Review | null {
+  if (listReviews(db).length > 0 || !fs.existsSync(file)) return null;
+  const secretary = accounts.find((a) => a.user.role === 'secretary')?.user;
+  if (!secretary) return null;
+  const experts = accounts.filter((a) => a.user.role === 'expert').map((a) => a.user.id as UserId);
+  const name = path.basename(file);
+  const result = importDraft(new Uint8Array(fs.readFileSync(file)), { fileName: name, maxInflatedBytes: 100 * 1024 * 1024 });
+  const review = createReview(db, {
+    title: defaultTitle(result, name),
+    sourceName: name,
+    createdBy: secretary.id,
+    committee: 'social',
+    members: experts,
+    draft: { tree: result.tree, pmDoc: result.pmDoc, report: result.report, sourceSha256: result.sourceSha256 },
+  });
+  audit(db, { userId: secretary.id, reviewId: review.id, action: 'review.created', target: review.id, details: { sourceName: name, demo: true } });
+  return review;
 }

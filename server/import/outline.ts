@@ -7,7 +7,16 @@ export interface OutlineNode {
   label: string;
   title: string | null;
   line: number | null;
+  /** For unnumbered units (header lines, preamble, signature): the start of their text. */
+  excerpt: string | null;
   children: OutlineNode[];
+}
+
+function excerptOf(clause: Clause): string | null {
+  if (clause.number !== null || clause.title) return null;
+  const text = clause.text.trim();
+  if (text.length === 0) return null;
+  return text.length > 70 ? `${text.slice(0, 69)}…` : text;
 }
 
 /** Units shown in an outline: the structure down to articles; parts, items and text lines are counted, not listed. */
@@ -24,6 +33,7 @@ export function outlineOf(tree: ClauseTree): OutlineNode[] {
         label: c.label,
         title: c.title ?? null,
         line: c.line ?? null,
+        excerpt: excerptOf(c),
         children: c.kind === 'article' ? [] : visit(c.children),
       }));
   return visit(tree.clauses);
@@ -34,7 +44,8 @@ export function outlineLines(nodes: readonly OutlineNode[], depth = 0): string[]
   const lines: string[] = [];
   for (const node of nodes) {
     const head = node.label || node.kind;
-    lines.push(`${'  '.repeat(depth)}${head}${node.title ? ` — ${node.title}` : ''}${node.line ? `  [${node.line}]` : ''}`);
+    const detail = node.title ?? node.excerpt;
+    lines.push(`${'  '.repeat(depth)}${head}${detail ? ` — ${detail}` : ''}${node.line ? `  [${node.line}]` : ''}`);
     lines.push(...outlineLines(node.children, depth + 1));
   }
   return lines;
