@@ -55,7 +55,7 @@ export function resolveCriterion(id: string, given: readonly ConclusionCriterion
     }
   }
   if (best) return best;
-  const number = /^c(\d{1,2})(?!\d)/i.exec(id)?.[1];
+  const number = /^c(\d{1,2})(?![\dA-Za-z])/i.exec(id)?.[1];
   if (number === undefined) return null;
   const key = `C${Number(number)}`;
   return given.find((c) => c.id.toUpperCase() === key) ?? FALLBACK_CRITERIA.find((c) => c.id === key) ?? null;

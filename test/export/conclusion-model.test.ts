@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { buildConclusion, effectiveFields } from '../../shared/conclusion/build';
+import { resolveCriterion } from '../../shared/conclusion/criteria';
+import { renderConclusionHtml } from '../../shared/conclusion/html';
+import { cleanLine, cleanText } from '../../shared/conclusion/sanitize';
+import { CONCLUSION_TITLE, PAGE_LABEL, SECTION_TITLES, TABLE_HEADERS, VERDICT_TEXTS } from '../../shared/conclusion/strings';
+import { missingFieldLabels, validateConclusion } from '../../shared/conclusion/validate';
+import { LANGS } from '../../shared/i18n/lang';
+import { completeFields, draftTree, finding, reviewModel } from './fixtures';
+
+describe('conclusion model', () => {
+  it('has every fixed string in ru, ky and en, non-empty', () => {
+    const texts = [CONCLUSION_TITLE, PAGE_LABEL, ...Object.values(SECTION_TITLES), ...Object.values(TABLE_HEADERS), ...Object.values(VERDICT_TEXTS)];
+    for (const text of texts) for (const lang of LANGS) expect(text[lang].trim().length).toBeGreaterThan(0);
+    for (const lang of LANGS) expect(PAGE_LABEL[lang]).toMatch(/\{current\}[\s\S]*\{total\}|\{total\}[\s\S]*\{current\}/);
+  });
+
+  it('lists the required fields that are empty, in the user language', () => {
+    expect(validateConclusion(completeFields())).toEqual([]);
+    const missing = validateConclusion({
+      ...completeFields(),
+      addressee: { committee: '  ', chair: 'X' },
+      outgoingNumber: '',
+      verdict: 'does_not_comply',
+      recommendations: '',
+      signatories: [{ name: ' ', position: 'Координатор' }],
+    });
+    expect(missing).toEqual(['addressee.committee', 'outgoingNumber', 'recommendations', 'signatories']);
+    expect(validateConclusion({})).toEqual(['addressee.committee', 'outgoingNumber', 'outgoingDate', 'draftTitle', 'verdict', 'signatories']);
+    expect(missingFieldLabels(['outgoingNumber', 'signatories'], 'ky')).toEqual(['чыгуучу номер', 'кол коюучу (жок дегенде бирөө)']);
+    expect(missingFieldLabels(['verdict'], 'en')).toEqual(['verdict']);
+  });
+
+  it('takes the draft title from the import when the secretary left it empty', () => {
+    const fields = effectiveFields({ ...completeFields(), draftTitle: '' }, draftTree());
+    expect(fields.draftTitle).toBe('О государственных пособиях семьям с детьми');
+    expect(validateConclusion(fields)).toEqual([]);
+  });
+
+  it('maps fine-grained checklist ids to their criterion', () => {
+    const given = [{ id: 'kg.stereotypes', title: { ru: 'Стереотипы', ky: 'Стереотиптер', en: 'Stereotypes' } }];
+    expect(resolveCriterion('kg.stereotypes.mother-only', given)?.id).toBe('kg.stereotypes');
+    expect(resolveCriterion('C9.night-work', [])?.title.ru).toBe('Защитные (ограничительные) нормы');
+    expect(resolveCriterion('c12', [])?.id).toBe('C12');
+    expect(resolveCriterion('C1x', [])).toBeNull();
+    expect(resolveCriterion('C18', [])).toBeNull();
+  });
+
+  it('pre-fills the analysis from answers and confirmed findings, and keeps what the secretary wrote', () => {
+    const doc = buildConclusion(reviewModel(), draftTree(), { lang: 'ru' });
+    const analysis = doc.sections.find((s) => s.kind === 'criteria');
+    if (analysis?.kind !== 'criteria') throw new Error('no analysis section');
+    expect(analysis.criteria.map((c) => c.criterionId).slice(0, 17)).toEqual(Array.from({ length: 17 }, (_, i) => `C${i + 1}`));
+    const byId = Object.fromEntries(analysis.criteria.map((c) => [c.criterionId, c]));
+    expect(byId.C8).toMatchObject({ prefilled: false, paragraphs: ['Проект закрепляет роль матери как единственного воспитателя.'] });
+    expect(byId.C12!.prefilled).toBe(true);
+    expect(byId.C12!.paragraphs).toEqual([
+      'Ответы экспертов на вопросы критерия: да — 0, нет — 1, частично — 1, неприменимо — 0.',
+      'Статистики нет.',
+      'Подтверждённые замечания (1): Статья 2, часть 2.',
+      'Статья 2, часть 2: Пояснение',
+    ]);
+    expect(byId.C9!.paragraphs[0]).toBe('Подтверждённые замечания (1): Статья 12-1.');
+    expect(byId.C6!.paragraphs.at(-1)).toBe('Нарушений по данному критерию не выявлено.');
+    expect(byId.C2!.paragraphs).toEqual(['Критерий не оценивался.']);
+    // An undecided finding (C8, expert-confirmed only) and a dismissed one (C10) leave no trace.
+    expect(JSON.stringify(doc)).not.toMatch(/НЕРЕШЁННОЕ|ОТКЛОНЁНН/);
+  });
+
+  it('orders table rows by the clause order of the draft, not by the order of findings', () => {
+    const at = 1;
+    const model = reviewModel({
+      findings: ['a12-1', 'a2.p2', 'gone', 'a1.p1', 'a2.p2'].map((clauseId, i) =>
+        finding({
+          id: `z${i}`,
+          clauseId,
+          criterionId: 'C2',
+          quote: { exact: i === 4 ? 'Сведения' : 'разбивки', prefix: '', suffix: '' },
+          final: { targetId: `z${i}`, decision: 'confirmed', at },
+        }),
+      ),
+    });
+    const table = buildConclusion(model, draftTree(), { lang: 'en' }).sections.find((s) => s.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.table.rows.map((r) => r.findingId)).toEqual(['z3', 'z4', 'z1', 'z0', 'z2']);
+    expect(table.table.rows.at(-1)!.clauseLabel).toBe('fragment absent from the current text (gone)');
+  });
+
+  it('strips what XML cannot carry and keeps what the expert wrote', () => {
+    expect(cleanText('a\u0000b\u0007c\u001Bd\uFFFEe\uFFFFf\uD800g\r\nh')).toBe('abcdefg\nh');
+    expect(cleanText('👩‍⚖️ ok')).toBe('👩‍⚖️ ok');
+    expect(cleanLine('  two\n lines\t ')).toBe('two lines');
+  });
+
+  it('renders the preview with user text inert', () => {
+    const hostile = '<img src=x onerror=alert(1)>"\'&';
+    const model = reviewModel({
+      conclusion: { ...completeFields(), summary: hostile, draftTitle: `</h1><script>alert(1)</script>` },
+      findings: [
+        finding({
+          id: `"><svg onload=alert(1)>`,
+          clauseId: 'a1.p1',
+          criterionId: '<b>C2</b>',
+          explanation: hostile,
+          final: { targetId: 'x', decision: 'confirmed', wording: hostile, at: 1 },
+        }),
+      ],
+    });
+    const html = renderConclusionHtml(buildConclusion(model, draftTree(), { lang: 'ru' }));
+    expect(html).not.toMatch(/<script|<img|<svg|<b>/);
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;&#34;&#39;&#38;');
+    expect(html).toContain('data-finding="&#34;&#62;&#60;svg onload=alert(1)&#62;"');
+    // Exactly the markup the renderer writes: every tag is one of ours.
+    const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]));
+    expect([...tags].sort()).toEqual(['article', 'dd', 'dl', 'dt', 'h1', 'h2', 'h3', 'header', 'div', 'li', 'ol', 'p', 'section', 'span', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul'].sort());
+  });
+});
