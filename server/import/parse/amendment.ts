@@ -105,6 +105,8 @@ export interface InstructionReading {
   target: AmendmentTarget;
   /** The line ends «… следующего содержания:» / «… в следующей редакции:»: quoted new text may follow. */
   expectsNewText: boolean;
+  /** The line names an act or an article itself («в статье 5 …», «статью 7 дополнить …»). */
+  namesArticle: boolean;
 }
 
 export function readInstruction(text: string, parent: AmendmentTarget): InstructionReading {
@@ -134,7 +136,8 @@ export function readInstruction(text: string, parent: AmendmentTarget): Instruct
   }
   const target = mergeTarget(parent, own);
   const expectsNewText = /:\s*$/.test(text) && NEW_TEXT_CUE.test(text);
-  if (!verb) return { info: null, target, expectsNewText };
+  const namesArticle = own.act !== undefined || own.article !== undefined;
+  if (!verb) return { info: null, target, expectsNewText, namesArticle };
 
   const info: AmendmentInfo = { operation: verb.op, target };
   const words = spans.filter((s) => s !== actSpan);
@@ -175,7 +178,7 @@ export function readInstruction(text: string, parent: AmendmentTarget): Instruct
     case 'repeal':
       break;
   }
-  return { info, target, expectsNewText };
+  return { info, target, expectsNewText, namesArticle };
 }
 
 interface FoundOperation {

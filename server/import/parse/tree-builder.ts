@@ -299,6 +299,11 @@ class TreeBuilder {
   private addProse(ctx: Context, p: SourceParagraph, t: string): Clause {
     // An абзац after a dash list belongs to the unit that holds the list.
     while (ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1]!.rank >= INDENT_RANK) ctx.stack.pop();
+    // In an amending article an unnumbered instruction that names its own article («в статье 5 слова …
+    // исключить;», «статью 7 дополнить …») is a sibling of the earlier ones, not a part of the last sub-item.
+    if (ctx.owner === null && ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1]!.rank > ARTICLE_RANK && this.inAmendingScope(ctx)) {
+      if (readInstruction(t, {}).namesArticle) this.popTo(ctx, ARTICLE_RANK);
+    }
     const parentFrame = ctx.stack[ctx.stack.length - 1];
     const parent = parentFrame?.clause ?? null;
     const acceptsProse =

@@ -383,3 +383,80 @@ describe('normaliseText', () => {
     expect(normaliseText('  Статья\u00A05.\t–\u2014 текст\u00AD\r\n дальше ')).toBe('Статья 5. -- текст дальше');
   });
 });
+
+const RU_AMENDMENT = `Проект
+
+ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ
+О внесении изменений в Закон Кыргызской Республики «О государственной регистрации юридических лиц»
+
+Статья 1.
+Внести в Закон Кыргызской Республики «О государственной регистрации юридических лиц» (Ведомости Жогорку Кенеша Кыргызской Республики, 2011 г., №9, ст.1287) следующие изменения:
+в статье 1:
+а) в части 1:
+- в абзаце двенадцатом цифры «30» заменить цифрами «29»;
+- абзац четырнадцатый признать утратившим силу;
+б) часть 2 изложить в следующей редакции:
+«2. Регистрирующий орган публикует сведения в разрезе пола учредителей.»;
+в статье 5 слова «главы семьи» исключить;
+статью 7 дополнить частью 3 следующего содержания:
+«3. Заявление подается одним из супругов.».
+Статья 2.
+Настоящий Закон вступает в силу по истечении десяти дней со дня официального опубликования.
+
+Президент Кыргызской Республики С.Жапаров`;
+
+describe('a Russian amendment law in the Kyrgyz style', () => {
+  const { tree, warnings } = parseDraft(sourceFromText(RU_AMENDMENT));
+  const act = 'О государственной регистрации юридических лиц';
+
+  it('accumulates the target from «в статье 1: а) в части 1: - в абзаце двенадцатом …»', () => {
+    expect(tree.meta).toMatchObject({ actKind: 'amendment_law', amendedActs: [act], isDraft: true });
+    expect(byId(tree, 'a1.a.x1').amendment).toEqual({
+      operation: 'replace_words',
+      target: { act, article: '1', part: '1', paragraph: 'абзаце двенадцатом' },
+      oldWords: '30',
+      newWords: '29',
+    });
+    expect(byId(tree, 'a1.a.x2').amendment).toEqual({ operation: 'repeal', target: { act, article: '1', part: '1', paragraph: 'абзац четырнадцатый' } });
+    expect(byId(tree, 'a1.b').amendment).toEqual({
+      operation: 'restate',
+      target: { act, article: '1', part: '2' },
+      newWords: '2. Регистрирующий орган публикует сведения в разрезе пола учредителей.',
+    });
+  });
+
+  it('puts an unnumbered instruction naming its own article back at article level', () => {
+    expect(byId(tree, 'a1.x3')).toMatchObject({ kind: 'amendment', amendment: { operation: 'exclude', target: { act, article: '5' }, oldWords: 'главы семьи' } });
+    expect(byId(tree, 'a1.x4').amendment).toMatchObject({ operation: 'supplement', target: { act, article: '7' }, added: 'частью 3' });
+    expect(byId(tree, 'a1.x4.q.p3')).toMatchObject({ quoted: true, text: '«3. Заявление подается одним из супругов.».' });
+    expect(tree.clauses.map((c) => c.id)).toEqual(['hdr', 'a1', 'a2', 'sig']);
+    expect(byId(tree, 'a2').title).toBeUndefined();
+    expect(warnings).toEqual([]);
+    expect(normaliseText(clauseTreeText(tree))).toBe(normaliseText(RU_AMENDMENT));
+  });
+});
+
+describe('an amending article in the final provisions of an ordinary law', () => {
+  const text = [
+    'ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ',
+    'О семье',
+    'Статья 1. Цель',
+    'Настоящий Закон регулирует семейные отношения и исключить их нельзя.',
+    'Статья 2. О внесении изменений в некоторые законодательные акты',
+    'Внести в Трудовой кодекс Кыргызской Республики (Ведомости Жогорку Кенеша Кыргызской Республики, 2004 г., № 6, ст.257) следующие изменения:',
+    '1) в статье 100 слова «женщинам» заменить словами «работникам»;',
+    '2) статью 101 признать утратившей силу.',
+    'Статья 3. Вступление в силу',
+    'Настоящий Закон вступает в силу со дня официального опубликования.',
+  ].join('\n');
+  const { tree } = parseDraft(sourceFromText(text));
+
+  it('reads instructions only inside the amending article', () => {
+    expect(tree.meta.actKind).toBe('law');
+    expect(byId(tree, 'a1.x1').kind).toBe('indent');
+    const act = 'Трудовой кодекс Кыргызской Республики';
+    expect(byId(tree, 'a2.i1').amendment).toEqual({ operation: 'replace_words', target: { act, article: '100' }, oldWords: 'женщинам', newWords: 'работникам' });
+    expect(byId(tree, 'a2.i2').amendment).toEqual({ operation: 'repeal', target: { act, article: '101' } });
+    expect(byId(tree, 'a3')).toMatchObject({ kind: 'article', title: 'Вступление в силу' });
+  });
+});
