@@ -167,9 +167,11 @@ class TreeBuilder {
   private takeTopLine(p: SourceParagraph, t: string, k: LineInfo): boolean {
     if (HEADING_KINDS.has(k.kind) || k.kind === 'part' || k.kind === 'item') return false;
     if (k.kind === 'note') {
-      const owner = this.preamble ?? this.header ?? this.startHeader(p, t);
-      if (owner.text !== t) this.addChild(owner, this.newClause('note', null, t, p, 'note', 0));
-      if (this.preamble === null && owner === this.header) this.headerLines.push(t);
+      const owner = this.preamble ?? this.header;
+      // A note above everything else opens the header block itself.
+      if (owner === null) this.startHeader(p, t);
+      else this.addChild(owner, this.newClause('note', null, t, p, 'note', 0));
+      if (this.preamble === null) this.headerLines.push(t);
       return true;
     }
     if (this.preamble === null) {
@@ -338,6 +340,8 @@ class TreeBuilder {
     for (let i = ctx.stack.length - 1; i >= 0; i--) {
       if (ctx.stack[i]!.rank <= ARTICLE_RANK) {
         owner = ctx.stack[i]!.clause;
+        // What follows the note follows it in the text too: the units it closed take nothing more.
+        ctx.stack.length = i + 1;
         break;
       }
     }
