@@ -38,7 +38,7 @@ describe('parser properties on arbitrary documents', () => {
           expect(c.line).toBeGreaterThan(0);
           expect(c.text.trim()).toBe(c.text);
         }
-        const known = new Set(ids);
+        const known = new Set<string>(ids);
         for (const w of warnings) expect(known.has(w.location.clauseId!)).toBe(true);
         // the same input gives the same ids
         expect(allClauses(parseDraft(sourceFromText(text)).tree).map((c) => c.id)).toEqual(ids);
