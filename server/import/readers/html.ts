@@ -13,7 +13,8 @@ const BLOCK = new Set([
 
 /** Elements whose content never reaches the draft: executable, embedded, or not part of the page's text. */
 const DROPPED_ACTIVE = new Set(['script', 'iframe', 'object', 'embed', 'applet', 'frame', 'frameset', 'noscript', 'template']);
-const DROPPED_QUIET = new Set(['style', 'head', 'title', 'svg', 'math', 'select', 'button', 'xml', 'textarea']);
+// Not `head` itself: pages that never close it would lose their body; what head holds is dropped anyway.
+const DROPPED_QUIET = new Set(['style', 'title', 'svg', 'math', 'select', 'button', 'xml', 'textarea']);
 
 /** Word-HTML marks headers, footers, footnotes and comments with `mso-element:` in the style attribute. */
 const MSO_ELEMENT = /mso-element\s*:\s*(header|footer|footnote|endnote|comment|footnote-list|endnote-list|comment-list|field-begin)/i;
@@ -89,7 +90,7 @@ export function readHtml(bytes: Uint8Array): SourceDocument {
         if (DROPPED_ACTIVE.has(name)) {
           drops = true;
           warnings.add('scripts', sink.nextLine);
-        } else if (DROPPED_QUIET.has(name) || MSO_ELEMENT.test(style) || /display\s*:\s*none/i.test(style)) {
+        } else if (DROPPED_QUIET.has(name) || MSO_ELEMENT.test(style) || /display\s*:\s*none|mso-hide\s*:\s*all/i.test(style)) {
           drops = true;
           if (/footnote|endnote/i.test(style)) warnings.add('notes', sink.nextLine);
           else if (/comment/i.test(style)) warnings.add('comments', sink.nextLine);

@@ -220,6 +220,18 @@ describe('DOCX reader: runs, revisions, tables and what is left out', () => {
     expect(ignored[1]!.location.line).toBe(2);
   });
 
+  it('drops a paragraph deleted as a whole, number included, so the list numbers on as Word shows it', () => {
+    const numbering = `<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Статья %1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>`;
+    const numPr = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+    const body = [
+      p('Первая', { numId: 1, ilvl: 0 }),
+      `<w:p><w:pPr>${numPr}<w:rPr><w:del w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"/></w:rPr></w:pPr><w:del w:id="2" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:delText>Удалённая статья</w:delText></w:r></w:del></w:p>`,
+      `<w:p><w:pPr>${numPr}</w:pPr><w:ins w:id="3" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:t>Вставленная</w:t></w:r></w:ins></w:p>`,
+    ].join('');
+    const source = readDocx(rawDocx({ body, numbering }), LIMIT);
+    expect(texts(source)).toEqual(['Статья 1. Первая', 'Статья 2. Вставленная']);
+  });
+
   it('reads table cells in order', async () => {
     const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
     const doc = new Document({

@@ -76,6 +76,11 @@ describe('HTML reader', () => {
     expect(texts(clean)).toEqual(['Текст жирный', 'один', 'два']);
   });
 
+  it('keeps the body of a page that never closes <head>, drops Word-hidden text', () => {
+    const source = readHtml(new TextEncoder().encode('<html><head><meta charset="utf-8"><title>T</title><p>Статья 1. Цель</p><p style="mso-hide:all">СКРЫТО</p><p style="display:none">СКРЫТО</p>'));
+    expect(texts(source)).toEqual(['Статья 1. Цель']);
+  });
+
   it('detects an undeclared cp1251 page and a UTF-8 page with <meta charset>', () => {
     const undeclared = readHtml(new Uint8Array(iconv.encode('<p>Статья 5. Гендерное равенство</p>', 'windows-1251')));
     expect(undeclared.encoding).toBe('windows-1251');

@@ -16,6 +16,8 @@ interface ParagraphState {
   numId?: string;
   ilvl?: number;
   centered?: boolean;
+  /** The paragraph mark itself is a tracked deletion: an emptied paragraph then vanishes, number and all. */
+  markDeleted?: boolean;
   boldChars: number;
   visibleChars: number;
 }
@@ -64,6 +66,7 @@ export function readDocumentBody(
   const current = () => paragraphs[paragraphs.length - 1];
 
   const finishParagraph = (p: ParagraphState) => {
+    if (p.markDeleted && p.visibleChars === 0) return;
     // Numbering: direct numPr wins; otherwise the paragraph style's (numId 0 switches a style's list off).
     let numId = p.numId;
     let ilvl = p.ilvl;
@@ -91,7 +94,11 @@ export function readDocumentBody(
       const local = names.local(name);
       path.push(local);
       if (fallbackDepth > 0) return;
-      if (local === 'del' || local === 'moveFrom') warnings.add('revisions', sink.nextLine);
+      if (local === 'del' || local === 'moveFrom') {
+        warnings.add('revisions', sink.nextLine);
+        const p = current();
+        if (p && skipDepth === 0 && path[path.length - 2] === 'rPr' && path[path.length - 3] === 'pPr') p.markDeleted = true;
+      }
       if (skipDepth > 0 || SKIPPED.has(local)) {
         skipDepth++;
         return;
