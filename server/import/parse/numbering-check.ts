@@ -15,6 +15,7 @@ import type { NodeInfo } from './tree-builder';
 
 const SEQUENCED: ReadonlySet<LabelUnit> = new Set(['section', 'subsection', 'chapter', 'subchapter', 'article', 'part', 'item', 'subitem']);
 const THROUGH_ACT: ReadonlySet<LabelUnit> = new Set(['section', 'chapter', 'article']);
+const HEADINGS: ReadonlySet<LabelUnit> = new Set(['division', 'section', 'subsection', 'chapter', 'subchapter']);
 
 interface Sequence {
   lastNumber: string;
@@ -26,6 +27,8 @@ interface Sequence {
    * The next number decides: «220» means it was an insertion.
    */
   pending?: { clause: Clause; unit: LabelUnit; number: string; previous: string; main: number };
+  /** A repealed heading («РАЗДЕЛ VI … (Утратил силу …)») took the units it held: the next jump is no gap. */
+  excused?: boolean;
 }
 
 export function checkNumbering(roots: readonly Clause[], info: ReadonlyMap<Clause, NodeInfo>): ImportWarning[] {
@@ -48,6 +51,7 @@ export function checkNumbering(roots: readonly Clause[], info: ReadonlyMap<Claus
         }
         check(seq, c, node, warnings);
       }
+      if (c.repealed && HEADINGS.has(node.unit)) for (const seq of global.values()) seq.excused = true;
       if (c.children.length > 0) visit(c.children);
     }
     if (local !== null) for (const seq of local.values()) flush(seq, warnings);
@@ -84,10 +88,12 @@ function check(seq: Sequence, c: Clause, node: NodeInfo, warnings: ImportWarning
     seq.pending = undefined;
   }
   const previous = seq.lastNumber;
+  const excused = seq.excused === true;
+  seq.excused = false;
   // Numbering that starts again at 1 (a new list, a new section's articles) is not a duplicate.
   if (key.sub.length === 0 && key.main === 1 && seq.base > 1) seq.seen.clear();
   if (seq.seen.has(norm)) warnings.push(warning('numbering_duplicate', c, node.unit, number, previous));
-  else if (previous !== '' && key.main > seq.base + 1) {
+  else if (previous !== '' && key.main > seq.base + 1 && !excused) {
     if (key.sub.length === 0 && !key.plain && looksLikeFlattenedInsertion(seq.base, key.main)) {
       seq.pending = { clause: c, unit: node.unit, number, previous, main: key.main };
       seq.lastNumber = number;

@@ -184,3 +184,22 @@ describe.runIf(corpusAvailable('kg_labour_code_2025_ky_fragments.txt'))('Kyrgyz 
     expect(normaliseText(clauseTreeText(tree))).toBe(normaliseText(text));
   });
 });
+
+describe.runIf(corpusAvailable('kg_family_code_2003_ru.txt'))('the Family Code in detail', () => {
+  const { tree, warnings } = parseDraft(sourceFromText(readCorpus('kg_family_code_2003_ru.txt')));
+
+  it('keeps the repealed Section VI and does not call the articles it took a gap', () => {
+    expect(byId(tree, 's6')).toMatchObject({ repealed: true, title: 'ФОРМЫ ВОСПИТАНИЯ ДЕТЕЙ, ОСТАВШИХСЯ БЕЗ ПОПЕЧЕНИЯ РОДИТЕЛЕЙ' });
+    expect(byId(tree, 's7').title).toBe('ПРИМЕНЕНИЕ СЕМЕЙНОГО ЗАКОНОДАТЕЛЬСТВА К СЕМЕЙНЫМ ОТНОШЕНИЯМ С УЧАСТИЕМ ИНОСТРАННЫХ ГРАЖДАН И ЛИЦ БЕЗ ГРАЖДАНСТВА');
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads the header above the title, the preamble with its note, and the dash lists', () => {
+    expect(byId(tree, 'hdr').text).toBe('ВНИМАНИЕ!');
+    expect(byId(tree, 'pre').text).toMatch(/^Настоящий Кодекс/);
+    expect(byId(tree, 'pre.n1').text).toBe('(В редакции Закона КР от 16 января 2014 года № 12)');
+    expect(byId(tree, 'ch1')).toMatchObject({ title: 'Семейное законодательство', text: 'Глава 1 Семейное законодательство' });
+    const dashes = allClauses(tree).filter((c) => c.kind === 'indent' && /^- по имени/.test(c.text));
+    expect(dashes).toHaveLength(2);
+  });
+});
