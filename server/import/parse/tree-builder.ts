@@ -72,6 +72,15 @@ interface Frame {
   rank: number;
 }
 
+const HEADING_STYLE = /^(?:heading|title|subtitle|h[1-6]$)|заголовок|heading/i;
+
+/** Style hints of a reader: only ever used to break a tie, never required. */
+function looksLikeHeadingParagraph(p: SourceParagraph): boolean {
+  const hints = p.hints;
+  if (hints === undefined) return false;
+  return (hints.style !== undefined && HEADING_STYLE.test(hints.style)) || (hints.bold === true && hints.centered === true);
+}
+
 /** Where body lines go: the document, or the quoted new text of one amendment instruction. */
 interface Context {
   stack: Frame[];
@@ -298,7 +307,7 @@ class TreeBuilder {
   }
 
   /** Plain prose: an абзац of the open unit, or an unrecognised line where no prose belongs. */
-  private addProse(ctx: Context, p: SourceParagraph, t: string): Clause {
+  private addProse(ctx: Context, p: SourceParagraph, t: string): Clause | null {
     // An абзац after a dash list belongs to the unit that holds the list.
     while (ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1]!.rank >= INDENT_RANK) ctx.stack.pop();
     // In an amending article an unnumbered instruction that names its own article («в статье 5 слова …
@@ -311,6 +320,13 @@ class TreeBuilder {
     const acceptsProse =
       ctx.owner !== null || (parentFrame !== undefined && (parentFrame.rank >= ARTICLE_RANK || this.info.get(parent!)!.unit === 'annex'));
     if (!acceptsProse) {
+      // A second heading line the source marks as a heading (Word style, <h2>, bold and centred) belongs
+      // to the heading it follows: «Глава 3. …» / «Основание ответственности за преступление».
+      if (parent !== null && parent.children.length === 0 && looksLikeHeadingParagraph(p)) {
+        parent.text += ' ' + t;
+        parent.title = parent.title === undefined ? t : `${parent.title} ${t}`;
+        return null;
+      }
       const clause = this.newClause('text', null, t, p, 'text', INDENT_RANK);
       this.attach(ctx, parent, clause);
       this.unrecognised.push(clause);

@@ -460,3 +460,19 @@ describe('an amending article in the final provisions of an ordinary law', () =>
     expect(byId(tree, 'a3')).toMatchObject({ kind: 'article', title: 'Вступление в силу' });
   });
 });
+
+describe('style hints of the reader', () => {
+  it('let a heading-styled second line join its heading instead of becoming unrecognised text', () => {
+    const source = sourceFromText(['Глава 3. Понятие преступления.', 'Основание ответственности', 'Статья 18. Понятие', 'Текст.'].join('\n'));
+    const plain = parseDraft(source);
+    expect(plain.warnings.map((w) => w.code)).toEqual(['unrecognised_line']);
+    source.paragraphs[1]!.hints = { style: 'Heading2' };
+    const styled = parseDraft(source);
+    expect(styled.warnings).toEqual([]);
+    expect(byId(styled.tree, 'ch3')).toMatchObject({
+      title: 'Понятие преступления. Основание ответственности',
+      text: 'Глава 3. Понятие преступления. Основание ответственности',
+    });
+    expect(outline(styled.tree)).toEqual(['ch3 chapter', 'a18 article', 'a18.x1 indent']);
+  });
+});
