@@ -204,7 +204,8 @@ function bulletText(text: string): string {
   return text.replace(/[\uE000-\uF8FF]/g, '•');
 }
 
-const RUSSIAN_LOWER = 'абвгдежзиклмнопрстуфхцчшщэюя';
+// Word and LibreOffice skip ё, й, ъ and ь (a list never runs «й)»), but keep ы.
+const RUSSIAN_LOWER = 'абвгдежзиклмнопрстуфхцчшщыэюя';
 
 export function formatNumber(value: number, fmt: string): string {
   switch (fmt) {
