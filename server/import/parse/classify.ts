@@ -102,7 +102,8 @@ const NOTE_WORDS = u(
 const REMARK = u('^(?:Примечани[ея]|ПРИМЕЧАНИ[ЕЯ]|Эскертүү|ЭСКЕРТҮҮ|Notes?|NOTES?)\\s*[.:]');
 
 /** «1-берене», «34-1-глава», «I БӨЛҮМ»: Kyrgyz headings print the number before the word. */
-const KY_NUMBER_FIRST = /^[0-9¹²³⁴⁵⁶⁷⁸⁹⁰.\-–]{1,20}\s*-?\s*\p{L}/u;
+const KY_NUMBER_FIRST =
+  /^[0-9¹²³⁴⁵⁶⁷⁸⁹⁰.\-–]{1,20}\s*-?\s*(?:берене|Берене|БЕРЕНЕ|статья|Статья|СТАТЬЯ|глава|Глава|ГЛАВА|бөлүм|Бөлүм|БӨЛҮМ|параграф|Параграф|ПАРАГРАФ|тиркеме|Тиркеме|ТИРКЕМЕ)/u;
 
 /**
  * One test that rejects most prose lines before the heading patterns run: a heading starts with one
