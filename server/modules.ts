@@ -9,6 +9,7 @@ import { mountAdminUserRoutes } from './admin/users-routes';
 import { mountAuditRoutes } from './admin/audit-routes';
 import { mountMemberRoutes } from './reviews/members-routes';
 import { mountReviewStatusRoutes } from './reviews/status-routes';
+import { mountExportRoutes } from './export/routes';
 
 /**
  * The feature modules of the server, in mounting order. Each one owns its routes (and their schemas)
@@ -22,6 +23,7 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountAuditRoutes,
   mountMemberRoutes,
   mountReviewStatusRoutes,
+  mountExportRoutes,
 ];
 
 export const SOCKET_MODULES: Array<(ctx: AppContext) => void> = [

@@ -204,3 +204,10 @@ export const WORKING_COPY_TEXTS = {
     en: 'Findings on fragments absent from the current text',
   },
 } satisfies Record<string, I18nText>;
+
+/** The first words of a downloaded file's name. */
+export const FILE_NAMES = {
+  conclusion: { ru: 'Заключение', ky: 'Корутунду', en: 'Conclusion' },
+  table: { ru: 'Сравнительная таблица', ky: 'Салыштырма таблица', en: 'Comparative table' },
+  workingCopy: { ru: 'Рабочий экземпляр', ky: 'Жумушчу нуска', en: 'Working copy' },
+} satisfies Record<string, I18nText>;

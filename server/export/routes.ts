@@ -1,0 +1,119 @@
+import type express from 'express';
+import type { Request, Response } from 'express';
+import { buildComparativeTableDocument, buildConclusion, effectiveFields } from '../../shared/conclusion/build';
+import { renderConclusionHtml } from '../../shared/conclusion/html';
+import { cleanLine } from '../../shared/conclusion/sanitize';
+import { FILE_NAMES } from '../../shared/conclusion/strings';
+import { missingFieldLabels, validateConclusion } from '../../shared/conclusion/validate';
+import { isLang, LANGS, type Lang } from '../../shared/i18n/lang';
+import type { ClauseTree } from '../../shared/clause';
+import type { ReviewModel } from '../../shared/review-model';
+import { audit } from '../audit';
+import { reviewAccess, type ReviewAccess } from '../auth/access';
+import type { AppContext } from '../context';
+import { requestLang } from '../http/errors';
+import { AuthErrors, requireSession } from '../http/session';
+import { getImport } from '../reviews/store';
+import { packConclusion } from './conclusion-docx';
+import { ExportErrors } from './errors';
+import { contentDisposition } from './filename';
+import { loadModelForExport } from './model-source';
+import { packWorkingCopy } from './working-copy-docx';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Who may have what: the issued conclusion and its table reach the committee; working material never. */
+const ALLOWED = {
+  conclusion: ['secretary', 'expert', 'reader'],
+  table: ['secretary', 'expert', 'reader'],
+  preview: ['secretary', 'expert'],
+  workingCopy: ['secretary', 'expert'],
+} as const satisfies Record<string, readonly ReviewAccess[]>;
+
+interface ExportInput {
+  userId: string;
+  reviewId: string;
+  lang: Lang;
+  model: ReviewModel;
+  tree: ClauseTree;
+}
+
+/**
+ * Signed in, the review visible to her (else 404, so outsiders learn nothing), the kind of export
+ * allowed for her access (else 403), a known language; then the model and the imported clause tree.
+ */
+async function prepare(ctx: AppContext, req: Request, kind: keyof typeof ALLOWED): Promise<ExportInput> {
+  const session = requireSession(req);
+  const raw = req.query.lang;
+  if (raw !== undefined && !isLang(raw)) throw ExportErrors.EXPORT_BAD_LANG();
+  const reviewId = String(req.params.id ?? '');
+  const access = reviewId.length > 0 && reviewId.length <= 64 ? reviewAccess(ctx.db, session.user, reviewId) : null;
+  if (access === null) throw ExportErrors.EXPORT_REVIEW_NOT_FOUND();
+  if (!(ALLOWED[kind] as readonly ReviewAccess[]).includes(access)) throw AuthErrors.FORBIDDEN();
+  const imported = getImport(ctx.db, reviewId);
+  if (!imported) throw ExportErrors.EXPORT_NO_DRAFT();
+  const model = await loadModelForExport(ctx, reviewId);
+  return { userId: session.user.id, reviewId, lang: isLang(raw) ? raw : requestLang(req), model, tree: imported.tree };
+}
+
+/** The required fields still empty, refused with their names in every language (the client picks). */
+function requireComplete(input: ExportInput): void {
+  const missing = validateConclusion(effectiveFields(input.model.conclusion, input.tree));
+  if (missing.length === 0) return;
+  const params = Object.fromEntries(LANGS.map((lang) => [`${lang}_fields`, missingFieldLabels(missing, lang).join(', ')]));
+  throw ExportErrors.EXPORT_FIELDS_MISSING(params, { missing, labels: missingFieldLabels(missing, input.lang) });
+}
+
+function sendDocx(res: Response, buffer: Buffer, input: ExportInput, kind: keyof typeof FILE_NAMES, ascii: string): void {
+  const title = cleanLine(effectiveFields(input.model.conclusion, input.tree).draftTitle);
+  const name = `${FILE_NAMES[kind][input.lang]}${title ? ` — ${title}` : ''} (${input.lang}).docx`;
+  res.setHeader('Content-Type', DOCX_TYPE);
+  res.setHeader('Content-Disposition', contentDisposition(`tendik-${ascii}-${input.lang}.docx`, name));
+  res.setHeader('Content-Length', String(buffer.length));
+  res.end(buffer);
+}
+
+function exported(ctx: AppContext, input: ExportInput, kind: string): void {
+  audit(ctx.db, { userId: input.userId, reviewId: input.reviewId, action: 'conclusion.exported', target: kind, details: { lang: input.lang } });
+}
+
+/**
+ * GET /api/reviews/:id/conclusion.docx?lang=ru|ky|en         the conclusion (all required fields filled)
+ * GET /api/reviews/:id/conclusion/table.docx?lang=…         the comparative table alone
+ * GET /api/reviews/:id/conclusion/preview?lang=…            {html, missing: [{field, label}]} for the browser
+ * GET /api/reviews/:id/working-copy.docx?lang=…             the draft with comments and tracked changes
+ */
+export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
+  app.get('/api/reviews/:id/conclusion.docx', async (req, res) => {
+    const input = await prepare(ctx, req, 'conclusion');
+    requireComplete(input);
+    const buffer = await packConclusion(buildConclusion(input.model, input.tree, { lang: input.lang }));
+    exported(ctx, input, 'conclusion');
+    sendDocx(res, buffer, input, 'conclusion', 'conclusion');
+  });
+
+  app.get('/api/reviews/:id/conclusion/table.docx', async (req, res) => {
+    const input = await prepare(ctx, req, 'table');
+    const buffer = await packConclusion(buildComparativeTableDocument(input.model, input.tree, { lang: input.lang }), 'landscape');
+    exported(ctx, input, 'table');
+    sendDocx(res, buffer, input, 'table', 'table');
+  });
+
+  app.get('/api/reviews/:id/conclusion/preview', async (req, res) => {
+    const input = await prepare(ctx, req, 'preview');
+    const missing = validateConclusion(effectiveFields(input.model.conclusion, input.tree));
+    const labels = missingFieldLabels(missing, input.lang);
+    res.json({
+      lang: input.lang,
+      html: renderConclusionHtml(buildConclusion(input.model, input.tree, { lang: input.lang })),
+      missing: missing.map((field, i) => ({ field, label: labels[i] })),
+    });
+  });
+
+  app.get('/api/reviews/:id/working-copy.docx', async (req, res) => {
+    const input = await prepare(ctx, req, 'workingCopy');
+    const buffer = await packWorkingCopy(input.model, input.tree, { lang: input.lang });
+    exported(ctx, input, 'working-copy');
+    sendDocx(res, buffer, input, 'workingCopy', 'working-copy');
+  });
+}

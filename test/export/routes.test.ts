@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewId, UserId } from '../../shared/ids';
+import type { ReviewModel } from '../../shared/review-model';
+import { setReviewModelLoader } from '../../server/export/model-source';
+import { createReview } from '../../server/reviews/store';
+import { api, signedIn, startTestServer, type Auth, type TestServer } from '../helpers/app';
+import { expectOpensInLibreOffice, expectWellFormedPackage } from './expect-docx';
+import { completeFields, draftTree, reviewModel, tableRows } from './fixtures';
+
+const COMMITTEE = 'social-policy';
+const TITLE = 'Заключение по результатам гендерной экспертизы проекта Закона Кыргызской Республики «О государственных пособиях семьям с детьми»';
+const LABELS = ['Статья 1, часть 1', 'Статья 2, часть 2', 'Статья 12-1'];
+
+let server: TestServer;
+let secretary: Auth;
+let member: Auth;
+let outsiderExpert: Auth;
+let reader: Auth;
+let otherReader: Auth;
+let admin: Auth;
+let reviewId: ReviewId;
+let issuedId: ReviewId;
+const models = new Map<string, ReviewModel>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const s = await signedIn(server, 'secretary');
+  const e = await signedIn(server, 'expert');
+  secretary = s.auth;
+  member = e.auth;
+  outsiderExpert = (await signedIn(server, 'expert')).auth;
+  reader = (await signedIn(server, 'reader', { committee: COMMITTEE })).auth;
+  otherReader = (await signedIn(server, 'reader', { committee: 'budget' })).auth;
+  admin = (await signedIn(server, 'admin')).auth;
+  const db = server.tendik.ctx.db;
+  const draft = { tree: draftTree(), pmDoc: {}, report: {}, sourceSha256: '0'.repeat(64) };
+  const make = () =>
+    createReview(db, { title: 'Пособия', sourceName: 'draft.docx', createdBy: s.user.id as UserId, committee: COMMITTEE, members: [e.user.id as UserId], draft }).id;
+  reviewId = make();
+  issuedId = make();
+  db.prepare("UPDATE reviews SET status = 'issued' WHERE id = ?").run(issuedId);
+  models.set(reviewId, reviewModel({ reviewId }));
+  models.set(issuedId, reviewModel({ reviewId: issuedId }));
+  setReviewModelLoader(server.tendik.ctx, (_ctx, id) => {
+    const model = models.get(id);
+    if (!model) throw new Error(`no fixture model for ${id}`);
+    return model;
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const get = (auth: Auth | null, path: string) => api(server, auth, path);
+const bytes = async (res: Response) => new Uint8Array(await res.arrayBuffer());
+
+describe('export routes', () => {
+  it('gives the secretary the conclusion as DOCX with a safe file name', async () => {
+    const res = await get(secretary, `/api/reviews/${reviewId}/conclusion.docx?lang=ru`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const disposition = res.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^attachment; filename="tendik-conclusion-ru\.docx"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
+    expect(decodeURIComponent(disposition.split("''")[1]!)).toBe('Заключение — О государственных пособиях семьям с детьми (ru).docx');
+    const docx = await bytes(res);
+    const parts = expectWellFormedPackage(docx);
+    expect(tableRows(parts['word/document.xml']!)).toHaveLength(4);
+    await expectOpensInLibreOffice(docx, 'http-conclusion', [TITLE, ...LABELS]);
+    const logged = server.tendik.ctx.db
+      .prepare("SELECT target, details FROM audit_log WHERE action = 'conclusion.exported' AND review_id = ?")
+      .all(reviewId) as Array<{ target: string; details: string }>;
+    expect(logged).toContainEqual({ target: 'conclusion', details: JSON.stringify({ lang: 'ru' }) });
+  });
+
+  it('names the missing required fields in the requested language', async () => {
+    models.set(reviewId, reviewModel({ reviewId, conclusion: { ...completeFields(), outgoingNumber: ' ', verdict: null, signatories: [] } }));
+    try {
+      const res = await get(secretary, `/api/reviews/${reviewId}/conclusion.docx?lang=ky`);
+      expect(res.status).toBe(422);
+      const body = (await res.json()) as { error: { code: string; message: string; messages: Record<string, string>; details: { missing: string[] } } };
+      expect(body.error.code).toBe('EXPORT_FIELDS_MISSING');
+      expect(body.error.details.missing).toEqual(['outgoingNumber', 'verdict', 'signatories']);
+      expect(body.error.message).toBe(
+        'Корутундуну жүктөөгө болбойт: милдеттүү талаалар толтурулган эмес — чыгуучу номер, жыйынтык, кол коюучу (жок дегенде бирөө).',
+      );
+      expect(body.error.messages.ru).toContain('исходящий номер, вывод, подписант (хотя бы один)');
+      expect(body.error.messages.en).toContain('outgoing number, verdict, signatory (at least one)');
+
+      const preview = await get(member, `/api/reviews/${reviewId}/conclusion/preview?lang=en`);
+      expect(preview.status).toBe(200);
+      const json = (await preview.json()) as { html: string; missing: Array<{ field: string; label: string }> };
+      expect(json.missing).toEqual([
+        { field: 'outgoingNumber', label: 'outgoing number' },
+        { field: 'verdict', label: 'verdict' },
+        { field: 'signatories', label: 'signatory (at least one)' },
+      ]);
+    } finally {
+      models.set(reviewId, reviewModel({ reviewId }));
+    }
+  });
+
+  it('previews the same model as HTML, user text inert', async () => {
+    models.set(reviewId, reviewModel({ reviewId, conclusion: { ...completeFields(), summary: '<script>alert(1)</script>' } }));
+    try {
+      const res = await get(member, `/api/reviews/${reviewId}/conclusion/preview?lang=ru`);
+      expect(res.status).toBe(200);
+      const json = (await res.json()) as { lang: string; html: string; missing: unknown[] };
+      expect(json.lang).toBe('ru');
+      expect(json.missing).toEqual([]);
+      expect(json.html).toContain(`<h1>${TITLE}</h1>`);
+      expect(json.html).not.toContain('<script>');
+      expect(json.html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+      expect(json.html.match(/<tr data-finding=/g)).toHaveLength(3);
+    } finally {
+      models.set(reviewId, reviewModel({ reviewId }));
+    }
+  });
+
+  it('exports the table alone and the working copy', async () => {
+    const table = await get(member, `/api/reviews/${reviewId}/conclusion/table.docx?lang=en`);
+    expect(table.status).toBe(200);
+    expect(table.headers.get('content-disposition')).toContain('filename="tendik-table-en.docx"');
+    const tableDocx = await bytes(table);
+    expect(tableRows(expectWellFormedPackage(tableDocx)['word/document.xml']!).map((r) => r.header)).toEqual([true, false, false, false]);
+    await expectOpensInLibreOffice(tableDocx, 'http-table', ['Comparative table to the draft Law of the Kyrgyz Republic', ...LABELS]);
+
+    const copy = await get(secretary, `/api/reviews/${reviewId}/working-copy.docx?lang=ru`);
+    expect(copy.status).toBe(200);
+    const copyDocx = await bytes(copy);
+    const parts = expectWellFormedPackage(copyDocx);
+    expect(parts['word/comments.xml']!.match(/<w:comment /g)).toHaveLength(3);
+    expect(parts['word/document.xml']).toMatch(/<w:ins [\s\S]*<w:del /);
+    await expectOpensInLibreOffice(copyDocx, 'http-working-copy', ['Рабочий экземпляр проекта с замечаниями гендерной экспертизы', 'Статья 12-1.']);
+  });
+
+  it('lets a committee reader download the issued conclusion and table of her committee, and nothing else', async () => {
+    expect((await get(reader, `/api/reviews/${issuedId}/conclusion.docx?lang=ru`)).status).toBe(200);
+    expect((await get(reader, `/api/reviews/${issuedId}/conclusion/table.docx?lang=ru`)).status).toBe(200);
+    expect((await get(reader, `/api/reviews/${issuedId}/working-copy.docx?lang=ru`)).status).toBe(403);
+    expect((await get(reader, `/api/reviews/${issuedId}/conclusion/preview?lang=ru`)).status).toBe(403);
+    // Not issued yet, another committee, an expert who is not a member, an admin: the review does not exist for them.
+    expect((await get(reader, `/api/reviews/${reviewId}/conclusion.docx?lang=ru`)).status).toBe(404);
+    expect((await get(otherReader, `/api/reviews/${issuedId}/conclusion.docx?lang=ru`)).status).toBe(404);
+    expect((await get(outsiderExpert, `/api/reviews/${reviewId}/conclusion.docx?lang=ru`)).status).toBe(404);
+    expect((await get(admin, `/api/reviews/${reviewId}/working-copy.docx`)).status).toBe(404);
+    expect((await get(null, `/api/reviews/${reviewId}/conclusion.docx`)).status).toBe(401);
+    expect((await get(secretary, `/api/reviews/no-such-review/conclusion.docx`)).status).toBe(404);
+  });
+
+  it('refuses an unknown language, in the user language', async () => {
+    const res = await api(server, secretary, `/api/reviews/${reviewId}/conclusion.docx?lang=de`, { headers: { 'accept-language': 'ky' } });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({ code: 'EXPORT_BAD_LANG', message: 'Жүктөөнүн тили ru, ky же en болушу керек.' });
+  });
+
+  it('keeps a hostile draft title out of the header and the file system', async () => {
+    const hostile = 'Evil"\r\nSet-Cookie: x=1; ../../etc/passwd\\ «Закон»';
+    models.set(reviewId, reviewModel({ reviewId, conclusion: { ...completeFields(), draftTitle: hostile } }));
+    try {
+      const res = await get(secretary, `/api/reviews/${reviewId}/conclusion/table.docx?lang=ru`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      const disposition = res.headers.get('content-disposition')!;
+      expect(disposition).toMatch(/^attachment; filename="tendik-table-ru\.docx"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
+      const name = decodeURIComponent(disposition.split("''")[1]!);
+      expect(name).not.toMatch(/[\r\n/\\"]/);
+      expect(name).toBe('Сравнительная таблица — Evil Set-Cookie x=1; .. .. etc passwd «Закон» (ru).docx');
+      await res.arrayBuffer();
+    } finally {
+      models.set(reviewId, reviewModel({ reviewId }));
+    }
+  });
+});
