@@ -1,6 +1,6 @@
 import type { SourceFormat } from '../../../shared/import-report';
 import { ImportErrors } from '../errors';
-import { bomEncoding } from './encoding';
+import { bomEncoding, sniffUtf16WithoutBom } from './encoding';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -35,7 +35,7 @@ function isEncryptedOffice(bytes: Uint8Array): boolean {
 
 /**
  * Binary data has NUL bytes or many control characters; text in any 8-bit encoding or UTF-8 has neither.
- * UTF-16 without a BOM is the one text that fails this test, and Word never writes it without one.
+ * UTF-16 without a BOM would fail this test, so it is recognised before (sniffUtf16WithoutBom).
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 64 * 1024);
@@ -72,6 +72,11 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): SourceFormat
   const bom = bomEncoding(bytes);
   if (bom && bom.encoding !== 'utf-8') {
     const text = new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length, 4096));
+    return /^\s*<(!doctype html|html|head|body|meta)/i.test(text) || ext === 'html' || ext === 'htm' ? 'html' : 'text';
+  }
+  const utf16 = sniffUtf16WithoutBom(bytes);
+  if (utf16) {
+    const text = new TextDecoder(utf16).decode(bytes.subarray(0, 4096));
     return /^\s*<(!doctype html|html|head|body|meta)/i.test(text) || ext === 'html' || ext === 'htm' ? 'html' : 'text';
   }
   if (looksBinary(bytes)) throw ImportErrors.IMPORT_BINARY();

@@ -19,6 +19,29 @@ export function bomEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le'
   return null;
 }
 
+/**
+ * UTF-16 written without a BOM: one byte of every pair is zero for Latin and, for Cyrillic (U+04xx),
+ * the high byte is 0x04. Recognised by the share of zero or 0x04 bytes on one side only.
+ */
+export function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenHigh = 0;
+  let oddHigh = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0 || bytes[i] === 4) evenHigh++;
+    if (bytes[i + 1] === 0 || bytes[i + 1] === 4) oddHigh++;
+  }
+  const pairs = n / 2;
+  const guess = oddHigh > pairs * 0.9 && evenHigh < pairs * 0.1 ? 'utf-16le' : evenHigh > pairs * 0.9 && oddHigh < pairs * 0.1 ? 'utf-16be' : null;
+  if (!guess) return null;
+  // Binary tables of small numbers have the same zero pattern; text has almost no control characters.
+  const sample = new TextDecoder(guess).decode(bytes.subarray(0, n));
+  // eslint-disable-next-line no-control-regex
+  const control = sample.match(/[\u0000-\u0008\u000E-\u001F]/g)?.length ?? 0;
+  return control <= sample.length * 0.02 ? guess : null;
+}
+
 export function isValidUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -77,6 +100,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     const text = bom.encoding === 'utf-8' ? new TextDecoder('utf-8').decode(body) : new TextDecoder(bom.encoding).decode(body);
     return { text, encoding: bom.encoding, guessed: false };
   }
+  const utf16 = sniffUtf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, guessed: true };
   if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', guessed: false };
   const cp1251 = decodeWith(bytes, 'windows-1251');
   if (cyrillicShare(cp1251) >= 0.5) return { text: cp1251, encoding: 'windows-1251', guessed: true };

@@ -122,6 +122,19 @@ describe('bad input: every refusal has its own code and a message in ru/ky/en', 
     expect(refusal(new TextEncoder().encode('%PDF-1.4\n%âãÏÓ'), 'draft.pdf').en).toMatch(/PDF/);
   });
 
+  it('other office files in a ZIP are named in the refusal', () => {
+    const odt = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') });
+    const r = refusal(odt, 'draft.docx');
+    expect(r.code).toBe('IMPORT_UNSUPPORTED_FORMAT');
+    expect(r.en).toMatch(/ODT/);
+    expect(refusal(zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }), 'table.docx').en).toMatch(/XLSX/);
+  });
+
+  it('a binary table of small numbers is not mistaken for UTF-16 text', () => {
+    const table = new Uint8Array(new Uint16Array(Array.from({ length: 4000 }, (_, i) => i % 31)).buffer);
+    expect(refusal(table, 'data.txt').code).toBe('IMPORT_BINARY');
+  });
+
   it('a plain-text file misnamed .docx is still read as text', () => {
     const result = importDraft(new TextEncoder().encode('Статья 1. Цель закона'), { ...OPTIONS, fileName: 'draft.docx' });
     expect(result.report.format).toBe('text');

@@ -25,6 +25,15 @@ describe('plain-text reader: encodings', () => {
     expect(readText(be).paragraphs.map((p) => p.text)).toEqual(EXPECTED);
   });
 
+  it('recognises UTF-16 written without a BOM', () => {
+    const le = readText(new Uint8Array(Buffer.from(SAMPLE, 'utf16le')));
+    expect(le).toMatchObject({ encoding: 'utf-16le' });
+    expect(le.paragraphs.map((p) => p.text)).toEqual(EXPECTED);
+    expect(le.warnings.map((w) => w.code)).toEqual(['encoding_guessed']);
+    const be = readText(new Uint8Array(Buffer.from(SAMPLE, 'utf16le').swap16()));
+    expect(be.paragraphs.map((p) => p.text)).toEqual(EXPECTED);
+  });
+
   it('decodes Windows-1251 (Russian) and reports the guessed encoding', () => {
     const ru = 'Статья 1. Женщинам, имеющим детей до трех лет, предоставляется отпуск.\nСтатья 2. Квота 30 процентов.';
     const source = readText(new Uint8Array(iconv.encode(ru, 'windows-1251')));

@@ -54,7 +54,13 @@ export function readDocx(bytes: Uint8Array, options: DocxOptions): SourceDocumen
   const rootRels = readRelationships(zip, '_rels/.rels');
   const mainTarget = rootRels.find((r) => OFFICE_DOCUMENT.test(r.type))?.target;
   const main = mainTarget ? resolvePart('', mainTarget) : 'word/document.xml';
-  if (!zip.has(main)) throw ImportErrors.IMPORT_DOCX_CORRUPT({ reason: `${main} missing` });
+  if (!zip.has(main)) {
+    // Other ZIP-based office files, renamed or not, deserve their own name in the refusal.
+    if (zip.has('content.xml') || zip.has('mimetype')) throw ImportErrors.IMPORT_UNSUPPORTED_FORMAT({ format: 'ODT/OpenDocument' });
+    if (zip.has('xl/workbook.xml')) throw ImportErrors.IMPORT_UNSUPPORTED_FORMAT({ format: 'XLSX' });
+    if (zip.has('ppt/presentation.xml')) throw ImportErrors.IMPORT_UNSUPPORTED_FORMAT({ format: 'PPTX' });
+    throw ImportErrors.IMPORT_DOCX_CORRUPT({ reason: `${main} missing` });
+  }
   const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
   const rels = readRelationships(zip, `${dir}_rels/${main.slice(dir.length)}.rels`);
   const part = (pattern: RegExp, fallback: string) => {

@@ -3,6 +3,8 @@ import { ImportErrors } from '../../errors';
 import type { SafeZip } from './zip';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/** Word's "Strict Open XML Document" uses the ISO namespace for the same vocabulary. */
+export const W_NS_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
 
 export interface XmlHandlers {
   open(name: string, attributes: Record<string, string>): void;
@@ -44,7 +46,7 @@ export class WordNames {
   /** Learns the WordprocessingML prefix from the root element's namespace declarations. */
   learn(attributes: Record<string, string>): void {
     for (const [attr, value] of Object.entries(attributes)) {
-      if (value !== W_NS) continue;
+      if (value !== W_NS && value !== W_NS_STRICT) continue;
       if (attr === 'xmlns') this.prefix = '';
       else if (attr.startsWith('xmlns:')) this.prefix = attr.slice(6) + ':';
       this.cache.clear();
