@@ -52,6 +52,14 @@ function lastVowel(stem: string): string | undefined {
   return undefined;
 }
 
+/** Final к and п voice to г and б before a vowel (эмгек → эмгеги, китеп → китеби): undo it. */
+const DEVOICED: Readonly<Record<string, string>> = { г: 'к', б: 'п' };
+
+function withHardFinal(stem: string, suffix: string): string[] {
+  const hard = DEVOICED[stem[stem.length - 1]!];
+  return hard && VOWELS.has(suffix[0]!) ? [stem, stem.slice(0, -1) + hard] : [stem];
+}
+
 /**
  * Kyrgyz "morphology" for the engine: the stems a word can have once inflectional endings are
  * stripped (аялдардын → аялдар, аял; энелерине → энелери, энелер, эне). Kyrgyz has no grammatical
@@ -78,8 +86,10 @@ export class KyrgyzMorphology implements Morphology {
       const final = stem[stem.length - 1]!;
       if (suffix.rule.afterVowel && !VOWELS.has(final)) continue;
       if (suffix.rule.afterPossessive3 && !'ыиуү'.includes(final)) continue;
-      stems.add(stem);
-      this.strip(stem, slot + 1, stems);
+      for (const variant of withHardFinal(stem, suffix.text)) {
+        stems.add(variant);
+        this.strip(variant, slot + 1, stems);
+      }
     }
   }
 }

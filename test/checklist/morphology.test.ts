@@ -71,3 +71,12 @@ describe('Kyrgyz suffix stripper', () => {
     expect(ky.lemmas('АЯЛДАРДЫН')).toContain('аял');
   });
 });
+
+describe('Kyrgyz suffix stripper: consonant alternation', () => {
+  const ky = new KyrgyzMorphology();
+  it('restores a final к or п voiced before a vowel ending', () => {
+    expect(ky.lemmas('эмгегин')).toContain('эмгек');
+    expect(ky.lemmas('китеби')).toContain('китеп');
+    expect(ky.lemmas('эмгекке')).toContain('эмгек');
+  });
+});
