@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { walkClauses, type ClauseKind, type ClauseTree } from '../../shared/clause';
 import { clauseTreeToDoc } from '../../shared/clause-doc';
-import type { ImportReport } from '../../shared/import-report';
+import type { ImportReport, ImportWarning } from '../../shared/import-report';
 import { ImportErrors } from './errors';
 import { parseDraft } from './parse';
 import { detectFormat } from './readers/detect';
@@ -62,7 +62,7 @@ export function importDraft(bytes: Uint8Array, options: ImportOptions): DraftImp
     isDraft: meta.isDraft,
     title: meta.title,
     counts,
-    warnings: [...source.warnings, ...parsed.warnings],
+    warnings: [...locateInTree(source.warnings, parsed.tree), ...parsed.warnings],
     paragraphs: source.paragraphs.length,
     characters: source.paragraphs.reduce((sum, p) => sum + p.text.length, 0),
     durationMs: 0,
@@ -70,6 +70,34 @@ export function importDraft(bytes: Uint8Array, options: ImportOptions): DraftImp
   const sourceSha256 = createHash('sha256').update(bytes).digest('hex');
   report.durationMs = Math.round((performance.now() - started) * 10) / 10;
   return { source, tree: parsed.tree, pmDoc, report, sourceSha256 };
+}
+
+/**
+ * Reader warnings know only the source line; the report also names the clause that line ended up in
+ * («Статья 5, часть 2»), so the secretary can jump to it.
+ */
+function locateInTree(warnings: readonly ImportWarning[], tree: ClauseTree): ImportWarning[] {
+  const starts: Array<{ line: number; id: string; label: string }> = [];
+  for (const [clause] of walkClauses(tree.clauses)) if (clause.line !== undefined) starts.push({ line: clause.line, id: clause.id, label: clause.label });
+  starts.sort((a, b) => a.line - b.line);
+  return warnings.map((warning) => {
+    const line = warning.location.line;
+    if (line === undefined || starts.length === 0) return warning;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]!.line <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return warning;
+    // Among clauses starting on the same line the deepest comes last in document order.
+    const at = starts[found]!;
+    return { ...warning, location: { ...warning.location, clauseId: at.id, ...(at.label ? { label: at.label } : {}) } };
+  });
 }
 
 /** A review title when the form leaves it empty: the act's title, else its first line, else the file name. */

@@ -57,6 +57,15 @@ describe('import end to end (readers + structure parser)', () => {
     expect(result.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('reader warnings name the clause their line ended up in', () => {
+    const html = '<p>ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ</p><p>Статья 1. Цели</p><p>Текст статьи.</p><p>Статья 2. Пособие</p><p onclick="x()">1. Пособие назначается матери.</p>';
+    const result = importDraft(new TextEncoder().encode(html), { ...OPTIONS, fileName: 'd.html' });
+    const removed = result.report.warnings.find((w) => w.code === 'content_removed');
+    expect(removed?.location.line).toBe(5);
+    expect(removed?.location.clauseId).toBeDefined();
+    expect(removed?.location.label).toMatch(/Статья 2/);
+  });
+
   it('the same draft as Windows-1251 text and as Word-HTML gives the same articles', () => {
     const text = fs.readFileSync(path.join(SAMPLES, 'proekt-zakona-o-podderzhke-semei-ru.txt'), 'utf8');
     const fromText = importDraft(new Uint8Array(iconv.encode(text, 'windows-1251')), { ...OPTIONS, fileName: 'p.txt' });
