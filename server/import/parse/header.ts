@@ -39,18 +39,19 @@ export function findDate(t: string): string | null {
 }
 
 const PLACE = /^(?:г\.\s*\p{L}+|город\s+\p{L}+|\p{L}+\s+шаары|Бишкек(?:\s+шаары)?|Москва,\s*Кремль|Bishkek)[.,]?$/u;
-const ADOPTION = /^(?:Принят|Одобрен|Вносится|Внесен|Adopted|Approved)\b|кабыл\s+алынган|жактырылган/u;
+const ADOPTION = /^(?:Принят|Одобрен|Вносится|Внесен|Adopted|Approved)(?!\p{L})|кабыл\s+алынган|жактырылган/u;
 const DATE_LINE = /^(?:от\s+)?\d{1,2}\s+\p{L}+\s+\d{4}|^\d{4}\s*-\s*жыл|^(?:№|N)\s*\d|^(?:от|dated)\s/u;
 
 /** A line that belongs in the header block after the title: adoption, place, date and number lines. */
 export function isHeaderLike(t: string): boolean {
   if (isDraftMark(t) || isTitleLine(t) || PLACE.test(t) || ADOPTION.test(t) || DATE_LINE.test(t)) return true;
+  if (t.length <= 120 && findDate(t) !== null) return true;
   return t.length <= 200 && isUpperCaseLine(t);
 }
 
 // «Президент Кыргызской Республики С.Жапаров», «Кыргыз Республикасынын Президенти», «Торага».
 const SIGNATURE_START =
-  /^(?:Президент|Председатель|Торага|Төрага|Спикер|President|Chairman|Speaker)(?:\s|$)|^Кыргыз\s+Республикасынын\s+(?:Президенти|Жогорку\s+Кеңешинин\s+Төрагасы)/u;
+  /^(?:Президент|Председатель|Торага|Төрага|Спикер|President|Chairman|Speaker)(?:\s|$)|^Кыргыз\s+Республикасынын\s+(?:Президенти|Жогорку\s+Кеңешинин\s+Төрагасы)|^(?:г\.\s*Бишкек|Бишкек\s+шаары|Bishkek)(?!\p{L})/u;
 export function isSignatureStart(t: string): boolean {
   return t.length <= 90 && SIGNATURE_START.test(t) && !/[;:]$/.test(t);
 }
@@ -63,6 +64,15 @@ const DECREE = /(?:^|\s)(?:УКАЗ|ЖАРЛЫГЫ|DECREE)(?:\s|$)/u;
 const RESOLUTION = /(?:^|\s)(?:ПОСТАНОВЛЕНИЕ|ТОКТОМУ|RESOLUTION)(?:\s|$)/u;
 const LAW = /(?:^|\s)(?:ЗАКОН|МЫЙЗАМЫ|МЫЙЗАМ|LAW|Law)(?:\s|$)/u;
 const NOTE_LINE = /^\(/;
+
+const TITLE_CONTINUATION = /^(?:[«"„“]|\p{Ll})/u;
+/** The second line of a title printed over two («в Закон Кыргызской Республики "О …"»). */
+export function isTitleContinuation(t: string): boolean {
+  return t.length <= 300 && TITLE_CONTINUATION.test(t) && !isHeaderSpecial(t);
+}
+function isHeaderSpecial(t: string): boolean {
+  return isDraftMark(t) || PLACE.test(t) || ADOPTION.test(t) || DATE_LINE.test(t) || t.length > 400;
+}
 
 export interface HeaderMeta {
   actKind: ActKind;
@@ -77,8 +87,12 @@ export interface HeaderMeta {
 export function readHeaderMeta(header: readonly string[], signature: readonly string[]): HeaderMeta {
   const lines = header.filter((t) => !NOTE_LINE.test(t));
   const isDraft = lines.some(isDraftMark);
-  let title = lines.find(isTitleLine) ?? null;
-  if (title === null) title = lines.find((t) => CODE.test(t) && isUpperCaseLine(t)) ?? null;
+  let titleLine = lines.findIndex(isTitleLine);
+  if (titleLine < 0) titleLine = lines.findIndex((t) => CODE.test(t) && isUpperCaseLine(t));
+  let title = titleLine < 0 ? null : lines[titleLine]!;
+  // A title that runs over the next line: «О внесении изменений» / «в Закон Кыргызской Республики "О …"».
+  for (let i = titleLine + 1; title !== null && i < lines.length && isTitleContinuation(lines[i]!); i++)
+    title = `${title} ${lines[i]!}`;
 
   let actKind: ActKind = 'other';
   const kindText = lines.filter((t) => !ADOPTION.test(t)).join('\n');
@@ -95,8 +109,7 @@ export function readHeaderMeta(header: readonly string[], signature: readonly st
   let number: string | null = null;
   // Lines after the title first: a warning above it («ВНИМАНИЕ! Изменения, внесенные Законом … № 109»)
   // names another act's date and number.
-  const titleAt = title === null ? -1 : lines.indexOf(title);
-  const ordered = titleAt < 0 ? lines : [...lines.slice(titleAt + 1), ...lines.slice(0, titleAt)];
+  const ordered = titleLine < 0 ? lines : [...lines.slice(titleLine + 1), ...lines.slice(0, titleLine)];
   for (const t of [...ordered.filter((l) => !ADOPTION.test(l)), ...signature]) {
     date ??= findDate(t);
     number ??= ACT_NUMBER.exec(t)?.[1] ?? null;

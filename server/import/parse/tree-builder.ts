@@ -3,7 +3,7 @@ import type { ClauseId } from '../../../shared/ids';
 import type { SourceParagraph } from '../source';
 import { isAmendingLeadIn, readInstruction } from './amendment';
 import { classifyLine, isRepealedText, isUpperCaseLine, type LineInfo, type LineKind } from './classify';
-import { isHeaderLike, isSignatureStart, isTitleLine, readHeaderMeta, type HeaderMeta } from './header';
+import { isHeaderLike, isSignatureStart, isTitleContinuation, isTitleLine, readHeaderMeta, type HeaderMeta } from './header';
 import type { LabelUnit } from './labels';
 import { endsWithClosingQuote, quoteDepthAfter, startsWithQuote, stripQuotation } from './quotes';
 
@@ -114,6 +114,8 @@ class TreeBuilder {
   private readonly headerLines: string[] = [];
   private readonly signatureLines: string[] = [];
   private titleSeen = false;
+  /** The header line just read was the title (or its continuation): the next may continue it. */
+  private lastWasTitle = false;
   private meta: HeaderMeta = { actKind: 'other', title: null, date: null, number: null, isDraft: false, amendedActs: [] };
   /** A heading printed without its title, waiting for the next line to bring it. */
   private pendingTitle: Clause | null = null;
@@ -185,9 +187,13 @@ class TreeBuilder {
     }
     if (this.preamble === null) {
       const headerish =
-        isHeaderLike(t) || (!this.titleSeen && this.headerLines.length < 12 && t.length <= 200 && !/[.:;]$/.test(t));
+        isHeaderLike(t) ||
+        (this.lastWasTitle && isTitleContinuation(t)) ||
+        (!this.titleSeen && this.headerLines.length < 12 && t.length <= 200 && !/[.:;]$/.test(t));
       if (headerish && k.kind !== 'dash') {
-        if (isTitleLine(t) || (isUpperCaseLine(t) && /КОДЕКС|CODE|МЫЙЗАМ/u.test(t))) this.titleSeen = true;
+        const title = isTitleLine(t) || (isUpperCaseLine(t) && /КОДЕКС|CODE|МЫЙЗАМ/u.test(t));
+        if (title) this.titleSeen = true;
+        this.lastWasTitle = title || (this.lastWasTitle && isTitleContinuation(t));
         this.headerLines.push(t);
         if (this.header === null) this.startHeader(p, t);
         else this.addChild(this.header, this.newClause('header', null, t, p, 'line', 0));

@@ -476,3 +476,35 @@ describe('style hints of the reader', () => {
     expect(outline(styled.tree)).toEqual(['ch3 chapter', 'a18 article', 'a18.x1 indent']);
   });
 });
+
+describe('a header with a title over two lines and an adoption line', () => {
+  it('joins the title, skips the adoption date and keeps every line in the header', () => {
+    const text = [
+      'Проект',
+      'ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ',
+      'О внесении изменений',
+      'в Закон Кыргызской Республики «О браке и семье»',
+      'Принят Жогорку Кенешем Кыргызской Республики 6 апреля 2023 года',
+      'Статья 1.',
+      'Внести в Закон Кыргызской Республики «О браке и семье» следующие изменения:',
+      '1) в статье 2 слово «муж» заменить словом «супруг».',
+      'г. Бишкек, от 10 мая 2023 года № 97',
+    ].join('\n');
+    const { tree } = parseDraft(sourceFromText(text));
+    expect(tree.meta).toMatchObject({
+      actKind: 'amendment_law',
+      title: 'О внесении изменений в Закон Кыргызской Республики «О браке и семье»',
+      amendedActs: ['О браке и семье'],
+      isDraft: true,
+      date: '10 мая 2023 года',
+      number: '97',
+    });
+    expect(outline(tree)).toEqual([
+      'hdr header', 'hdr.x1 header', 'hdr.x2 header', 'hdr.x3 header', 'hdr.x4 header',
+      'a1 article', 'a1.x1 indent', 'a1.i1 amendment',
+      'sig signature',
+    ]);
+    expect(byId(tree, 'a1.i1').text).toBe('1) в статье 2 слово «муж» заменить словом «супруг».');
+    expect(byId(tree, 'sig').text).toBe('г. Бишкек, от 10 мая 2023 года № 97');
+  });
+});
