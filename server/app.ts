@@ -6,7 +6,7 @@ import type { AppContext } from './context';
 import { errorHandler, HttpErrors } from './http/errors';
 import { loadSession } from './http/session';
 import { csrfGuard } from './http/csrf';
-import { securityMiddleware } from './http/security';
+import { installSecurity } from './http/security';
 import { ROUTE_MODULES, SOCKET_MODULES } from './modules';
 import { openDatabase, type Db } from './storage/db';
 
@@ -38,7 +38,7 @@ export function createApp(config: Config, db: Db = openDatabase(config.databaseP
   const closers: Array<() => void | Promise<void>> = [];
   const ctx: AppContext = { config, db, io, onClose: (fn) => closers.push(fn) };
 
-  app.use(securityMiddleware(config));
+  installSecurity(app, config);
   app.use(loadSession(ctx));
   app.use('/api', csrfGuard);
   for (const mount of ROUTE_MODULES) mount(app, ctx);

@@ -4,7 +4,7 @@ import type { AppContext } from './context';
 import { mountAuthRoutes } from './auth/routes';
 import { mountHealthRoutes } from './http/health';
 import { mountImportRoutes } from './import/routes';
-import { attachSocketOriginGuard } from './http/security';
+import { attachSocketGate } from './http/security';
 import { mountAdminUserRoutes } from './admin/users-routes';
 import { mountAuditRoutes } from './admin/audit-routes';
 import { mountMemberRoutes } from './reviews/members-routes';
@@ -27,5 +27,5 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
 ];
 
 export const SOCKET_MODULES: Array<(ctx: AppContext) => void> = [
-  attachSocketOriginGuard,
+  attachSocketGate,
 ];

@@ -1,5 +1,9 @@
+import type express from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Server as SocketServer } from 'socket.io';
 import type { Config } from '../config';
+import type { Db } from '../storage/db';
+import { sessionFromCookieHeader } from '../auth/sessions';
 import { CsrfErrors } from './csrf';
 
 /**
@@ -72,16 +76,31 @@ export function securityMiddleware(config: Pick<Config, 'secureCookies'>): Reque
 }
 
 /**
- * Cross-site WebSocket hijacking: a page on another site can open a socket.io connection that
- * carries the user's cookie. Browsers always send Origin on those handshakes, so a foreign one is
- * refused before any namespace sees the connection.
+ * Everything createApp needs for security, in one call made before any route: the middleware above,
+ * and JSON escaping of <, > and & so that user text inside an API answer (a title, a name, an
+ * imported clause) can never be read as markup even by a client that mistakes JSON for HTML.
  */
-export function attachSocketOriginGuard(ctx: { io: import('socket.io').Server }): void {
+export function installSecurity(app: express.Express, config: Pick<Config, 'secureCookies'>): void {
+  app.set('json escape', true);
+  app.use(securityMiddleware(config));
+}
+
+/**
+ * The socket.io gate, before any namespace sees a connection:
+ * - cross-site WebSocket hijacking: a page on another site can open a socket.io connection that
+ *   carries the user's cookie; browsers always send Origin on those handshakes, so a foreign one is
+ *   refused;
+ * - no session, no socket: every engine.io request (handshake, each long-poll, the upgrade) must
+ *   carry a live session cookie. What a signed-in user may join is decided per review by the
+ *   collaboration server through reviewAccess().
+ */
+export function attachSocketGate(ctx: { io: SocketServer; db: Db }): void {
   const engine = ctx.io.engine;
   const previous = engine.opts.allowRequest;
   engine.opts.allowRequest = (req, callback) => {
     const origin = req.headers.origin;
     if (origin !== undefined && !sameOrigin(origin, req.headers.host)) return callback('cross-site origin', false);
+    if (!sessionFromCookieHeader(ctx.db, req.headers.cookie)) return callback('no session', false);
     if (previous) return previous(req, callback);
     callback(null, true);
   };
