@@ -83,6 +83,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/reviews': { allow: ['secretary'] },
   'POST /api/import/preview': { allow: ['secretary'] },
 
+  // Export: the committee gets the issued conclusion and its table, never the working material.
+  'GET /api/reviews/:id/conclusion.docx': { allow: CONCLUSION_READERS },
+  'GET /api/reviews/:id/conclusion/table.docx': { allow: CONCLUSION_READERS },
+  'GET /api/reviews/:id/conclusion/preview': { allow: WORKING_READERS },
+  'GET /api/reviews/:id/working-copy.docx': { allow: WORKING_READERS },
+
   'GET /api/reviews/:id/members': { allow: WORKING_READERS },
   'POST /api/reviews/:id/members': { allow: SECRETARY_OF_REVIEW, body: (w) => ({ userId: w.spareExpert.id }) },
   'DELETE /api/reviews/:id/members/:userId': {
