@@ -87,6 +87,9 @@ class IdAssigner {
         case 'subitem':
           id = join(parentId ?? base, seg || 'x' + ++x);
           break;
+        case 'roman':
+          id = join(parentId ?? base, seg || 'x' + ++x);
+          break;
         case 'note':
           id = join(parentId ?? base, 'n' + ++n);
           break;

@@ -21,6 +21,7 @@ export type LabelUnit =
   | 'item'
   | 'subitem'
   | 'indent'
+  | 'roman'
   | 'note'
   | 'remark'
   | 'text'
@@ -43,6 +44,7 @@ const RU: Record<LabelUnit, Piece> = {
   item: (n) => `пункт ${n}`,
   subitem: (n) => `подпункт ${n}`,
   indent: (n) => `абзац ${n}`,
+  roman: (n) => `подпункт ${n}`,
   note: (n) => (n === '1' ? 'справка' : `справка ${n}`),
   remark: () => 'примечание',
   text: (n) => `текст ${n}`,
@@ -64,6 +66,7 @@ const KY: Record<LabelUnit, Piece> = {
   item: (n) => `${n}-пункт`,
   subitem: (n) => `«${n}» пунктчасы`,
   indent: (n) => `${n}-абзац`,
+  roman: (n) => `«${n}» пунктчасы`,
   note: (n) => (n === '1' ? 'маалымдама' : `${n}-маалымдама`),
   remark: () => 'эскертүү',
   text: (n) => `${n}-текст`,
@@ -85,6 +88,7 @@ const EN: Record<LabelUnit, Piece> = {
   item: (n) => `(${n})`,
   subitem: (n) => `(${n})`,
   indent: (n) => `paragraph ${n}`,
+  roman: (n) => `(${n})`,
   note: (n) => (n === '1' ? 'note' : `note ${n}`),
   remark: () => 'remark',
   text: (n) => `text ${n}`,
@@ -100,7 +104,7 @@ export function labelPiece(lang: Lang, unit: LabelUnit, number: string): string 
 /** Appends a sub-unit's piece to its parent's label: «Статья 15» + «часть 2» → «Статья 15, часть 2». */
 export function joinLabel(lang: Lang, parent: string, unit: LabelUnit, piece: string): string {
   if (parent === '') return capitalise(piece);
-  if (lang === 'en' && (unit === 'part' || unit === 'item' || unit === 'subitem')) return parent + piece;
+  if (lang === 'en' && (unit === 'part' || unit === 'item' || unit === 'subitem' || unit === 'roman')) return parent + piece;
   return `${parent}, ${piece}`;
 }
 

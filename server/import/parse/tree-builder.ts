@@ -43,6 +43,7 @@ export const RANK: Readonly<Record<string, number>> = {
   dash: 10,
 };
 const ARTICLE_RANK = 6;
+const ROMAN_SUBUNIT = /^(?:i{1,3}|iv|vi{0,3}|ix|x)$/;
 const INDENT_RANK = 10;
 
 const HEADING_KINDS: ReadonlySet<LineKind> = new Set(['division', 'annex', 'section', 'subsection', 'chapter', 'subchapter', 'article']);
@@ -298,6 +299,7 @@ class TreeBuilder {
   }
 
   private openUnit(ctx: Context, p: SourceParagraph, t: string, k: LineInfo): Clause {
+    if (k.kind === 'subitem' && this.isRomanUnderLetter(ctx, k.number!)) return this.openRoman(ctx, p, t, k);
     const rank = RANK[k.kind]!;
     const parent = this.popTo(ctx, rank - 1);
     const unit: LabelUnit = k.kind === 'dash' ? 'indent' : (k.kind as LabelUnit);
@@ -308,6 +310,31 @@ class TreeBuilder {
     this.attach(ctx, parent, clause);
     ctx.stack.push({ clause, rank });
     if (ctx.owner === null && this.inAmendingScope(ctx)) this.readAmendment(clause, k.rest, this.parentTarget(ctx, clause));
+    this.lastUnit = clause;
+    return clause;
+  }
+
+  /**
+   * English drafts number the level below «(a)» with Roman numerals «(i)», «(ii)»: under an open
+   * lettered sub-item these are its sub-units, unless «(i)» simply follows «(h)».
+   */
+  private isRomanUnderLetter(ctx: Context, number: string): boolean {
+    if (!ROMAN_SUBUNIT.test(number)) return false;
+    const top = ctx.stack[ctx.stack.length - 1];
+    if (top === undefined) return false;
+    const letter = top.rank === RANK.subitem ? top.clause.number : top.rank === INDENT_RANK && this.info.get(top.clause)!.unit === 'roman' ? 'roman' : null;
+    if (letter === null) return false;
+    if (letter === 'roman') return true;
+    const previousLetter: Readonly<Record<string, string>> = { i: 'h', v: 'u', x: 'w' };
+    return previousLetter[number] !== letter;
+  }
+
+  private openRoman(ctx: Context, p: SourceParagraph, t: string, k: LineInfo): Clause {
+    const parent = this.popTo(ctx, INDENT_RANK - 1);
+    const clause = this.newClause('indent', k.number, t, p, 'roman', INDENT_RANK);
+    if (k.rest.length > 0) this.info.get(clause)!.hasBody = true;
+    this.attach(ctx, parent, clause);
+    ctx.stack.push({ clause, rank: INDENT_RANK });
     this.lastUnit = clause;
     return clause;
   }

@@ -508,3 +508,38 @@ describe('a header with a title over two lines and an adoption line', () => {
     expect(byId(tree, 'sig').text).toBe('г. Бишкек, от 10 мая 2023 года № 97');
   });
 });
+
+describe('an English amendment law', () => {
+  const text = [
+    'Draft',
+    'LAW OF THE KYRGYZ REPUBLIC',
+    'On Amendments to the Law of the Kyrgyz Republic "On State Guarantees"',
+    'Article 1. The Law of the Kyrgyz Republic "On State Guarantees" is hereby amended as follows:',
+    '1) in Article 5, the words "men" shall be replaced by the words "men and women";',
+    '2) Article 7 shall be supplemented with paragraph 3 as follows:',
+    '"(3) Employers shall report data disaggregated by sex:',
+    '(a) annually, covering:',
+    '(i) pay;',
+    '(ii) promotions;',
+    '(b) on request.";',
+    '3) Article 9 shall be repealed.',
+    'Article 2. This Law enters into force ten days after its official publication.',
+  ].join('\n');
+  const { tree, warnings } = parseDraft(sourceFromText(text));
+  const act = 'On State Guarantees';
+
+  it('reads instructions, quoted new text and Roman sub-units below (a)', () => {
+    expect(tree.meta).toMatchObject({ language: 'en', actKind: 'amendment_law', amendedActs: [act] });
+    expect(byId(tree, 'a1.i1').amendment).toEqual({ operation: 'replace_words', target: { act, article: '5' }, oldWords: 'men', newWords: 'men and women' });
+    expect(byId(tree, 'a1.i3').amendment).toEqual({ operation: 'repeal', target: { act, article: '9' } });
+    expect(outline(tree)).toEqual([
+      'hdr header', 'hdr.x1 header', 'hdr.x2 header',
+      'a1 article', 'a1.i1 amendment', 'a1.i2 amendment',
+      'a1.i2.q.p3 part', 'a1.i2.q.p3.a subitem', 'a1.i2.q.p3.a.1 indent', 'a1.i2.q.p3.a.2 indent', 'a1.i2.q.p3.b subitem',
+      'a1.i3 amendment', 'a2 article',
+    ]);
+    expect(byId(tree, 'a1.i2.q.p3.a.2')).toMatchObject({ number: 'ii', label: 'Article 1(2): "(3)(a)(ii)"', quoted: true });
+    expect(byId(tree, 'a2').title).toBeUndefined();
+    expect(warnings).toEqual([]);
+  });
+});
