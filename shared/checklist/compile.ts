@@ -3,10 +3,12 @@ import type { LegalBasis, Polarity, Severity } from '../review-model';
 import type { ChecklistData, CriterionData, DetectorData, DetectorLang, I18nTextData, LegalBasisRef } from './format';
 import { DETECTOR_LANGS } from './format';
 import { Lexicon } from './lexicon';
-import { compileMatcher, type CompiledMatcher } from './matcher';
+import { compileMatcher, evaluate, indexClause, type CompiledMatcher } from './matcher';
 import type { Morphologies } from './morphology';
 import type { ChecklistProblem, DataPath } from './problems';
 import { termWords } from './tokenize';
+
+const EMPTY_CLAUSE = indexClause([]);
 
 /** Clause kinds a detector reads unless its scope says otherwise: not the header, signature or editorial notes. */
 export const DEFAULT_CLAUSE_KINDS: readonly ClauseKind[] = [
@@ -29,6 +31,8 @@ export interface CompiledDetector {
   trigger: CompiledMatcher | null;
   absent: CompiledMatcher | null;
   pairedFormsConsiderate: boolean;
+  /** False only for a detector that could match a clause without any of the checklist's words. */
+  needsWords: boolean;
   question: I18nTextData;
   suggestion?: I18nTextData;
   legalBasis: LegalBasis[];
@@ -163,6 +167,7 @@ function compileDetector(
     trigger: detector.trigger ? compileMatcher(detector.trigger, lexicon, [...path, 'trigger'], problems) : null,
     absent: detector.absent ? compileMatcher(detector.absent, lexicon, [...path, 'absent'], problems) : null,
     pairedFormsConsiderate: detector.pairedFormsConsiderate,
+    needsWords: evaluate({ type: 'all', children: parts }, EMPTY_CLAUSE) === null,
     question: detector.question,
     ...(detector.suggestion ? { suggestion: detector.suggestion } : {}),
     legalBasis: [],

@@ -45,8 +45,9 @@ export function analyse(tree: ClauseTree, checklist: CompiledChecklist, options:
     if (!firstClause && clause.kind !== 'header') firstClause = { clause, scan };
     if (!firstArticle && clause.kind === 'article') firstArticle = { clause, scan };
 
+    const noWords = scan.index.positions.size === 0;
     for (const detector of clauseDetectors) {
-      if (!detector.clauseKinds.has(clause.kind)) continue;
+      if (!detector.clauseKinds.has(clause.kind) || (noWords && detector.needsWords)) continue;
       const hit = evaluate(detector.when, scan.index);
       if (!hit || hit.length === 0) continue;
       if (detector.pairedFormsConsiderate && isPaired(hit, scan.index, checklist.partners[lang])) continue;

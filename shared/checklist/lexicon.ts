@@ -73,7 +73,7 @@ export class Lexicon {
     const result: string[][] = new Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const norm = tokens[i]!.norm;
-      let keys: string[] = [];
+      let keys: string[] = NO_KEYS;
       const exact = this.byExact.get(norm);
       if (exact) keys = keys.concat(exact);
       if (this.morphology?.forms) {
@@ -85,7 +85,7 @@ export class Lexicon {
           if (stemKeys) keys = keys.concat(stemKeys);
         }
       }
-      for (const { prefix, key } of this.prefixes) if (norm.startsWith(prefix)) keys.push(key);
+      for (const { prefix, key } of this.prefixes) if (norm.startsWith(prefix)) keys = keys.concat(key);
       result[i] = keys.length > 1 ? unique(keys) : keys;
     }
     return result;
@@ -101,6 +101,8 @@ export class Lexicon {
     return stems;
   }
 }
+
+const NO_KEYS: string[] = [];
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);

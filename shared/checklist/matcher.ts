@@ -98,11 +98,11 @@ export function evaluate(matcher: CompiledMatcher, index: ClauseIndex): Hit | nu
     case 'seq':
       return findSequence(matcher.keys, index);
     case 'all': {
-      const hit: Hit = [];
+      let hit: Hit = [];
       for (const child of matcher.children) {
         const childHit = evaluate(child, index);
         if (!childHit) return null;
-        hit.push(...childHit);
+        if (childHit.length > 0) hit = hit.length === 0 ? childHit : hit.concat(childHit);
       }
       return hit;
     }
@@ -121,7 +121,9 @@ export function evaluate(matcher: CompiledMatcher, index: ClauseIndex): Hit | nu
 }
 
 function firstToken(hit: Hit): number {
-  return hit.length === 0 ? Number.MAX_SAFE_INTEGER : Math.min(...hit.map((h) => h.token));
+  let first = Number.MAX_SAFE_INTEGER;
+  for (const h of hit) if (h.token < first) first = h.token;
+  return first;
 }
 
 function findSequence(keys: readonly string[], index: ClauseIndex): Hit | null {
