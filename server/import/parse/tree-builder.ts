@@ -29,7 +29,7 @@ export interface NodeInfo {
   target?: AmendmentTarget;
 }
 
-export const RANK: Readonly<Record<string, number>> = {
+const RANK: Readonly<Record<string, number>> = {
   division: 1,
   annex: 1,
   section: 2,
@@ -292,7 +292,7 @@ class TreeBuilder {
     if (rest.length === 0 && k.kind !== 'division') this.pendingTitle = clause;
     if (k.kind === 'article' && ctx.owner === null) {
       info.amending = this.actKind === 'amendment_law' || (info.hasBody === true && isAmendingLeadIn(rest));
-      if (info.hasBody && (info.amending || this.actKind === 'amendment_law')) this.readAmendment(clause, rest, {});
+      if (info.hasBody && (info.amending || this.actKind === 'amendment_law')) this.readAmendment(clause, rest, this.parentTarget(ctx, clause));
     }
     this.lastUnit = clause;
     return clause;
@@ -418,7 +418,9 @@ class TreeBuilder {
       const target = this.info.get(c)!.target;
       if (target !== undefined) return target;
     }
-    return {};
+    // An amendment law of one act named in its title amends that act unless an instruction says otherwise.
+    const acts = this.meta.amendedActs;
+    return this.actKind === 'amendment_law' && acts.length === 1 ? { act: acts[0]! } : {};
   }
 
   private readAmendment(clause: Clause, body: string, parent: AmendmentTarget): void {
@@ -495,9 +497,10 @@ class TreeBuilder {
     if (first.toLowerCase() === first && first.toUpperCase() !== first) return false;
     const unit = this.info.get(heading)!.unit;
     if (unit === 'article') {
-      if (this.actKind === 'amendment_law' && !quoted) return false;
       if (FORCE_ENTRY.test(t) || isAmendingLeadIn(t) || t.length > 200) return false;
       if (t.endsWith('.') && t.length > 120) return false;
+      // An amending act's articles mostly start with their instruction on the next line.
+      if (this.actKind === 'amendment_law' && !quoted && (t.length > 120 || t.endsWith('.') || readInstruction(t, {}).info !== null)) return false;
     }
     return true;
   }

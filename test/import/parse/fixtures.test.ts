@@ -543,3 +543,25 @@ describe('an English amendment law', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('article titles on their own line in an amendment law', () => {
+  it('join a short heading but never an instruction or the entry-into-force sentence', () => {
+    const text = [
+      'О внесении изменений в Закон Кыргызской Республики «О браке»',
+      'Статья 1.',
+      'Статью 5 признать утратившей силу',
+      'Статья 2.',
+      'Переходные положения',
+      'Браки, заключенные до вступления в силу настоящего Закона, сохраняют силу.',
+      'Статья 3.',
+      'Настоящий Закон вступает в силу со дня официального опубликования.',
+    ].join('\n');
+    const { tree } = parseDraft(sourceFromText(text));
+    expect(tree.meta.actKind).toBe('amendment_law');
+    expect(byId(tree, 'a1').title).toBeUndefined();
+    expect(byId(tree, 'a1.x1')).toMatchObject({ kind: 'amendment', amendment: { operation: 'repeal', target: { act: 'О браке', article: '5' } } });
+    expect(byId(tree, 'a2')).toMatchObject({ title: 'Переходные положения', text: 'Статья 2. Переходные положения' });
+    expect(byId(tree, 'a3').title).toBeUndefined();
+    expect(byId(tree, 'a3.x1').kind).toBe('indent');
+  });
+});
