@@ -13,20 +13,24 @@ import { corpusAvailable, readCorpus } from '../helpers/corpus';
 const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), 'labelled-clauses.yml');
 
 const criteria = z.array(z.string().regex(/^C\d+$/));
+const ownItems = z.array(
+  z.union([
+    z.strictObject({ lang: z.enum(['ru', 'ky']), text: z.string().min(5), criteria }),
+    z.strictObject({ lang: z.enum(['ru', 'ky']), clauses: z.array(z.string().min(3)).min(1), criteria }),
+  ]),
+);
 const datasetSchema = z.strictObject({
   corpus: z.array(z.strictObject({ file: z.string(), article: z.string(), quote: z.string().min(5), criteria })),
-  own: z.array(
-    z.union([
-      z.strictObject({ lang: z.enum(['ru', 'ky']), text: z.string().min(5), criteria }),
-      z.strictObject({ lang: z.enum(['ru', 'ky']), clauses: z.array(z.string().min(3)).min(1), criteria }),
-    ]),
-  ),
+  own: ownItems,
+  heldout: ownItems.default([]),
 });
 
 export interface EvalItem {
   /** Where it comes from: "kg_criminal_code_2021_ru.txt, art. 172" or "own #12". */
   ref: string;
   source: 'corpus' | 'own';
+  /** dev: the detectors were tuned on it; heldout: measured before any tuning on it. */
+  split: 'dev' | 'heldout';
   lang: 'ru' | 'ky';
   tree: ClauseTree;
   /** Whole small acts are read with act-level detectors too; a single clause only with clause-level ones. */
@@ -82,17 +86,20 @@ export function loadEvalItems(): { items: EvalItem[]; skippedCorpus: number } {
     items.push({
       ref: `${entry.file}, art. ${entry.article}: «${entry.quote}»`,
       source: 'corpus',
+      split: 'dev',
       lang,
       tree: makeTree(lang, [findCorpusClause(text, entry.article, entry.quote)]),
       actLevel: false,
       expected: new Set(entry.criteria),
     });
   }
-  data.own.forEach((entry, i) => {
+  const own = [...data.own.map((e) => ({ e, split: 'dev' as const })), ...data.heldout.map((e) => ({ e, split: 'heldout' as const }))];
+  own.forEach(({ e: entry, split }, i) => {
     const texts = 'text' in entry ? [entry.text] : entry.clauses;
     items.push({
-      ref: `own #${i + 1}: «${texts.join(' / ').slice(0, 70)}»`,
+      ref: `${split === 'dev' ? 'own' : 'held-out'} #${i + 1}: «${texts.join(' / ').slice(0, 70)}»`,
       source: 'own',
+      split,
       lang: entry.lang,
       tree: makeTree(entry.lang, texts),
       actLevel: 'clauses' in entry,

@@ -22,6 +22,12 @@ console.log(`\n${'criterion'.padEnd(10)}   TP   FP   FN  precision    recall`);
 const ids = [...result.perCriterion.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
 for (const id of ids) console.log(row(id, result.perCriterion.get(id)!));
 console.log(row('overall', result.overall));
+for (const split of ['dev', 'heldout'] as const) {
+  const subset = items.filter((i) => i.split === split);
+  const r = evaluate(subset, checklist);
+  const label = split === 'dev' ? 'development set (detectors tuned on it)' : 'held-out set (never tuned on)';
+  console.log(`  ${label}: ${subset.length} clauses, precision ${pct(precision(r.overall)).trim()}, recall ${pct(recall(r.overall)).trim()}`);
+}
 console.log(`\ntarget: recall ≥ 90 %, precision ≥ 75 %`);
 if (result.errors.length > 0) {
   console.log(`\n${result.errors.length} disagreement(s):`);
