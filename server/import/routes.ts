@@ -7,7 +7,7 @@ import { createReview } from '../reviews/store';
 import { ImportErrors } from './errors';
 import { defaultTitle, importDraft } from './import-draft';
 import { outlineOf } from './outline';
-import { receiveUpload } from './upload';
+import { closeAfterResponse, receiveUpload } from './upload';
 
 function optionalText(fields: Record<string, string>, name: string, max: number): string | null {
   const value = (fields[name] ?? '').normalize('NFC').trim();
@@ -34,7 +34,7 @@ function uploadRoute(handler: (req: Request, res: Response) => Promise<void>) {
     try {
       await handler(req, res);
     } catch (err) {
-      if (!req.complete) res.setHeader('Connection', 'close');
+      if (!req.complete) closeAfterResponse(req, res);
       next(err);
     }
   };

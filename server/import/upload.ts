@@ -1,5 +1,5 @@
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ImportErrors } from './errors';
 import { sanitizeFileName } from './file-name';
 
@@ -75,4 +75,32 @@ export function receiveUpload(req: Request, maxBytes: number): Promise<ReceivedU
     req.on('error', fail);
     req.pipe(parser);
   });
+}
+
+/**
+ * Answers a refused upload without reading the rest of it, yet without losing the answer: the response
+ * goes out with `Connection: close`, then the connection is closed in stages (RFC 9112 §9.6 "lingering
+ * close"): our side is half-closed, what the client still sends is read and dropped — never buffered —
+ * until it closes, for at most `maxMs` or `maxDiscardBytes`. Closing at once would reset the connection
+ * while the client is still writing, and the client could lose the 413 it has not read yet.
+ */
+export function closeAfterResponse(req: Request, res: Response, maxDiscardBytes = 16 * MB, maxMs = 5000): void {
+  res.setHeader('Connection', 'close');
+  const socket = req.socket;
+  socket.destroySoon = function lingeringClose(): void {
+    socket.end();
+    let discarded = 0;
+    const stop = () => {
+      clearTimeout(timer);
+      socket.destroy();
+    };
+    const timer = setTimeout(stop, maxMs);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+    socket.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > maxDiscardBytes) stop();
+    });
+    socket.resume();
+  };
 }

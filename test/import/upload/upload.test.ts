@@ -189,7 +189,7 @@ describe('upload routes over real HTTP', () => {
     expect(res.status).toBe(413);
     expect(((await res.json()) as ErrorBody).error.code).toBe('IMPORT_TOO_LARGE');
     // Refused long before the end: the server stopped reading instead of swallowing 200 MB.
-    expect(sent).toBeLessThan(total);
+    expect(sent).toBeLessThan(total / 2);
     expect(reviewCount(server)).toBe(before);
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
