@@ -159,12 +159,26 @@ export interface MergedFinding {
   replies: Reply[];
   final?: FinalDecision;
   status: 'open' | 'resolved';
+  /** Where it sits in the current text (set when the merge had the TEXT doc). */
+  position?: ResolvedAnchor;
+}
+
+/**
+ * An anchor resolved against the current TEXT doc, as offsets into its clause's own text:
+ * 'exact' (relative positions still cover the quote), 'reanchored' (found again by its quote in the
+ * clause), 'clause' (a whole-clause annotation) or 'orphaned' (its words are gone; shown with the quote).
+ */
+export interface ResolvedAnchor {
+  state: 'exact' | 'reanchored' | 'clause' | 'orphaned';
+  clauseId: string;
+  start: number;
+  end: number;
 }
 
 export interface ReviewModel {
   reviewId: string;
   findings: MergedFinding[];
-  comments: Array<Annotation & { replies: Reply[] }>;
+  comments: Array<Annotation & { replies: Reply[]; position?: ResolvedAnchor }>;
   answers: ChecklistAnswer[];
   conclusion: Partial<ConclusionFields>;
 }

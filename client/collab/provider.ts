@@ -1,0 +1,308 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { Observable } from 'lib0/observable';
+import type { Socket } from 'socket.io-client';
+import {
+  CollabErrors,
+  CollabEvents,
+  type CollabErrorPayload,
+  type CollabStatus,
+  type DocName,
+  type JoinAck,
+  type Step1Ack,
+  type UpdateAck,
+} from '../../shared/protocol';
+
+/**
+ * The client side of the collaboration protocol (shared/protocol.ts): one socket.io connection per
+ * tab carrying every Yjs doc of one review. Runs in the browser and in Node (tests, benchmarks): no
+ * DOM APIs. The caller creates the socket (the browser sends its session cookie; Node passes it in
+ * extraHeaders) so the transport options stay with the app.
+ *
+ * On every (re)connect each open doc is joined and synced both ways: the server's state vector is
+ * answered with what it lacks (offline work goes out), and its step 2 is applied. A doc counts as
+ * synced only when the server's step 2 arrived and every update we sent was acknowledged as stored.
+ */
+
+export interface DocHandle {
+  readonly name: DocName;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Known after the first join: whether the server lets this connection write the doc. */
+  readonly writable: boolean;
+  readonly synced: boolean;
+}
+
+export interface RefusedWrite {
+  doc: DocName;
+  error: CollabErrorPayload;
+}
+
+type ProviderEvents = {
+  status: (status: CollabStatus) => void;
+  /** The server refused our change (read-only doc, rate limit …): it was not stored nor relayed. */
+  refused: (refusal: RefusedWrite) => void;
+  /** Join refused or a protocol error reported by the server. */
+  error: (error: CollabErrorPayload & { doc?: string }) => void;
+  synced: (doc: DocName) => void;
+};
+
+/** Marks our own applications of server data, so they are not sent back. */
+const REMOTE = Symbol('collab-remote');
+
+class OpenDoc implements DocHandle {
+  writable = false;
+  synced = false;
+  joined = false;
+  /** Updates sent and not yet acknowledged as stored. */
+  pending = 0;
+  /** Bumped on every (re)join, so answers to an older connection are ignored. */
+  epoch = 0;
+  readonly awareness: awarenessProtocol.Awareness;
+  cleanup: Array<() => void> = [];
+
+  constructor(
+    readonly name: DocName,
+    readonly doc: Y.Doc,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+  }
+}
+
+export class CollabProvider extends Observable<keyof ProviderEvents> {
+  private readonly docs = new Map<DocName, OpenDoc>();
+  private statusValue: CollabStatus = 'connecting';
+  private destroyed = false;
+  private readonly detach: Array<() => void> = [];
+
+  constructor(
+    readonly socket: Socket,
+    readonly reviewId: string,
+  ) {
+    super();
+    const on = <A extends unknown[]>(event: string, fn: (...args: A) => void) => {
+      socket.on(event, fn as never);
+      this.detach.push(() => socket.off(event, fn as never));
+    };
+    on('connect', () => this.onConnect());
+    on('disconnect', () => this.onDisconnect());
+    on('connect_error', () => this.setStatus('offline'));
+    on(CollabEvents.update, (msg: { reviewId: string; doc: DocName; update: Uint8Array | ArrayBuffer }) => {
+      const open = this.docFor(msg);
+      if (open?.joined) Y.applyUpdate(open.doc, bytes(msg.update), REMOTE);
+    });
+    on(CollabEvents.awareness, (msg: { reviewId: string; doc: DocName; update: Uint8Array | ArrayBuffer }) => {
+      const open = this.docFor(msg);
+      if (open?.joined) awarenessProtocol.applyAwarenessUpdate(open.awareness, bytes(msg.update), REMOTE);
+    });
+    on(CollabEvents.error, (error: CollabErrorPayload) => this.emit('error', [error]));
+    if (socket.connected) this.onConnect();
+    else this.setStatus(socket.active ? 'connecting' : 'offline');
+  }
+
+  get status(): CollabStatus {
+    return this.statusValue;
+  }
+
+  /** Updates of ours the server has not yet confirmed as stored, over all docs. */
+  get pending(): number {
+    let n = 0;
+    for (const open of this.docs.values()) n += open.pending;
+    return n;
+  }
+
+  /** Opens (or returns) one doc of the review; it syncs now if connected, else on connect. */
+  open(name: DocName, doc: Y.Doc = new Y.Doc()): DocHandle {
+    const existing = this.docs.get(name);
+    if (existing) return existing;
+    const open = new OpenDoc(name, doc);
+    this.docs.set(name, open);
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE) this.sendUpdate(open, update);
+    };
+    const onAwareness = (
+      { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+      origin: unknown,
+    ) => {
+      if (origin === REMOTE || !open.joined || !this.socket.connected) return;
+      const changed = [...added, ...updated, ...removed];
+      this.socket.emit(CollabEvents.awareness, {
+        reviewId: this.reviewId,
+        doc: name,
+        update: awarenessProtocol.encodeAwarenessUpdate(open.awareness, changed),
+      });
+    };
+    doc.on('update', onUpdate);
+    open.awareness.on('update', onAwareness);
+    open.cleanup.push(
+      () => doc.off('update', onUpdate),
+      () => open.awareness.off('update', onAwareness),
+    );
+    if (this.socket.connected) void this.join(open);
+    this.refreshStatus();
+    return open;
+  }
+
+  /** Stops syncing one doc; the Y.Doc stays usable locally. */
+  close(name: DocName): void {
+    const open = this.docs.get(name);
+    if (!open) return;
+    this.docs.delete(name);
+    awarenessProtocol.removeAwarenessStates(open.awareness, [open.doc.clientID], 'local');
+    if (this.socket.connected && open.joined) this.socket.emit(CollabEvents.leave, { reviewId: this.reviewId, doc: name });
+    for (const fn of open.cleanup) fn();
+    open.awareness.destroy();
+    this.refreshStatus();
+  }
+
+  handle(name: DocName): DocHandle | undefined {
+    return this.docs.get(name);
+  }
+
+  /** Resolves when every open doc is synced (or rejects after `timeoutMs`). */
+  whenSynced(timeoutMs = 30_000): Promise<void> {
+    if (this.statusValue === 'synced') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('status', check);
+        reject(new Error(`not synced within ${timeoutMs} ms (status ${this.statusValue})`));
+      }, timeoutMs);
+      const check = (status: CollabStatus) => {
+        if (status !== 'synced') return;
+        clearTimeout(timer);
+        this.off('status', check);
+        resolve();
+      };
+      this.on('status', check);
+    });
+  }
+
+  override destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const name of [...this.docs.keys()]) this.close(name);
+    for (const fn of this.detach) fn();
+    super.destroy();
+  }
+
+  private docFor(msg: { reviewId?: unknown; doc?: unknown }): OpenDoc | undefined {
+    if (msg?.reviewId !== this.reviewId || typeof msg.doc !== 'string') return undefined;
+    return this.docs.get(msg.doc as DocName);
+  }
+
+  private onConnect(): void {
+    this.setStatus('syncing');
+    for (const open of this.docs.values()) void this.join(open);
+  }
+
+  private onDisconnect(): void {
+    for (const open of this.docs.values()) {
+      open.joined = false;
+      open.synced = false;
+      open.pending = 0;
+      open.epoch += 1;
+      // Nobody else is known to be here any more; the server resends presence on rejoin.
+      const others = [...open.awareness.getStates().keys()].filter((id) => id !== open.doc.clientID);
+      awarenessProtocol.removeAwarenessStates(open.awareness, others, REMOTE);
+    }
+    if (!this.destroyed) this.setStatus('offline');
+  }
+
+  private async join(open: OpenDoc): Promise<void> {
+    const epoch = ++open.epoch;
+    const ref = { reviewId: this.reviewId, doc: open.name };
+    const joined = (await this.socket.emitWithAck(CollabEvents.join, ref)) as JoinAck;
+    if (epoch !== open.epoch || !this.docs.has(open.name)) return;
+    if (!joined.ok) {
+      this.emit('error', [{ ...joined, doc: open.name }]);
+      return;
+    }
+    open.joined = true;
+    open.writable = joined.writable;
+    awarenessProtocol.applyAwarenessUpdate(open.awareness, bytes(joined.awareness), REMOTE);
+    const step1 = (await this.socket.emitWithAck(CollabEvents.step1, {
+      ...ref,
+      stateVector: Y.encodeStateVector(open.doc),
+    })) as Step1Ack;
+    if (epoch !== open.epoch) return;
+    if (!step1.ok) {
+      this.emit('error', [{ ...step1, doc: open.name }]);
+      return;
+    }
+    Y.applyUpdate(open.doc, bytes(step1.update), REMOTE);
+    // Our side of the exchange: whatever the server lacks, including edits made offline.
+    if (open.writable) {
+      const missing = Y.encodeStateAsUpdate(open.doc, bytes(joined.stateVector));
+      if (hasContent(missing)) this.sendUpdate(open, missing);
+    }
+    if (open.awareness.getLocalState() !== null)
+      this.socket.emit(CollabEvents.awareness, {
+        ...ref,
+        update: awarenessProtocol.encodeAwarenessUpdate(open.awareness, [open.doc.clientID]),
+      });
+    open.synced = true;
+    this.emit('synced', [open.name]);
+    this.refreshStatus();
+  }
+
+  private sendUpdate(open: OpenDoc, update: Uint8Array): void {
+    // Offline or not yet joined: nothing is queued; the next join's exchange carries it.
+    if (!open.joined || !this.socket.connected) return;
+    if (!open.writable) {
+      this.emit('refused', [{ doc: open.name, error: localReadOnly(this.reviewId, open.name) }]);
+      return;
+    }
+    const epoch = open.epoch;
+    open.pending += 1;
+    this.refreshStatus();
+    this.socket.emit(
+      CollabEvents.update,
+      { reviewId: this.reviewId, doc: open.name, update },
+      (ack: UpdateAck) => {
+        if (epoch !== open.epoch) return;
+        open.pending -= 1;
+        if (!ack.ok) {
+          this.emit('refused', [{ doc: open.name, error: ack }]);
+          // A rate-limited change is ours and valid: send the whole difference again shortly.
+          if (ack.code === 'COLLAB_RATE_LIMITED') setTimeout(() => this.resync(open, epoch), 1000);
+        }
+        this.refreshStatus();
+      },
+    );
+  }
+
+  private resync(open: OpenDoc, epoch: number): void {
+    if (epoch === open.epoch && open.joined && this.docs.get(open.name) === open) {
+      open.joined = false;
+      open.synced = false;
+      this.refreshStatus();
+      void this.join(open);
+    }
+  }
+
+  private refreshStatus(): void {
+    if (!this.socket.connected) return this.setStatus(this.socket.active ? 'connecting' : 'offline');
+    for (const open of this.docs.values()) if (!open.synced || open.pending > 0) return this.setStatus('syncing');
+    this.setStatus('synced');
+  }
+
+  private setStatus(status: CollabStatus): void {
+    if (status === this.statusValue) return;
+    this.statusValue = status;
+    this.emit('status', [status]);
+  }
+}
+
+function bytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/** An update that carries no structs and no deletions is two zero bytes. */
+function hasContent(update: Uint8Array): boolean {
+  return !(update.length === 2 && update[0] === 0 && update[1] === 0);
+}
+
+function localReadOnly(reviewId: string, doc: string): CollabErrorPayload {
+  const error = CollabErrors.COLLAB_READ_ONLY().toJSON('en').error;
+  return { code: 'COLLAB_READ_ONLY', message: error.message, messages: error.messages, reviewId, doc };
+}

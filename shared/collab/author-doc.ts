@@ -1,0 +1,203 @@
+import type * as Y from 'yjs';
+import type {
+  Annotation,
+  AnnotationKind,
+  ChecklistAnswer,
+  ChecklistAnswerValue,
+  ConclusionFields,
+  FinalDecision,
+  Polarity,
+  Reply,
+  Severity,
+  TextAnchor,
+  Verdict,
+} from '../review-model';
+import {
+  AnnotationRecord,
+  AnswerRecord,
+  ConclusionFieldRecord,
+  DecisionRecord,
+  ReplyRecord,
+  VerdictRecord,
+} from './records';
+
+/**
+ * The layout of an AUTHOR doc (design.md): one Y.Map per kind of record, each value a plain JSON
+ * record replaced whole on every change. Only the doc's owner can write it (the server enforces that
+ * per connection), so authorship is structural: the merge takes the author from the doc, never from
+ * a record. These functions are what the browser UI calls; each change is one Yjs transaction.
+ */
+export const AUTHOR_MAPS = {
+  annotations: 'annotations',
+  replies: 'replies',
+  verdicts: 'verdicts',
+  answers: 'answers',
+  /** The secretary's FinalDecision per finding. */
+  decisions: 'decisions',
+  /** The secretary's ConclusionFields, one entry per field. */
+  conclusion: 'conclusion',
+} as const;
+
+export type AuthorMapName = keyof typeof AUTHOR_MAPS;
+
+export function authorMap(doc: Y.Doc, name: AuthorMapName): Y.Map<unknown> {
+  return doc.getMap(AUTHOR_MAPS[name]);
+}
+
+function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export interface NewAnnotation {
+  kind: AnnotationKind;
+  anchor: TextAnchor;
+  body: string;
+  criterionId?: string;
+  severity?: Severity;
+  polarity?: Polarity;
+  proposedWording?: string;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function stored<T>(doc: Y.Doc, name: AuthorMapName, key: string): T {
+  const value = authorMap(doc, name).get(key);
+  if (value === undefined) throw new RangeError(`No ${name} entry "${key}" in this author doc`);
+  return value as T;
+}
+
+export function addAnnotation(doc: Y.Doc, authorId: string, input: NewAnnotation, now = Date.now()): Annotation {
+  if (input.kind === 'finding' && !input.criterionId) throw new RangeError('A finding needs a criterionId');
+  const record: AnnotationRecord = withoutUndefined({
+    id: newId(),
+    kind: input.kind,
+    anchor: withoutUndefined(input.anchor),
+    criterionId: input.criterionId,
+    severity: input.severity,
+    polarity: input.polarity,
+    body: input.body,
+    proposedWording: input.proposedWording,
+    status: 'open' as const,
+    createdAt: now,
+    updatedAt: now,
+  });
+  authorMap(doc, 'annotations').set(record.id, record);
+  return { ...record, authorId };
+}
+
+export type AnnotationPatch = Partial<
+  Pick<Annotation, 'body' | 'criterionId' | 'severity' | 'polarity' | 'proposedWording' | 'anchor'>
+>;
+
+export function editAnnotation(doc: Y.Doc, id: string, patch: AnnotationPatch, now = Date.now()): void {
+  const current = stored<AnnotationRecord>(doc, 'annotations', id);
+  authorMap(doc, 'annotations').set(id, withoutUndefined({ ...current, ...patch, updatedAt: now }));
+}
+
+function setStatus(doc: Y.Doc, id: string, status: 'open' | 'resolved', now: number): void {
+  const current = stored<AnnotationRecord>(doc, 'annotations', id);
+  if (current.status === status) return;
+  authorMap(doc, 'annotations').set(id, { ...current, status, updatedAt: now });
+}
+
+export function resolveAnnotation(doc: Y.Doc, id: string, now = Date.now()): void {
+  setStatus(doc, id, 'resolved', now);
+}
+
+export function reopenAnnotation(doc: Y.Doc, id: string, now = Date.now()): void {
+  setStatus(doc, id, 'open', now);
+}
+
+export function deleteAnnotation(doc: Y.Doc, id: string): void {
+  authorMap(doc, 'annotations').delete(id);
+}
+
+export function addReply(doc: Y.Doc, authorId: string, targetId: string, body: string, now = Date.now()): Reply {
+  const record: ReplyRecord = { id: newId(), targetId, body, createdAt: now };
+  authorMap(doc, 'replies').set(record.id, record);
+  return { ...record, authorId };
+}
+
+export function setVerdict(
+  doc: Y.Doc,
+  authorId: string,
+  input: { targetId: string; decision: 'confirm' | 'dismiss'; reason?: string; wording?: string },
+  now = Date.now(),
+): Verdict {
+  const record: VerdictRecord = withoutUndefined({ ...input, at: now });
+  authorMap(doc, 'verdicts').set(input.targetId, record);
+  return { ...record, authorId };
+}
+
+export function clearVerdict(doc: Y.Doc, targetId: string): void {
+  authorMap(doc, 'verdicts').delete(targetId);
+}
+
+export function answerKey(criterionId: string, questionId: string): string {
+  return `${criterionId}\u0000${questionId}`;
+}
+
+export function setAnswer(
+  doc: Y.Doc,
+  authorId: string,
+  input: { criterionId: string; questionId: string; value: ChecklistAnswerValue; note?: string },
+  now = Date.now(),
+): ChecklistAnswer {
+  const record: AnswerRecord = withoutUndefined({ ...input, at: now });
+  authorMap(doc, 'answers').set(answerKey(input.criterionId, input.questionId), record);
+  return { ...record, authorId };
+}
+
+/** The secretary's decision (the server lets only her connections write her doc; the merge reads decisions only from secretaries' docs). */
+export function setFinalDecision(doc: Y.Doc, input: Omit<FinalDecision, 'at'>, now = Date.now()): FinalDecision {
+  const record: DecisionRecord = withoutUndefined({ ...input, at: now });
+  authorMap(doc, 'decisions').set(input.targetId, record);
+  return record;
+}
+
+export function clearFinalDecision(doc: Y.Doc, targetId: string): void {
+  authorMap(doc, 'decisions').delete(targetId);
+}
+
+export function setConclusionField<K extends keyof ConclusionFields>(
+  doc: Y.Doc,
+  field: K,
+  value: ConclusionFields[K],
+  now = Date.now(),
+): void {
+  authorMap(doc, 'conclusion').set(field, { value, at: now });
+}
+
+/** Everything one author wrote, validated; malformed entries are skipped, never trusted. */
+export interface AuthorContent {
+  annotations: Annotation[];
+  replies: Reply[];
+  verdicts: Verdict[];
+  answers: ChecklistAnswer[];
+  decisions: FinalDecision[];
+  conclusion: Map<string, { value: unknown; at: number }>;
+}
+
+function validEntries<T>(doc: Y.Doc, name: AuthorMapName, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): Array<[string, T]> {
+  const out: Array<[string, T]> = [];
+  authorMap(doc, name).forEach((value, key) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) out.push([key, parsed.data]);
+  });
+  return out;
+}
+
+export function readAuthorDoc(doc: Y.Doc, authorId: string): AuthorContent {
+  return {
+    annotations: validEntries(doc, 'annotations', AnnotationRecord)
+      .filter(([key, a]) => key === a.id)
+      .map(([, a]) => ({ ...(a as Omit<Annotation, 'authorId'>), authorId })),
+    replies: validEntries(doc, 'replies', ReplyRecord).map(([, r]) => ({ ...r, authorId })),
+    verdicts: validEntries(doc, 'verdicts', VerdictRecord).map(([, v]) => ({ ...v, authorId })),
+    answers: validEntries(doc, 'answers', AnswerRecord).map(([, a]) => ({ ...a, authorId })),
+    decisions: validEntries(doc, 'decisions', DecisionRecord).map(([, d]) => d),
+    conclusion: new Map(validEntries(doc, 'conclusion', ConclusionFieldRecord) as Array<[string, { value: unknown; at: number }]>),
+  };
+}

@@ -1,0 +1,140 @@
+import type * as Y from 'yjs';
+import type {
+  Annotation,
+  CandidateFinding,
+  ConclusionFields,
+  FinalDecision,
+  MergedFinding,
+  ResolvedAnchor,
+  ReviewModel,
+} from '../review-model';
+import { resolveAnchor, findQuote } from './anchor';
+import { readAuthorDoc, type AuthorContent } from './author-doc';
+import { readCandidates } from './engine-doc';
+import { clauseTexts, plainText } from './text-doc';
+
+export interface AuthorDocInput {
+  userId: string;
+  /** Only secretaries' final decisions and conclusion fields count. */
+  role: 'secretary' | 'expert';
+  doc: Y.Doc;
+}
+
+export interface MergeInput {
+  reviewId: string;
+  engine: Y.Doc | null;
+  authors: readonly AuthorDocInput[];
+  /** With the TEXT doc, every finding and comment gets its current position. */
+  textDoc?: Y.Doc | null;
+}
+
+function byTime<T>(key: (t: T) => number) {
+  return (a: T, b: T) => key(a) - key(b);
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/**
+ * The review model as a pure function of the review's docs (design.md). Authorship comes from whose
+ * doc a record is in, never from the record. When two secretaries decided the same finding or filled
+ * the same conclusion field, the later one wins.
+ */
+export function mergeReviewModel(input: MergeInput): ReviewModel {
+  const contents: Array<{ input: AuthorDocInput; content: AuthorContent }> = input.authors.map((author) => ({
+    input: author,
+    content: readAuthorDoc(author.doc, author.userId),
+  }));
+  const annotations = contents.flatMap((c) => c.content.annotations);
+  const allReplies = contents.flatMap((c) => c.content.replies);
+  const allVerdicts = contents.flatMap((c) => c.content.verdicts);
+  const answers = contents.flatMap((c) => c.content.answers);
+
+  const replies = groupBy(allReplies.sort(byTime((r) => r.createdAt)), (r) => r.targetId);
+  const verdicts = groupBy(allVerdicts.sort(byTime((v) => v.at)), (v) => v.targetId);
+  const secretaries = contents.filter((c) => c.input.role === 'secretary');
+  const decisions = new Map<string, FinalDecision>();
+  for (const decision of secretaries.flatMap((c) => c.content.decisions).sort(byTime((d) => d.at)))
+    decisions.set(decision.targetId, decision);
+  const conclusion: Record<string, { value: unknown; at: number }> = {};
+  for (const c of secretaries)
+    for (const [field, entry] of c.content.conclusion)
+      if (!conclusion[field] || conclusion[field].at <= entry.at) conclusion[field] = entry;
+
+  const textDoc = input.textDoc ?? null;
+  const texts = textDoc ? clauseTexts(textDoc) : null;
+  const locateAnnotation = (a: Annotation): ResolvedAnchor | undefined =>
+    textDoc && texts ? resolveAnchor(textDoc, a.anchor, { texts }) : undefined;
+  const locateCandidate = (c: CandidateFinding): ResolvedAnchor | undefined => {
+    if (!texts) return undefined;
+    const text = texts.get(c.clauseId);
+    if (!text) return { state: 'orphaned', clauseId: c.clauseId, start: 0, end: 0 };
+    const words = plainText(text);
+    if (words.slice(c.span.start, c.span.end) === c.quote.exact) return { state: 'exact', clauseId: c.clauseId, ...c.span };
+    const found = findQuote(words, c.quote, c.span.start);
+    return found ? { state: 'reanchored', clauseId: c.clauseId, ...found } : { state: 'orphaned', clauseId: c.clauseId, start: 0, end: 0 };
+  };
+  const extras = (id: string) => {
+    const final = decisions.get(id);
+    return { verdicts: verdicts.get(id) ?? [], replies: replies.get(id) ?? [], ...(final ? { final } : {}) };
+  };
+
+  const findings: MergedFinding[] = [];
+  for (const candidate of input.engine ? readCandidates(input.engine) : []) {
+    const position = locateCandidate(candidate);
+    findings.push({
+      id: candidate.id,
+      origin: 'engine',
+      authorId: null,
+      criterionId: candidate.criterionId,
+      clauseId: candidate.clauseId,
+      quote: candidate.quote,
+      severity: candidate.severity,
+      polarity: candidate.polarity,
+      explanation: candidate.explanation,
+      ...(candidate.suggestedWording ? { proposedWording: candidate.suggestedWording.ru } : {}),
+      ...extras(candidate.id),
+      status: 'open',
+      ...(position ? { position } : {}),
+    });
+  }
+  const comments: ReviewModel['comments'] = [];
+  for (const annotation of annotations.sort(byTime((a) => a.createdAt))) {
+    const position = locateAnnotation(annotation);
+    if (annotation.kind === 'comment') {
+      comments.push({ ...annotation, replies: replies.get(annotation.id) ?? [], ...(position ? { position } : {}) });
+      continue;
+    }
+    findings.push({
+      id: annotation.id,
+      origin: 'expert',
+      authorId: annotation.authorId,
+      criterionId: annotation.criterionId ?? '',
+      clauseId: annotation.anchor.clauseId,
+      quote: annotation.anchor.quote,
+      severity: annotation.severity ?? 'concern',
+      polarity: annotation.polarity ?? 'risk',
+      explanation: annotation.body,
+      ...(annotation.proposedWording !== undefined ? { proposedWording: annotation.proposedWording } : {}),
+      ...extras(annotation.id),
+      status: annotation.status,
+      ...(position ? { position } : {}),
+    });
+  }
+
+  return {
+    reviewId: input.reviewId,
+    findings,
+    comments,
+    answers: answers.sort(byTime((a) => a.at)),
+    conclusion: Object.fromEntries(Object.entries(conclusion).map(([k, v]) => [k, v.value])) as Partial<ConclusionFields>,
+  };
+}

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { defineErrors, type ErrorBody } from './errors';
+
+/**
+ * The collaboration wire protocol: y-protocols sync and awareness carried over one socket.io
+ * connection per browser tab, multiplexing the Yjs docs of a review (design.md: TEXT, ENGINE and one
+ * AUTHOR doc per participant). Server and client both validate every payload with these schemas.
+ *
+ * Exchange for one doc (tech-notes §2.2):
+ *   client → `doc:join` {reviewId, doc}            ack: {ok, writable, stateVector, awareness}
+ *   client → `y:step1` {reviewId, doc, stateVector} ack: {ok, update (step 2), stateVector}
+ *   client → `y:update` {reviewId, doc, update}     ack: {ok} only after the server stored it
+ *   server → `y:update` {reviewId, doc, update}     every update applied by someone else
+ *   both   → `y:awareness` {reviewId, doc, update}
+ *   server → `collab:error` {code, messages, reviewId?, doc?}  a refused or malformed message
+ */
+
+export const CollabEvents = {
+  join: 'doc:join',
+  leave: 'doc:leave',
+  step1: 'y:step1',
+  update: 'y:update',
+  awareness: 'y:awareness',
+  error: 'collab:error',
+} as const;
+
+export type CollabEvent = (typeof CollabEvents)[keyof typeof CollabEvents];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `text` (the draft), `engine` (checklist candidates), `author:<userId>` (one participant's work). */
+export const DocNameSchema = z.union([
+  z.literal('text'),
+  z.literal('engine'),
+  z.string().regex(/^author:[0-9a-f-]{36}$/i).refine((name) => UUID.test(name.slice(7)), 'author id must be a uuid'),
+]);
+export type DocName = 'text' | 'engine' | `author:${string}`;
+
+export function authorDocName(userId: string): DocName {
+  return `author:${userId}`;
+}
+
+/** The owner of an author doc, or null for the shared docs. */
+export function authorOfDoc(doc: DocName): string | null {
+  return doc.startsWith('author:') ? doc.slice(7) : null;
+}
+
+/**
+ * Binary payloads: socket.io hands a Buffer to Node and an ArrayBuffer to browsers; both become a
+ * Uint8Array here. The size cap is the caller's (config.maxSocketFrameBytes on the server).
+ */
+export function binarySchema(maxBytes: number) {
+  return z
+    .custom<Uint8Array | ArrayBuffer>((v) => v instanceof Uint8Array || v instanceof ArrayBuffer, 'expected binary data')
+    .transform((v) => (v instanceof Uint8Array ? v : new Uint8Array(v)))
+    .refine((v) => v.byteLength <= maxBytes, `binary data larger than ${maxBytes} bytes`);
+}
+
+export const DocRefSchema = z.strictObject({
+  reviewId: z.string().regex(UUID, 'reviewId must be a uuid'),
+  doc: DocNameSchema,
+});
+export type DocRef = { reviewId: string; doc: DocName };
+
+export function collabSchemas(maxBytes: number) {
+  const bytes = binarySchema(maxBytes);
+  return {
+    join: DocRefSchema,
+    leave: DocRefSchema,
+    step1: DocRefSchema.extend({ stateVector: bytes }),
+    update: DocRefSchema.extend({ update: bytes }),
+    awareness: DocRefSchema.extend({ update: bytes }),
+  };
+}
+
+/** Clients accept anything up to this from the server (a step 2 of the Criminal Code is ~2 MB). */
+export const CLIENT_MAX_INBOUND_BYTES = 64 * 1024 * 1024;
+
+export interface JoinAccepted {
+  ok: true;
+  /** False for every connection that may only read this doc (experts on TEXT, everyone on ENGINE and others' AUTHOR docs). */
+  writable: boolean;
+  access: 'secretary' | 'expert';
+  /** The server's state vector (sync step 1): the client answers with what the server lacks. */
+  stateVector: Uint8Array;
+  /** Everyone currently present on this doc. */
+  awareness: Uint8Array;
+}
+
+export interface Step1Answer {
+  ok: true;
+  /** Sync step 2: what the client lacks. */
+  update: Uint8Array;
+  stateVector: Uint8Array;
+}
+
+export type Refusal = { ok: false } & CollabErrorPayload;
+export type JoinAck = JoinAccepted | Refusal;
+export type Step1Ack = Step1Answer | Refusal;
+export type UpdateAck = { ok: true } | Refusal;
+
+export interface CollabErrorPayload {
+  code: CollabErrorCode;
+  message: string;
+  messages: ErrorBody['error']['messages'];
+  reviewId?: string;
+  doc?: string;
+}
+
+export const CollabErrors = defineErrors({
+  COLLAB_UNAUTHENTICATED: {
+    status: 401,
+    text: {
+      ru: 'Войдите в систему, чтобы работать над экспертизой.',
+      ky: 'Экспертиза менен иштөө үчүн системага кириңиз.',
+      en: 'Sign in to work on a review.',
+    },
+  },
+  COLLAB_FORBIDDEN: {
+    status: 403,
+    text: {
+      ru: 'У вас нет доступа к этому документу экспертизы.',
+      ky: 'Бул экспертиза документине кирүү укугуңуз жок.',
+      en: 'You have no access to this document of the review.',
+    },
+  },
+  COLLAB_READ_ONLY: {
+    status: 403,
+    text: {
+      ru: 'Этот документ доступен вам только для чтения; изменение не сохранено.',
+      ky: 'Бул документти окуй гана аласыз; өзгөртүү сакталган жок.',
+      en: 'This document is read-only for you; the change was not saved.',
+    },
+  },
+  COLLAB_NOT_JOINED: {
+    status: 409,
+    text: {
+      ru: 'Сначала откройте документ (doc:join), затем отправляйте изменения.',
+      ky: 'Адегенде документти ачыңыз (doc:join), андан кийин өзгөртүүлөрдү жөнөтүңүз.',
+      en: 'Join the document (doc:join) before sending to it.',
+    },
+  },
+  COLLAB_BAD_MESSAGE: {
+    status: 400,
+    text: {
+      ru: 'Некорректное сообщение: {reason}',
+      ky: 'Туура эмес билдирүү: {reason}',
+      en: 'Malformed message: {reason}',
+    },
+  },
+  COLLAB_UNKNOWN_EVENT: {
+    status: 400,
+    text: {
+      ru: 'Неизвестное событие «{event}».',
+      ky: '«{event}» деген белгисиз окуя.',
+      en: 'Unknown event "{event}".',
+    },
+  },
+  COLLAB_RATE_LIMITED: {
+    status: 429,
+    text: {
+      ru: 'Слишком много изменений подряд; изменение будет отправлено повторно.',
+      ky: 'Өтө көп өзгөртүү катары менен; өзгөртүү кайра жөнөтүлөт.',
+      en: 'Too many changes at once; the change will be sent again.',
+    },
+  },
+  COLLAB_REVIEW_NOT_FOUND: {
+    status: 404,
+    text: {
+      ru: 'Экспертиза не найдена.',
+      ky: 'Экспертиза табылган жок.',
+      en: 'The review was not found.',
+    },
+  },
+  COLLAB_UNAVAILABLE: {
+    status: 503,
+    text: {
+      ru: 'Документ временно недоступен; попробуйте ещё раз.',
+      ky: 'Документ убактылуу жеткиликсиз; кайра аракет кылыңыз.',
+      en: 'The document is temporarily unavailable; please try again.',
+    },
+  },
+});
+
+export type CollabErrorCode = keyof typeof CollabErrors;
+
+/** Connection status a client shows: honest about whether the server has our work. */
+export type CollabStatus = 'connecting' | 'syncing' | 'synced' | 'offline';
