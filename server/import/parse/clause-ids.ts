@@ -117,9 +117,17 @@ class IdAssigner {
     ancestors.pop();
   }
 
+  /** Next free «~n» per id, so a thousand repeats of «Статья 1» cost a thousand steps, not a million. */
+  private readonly nextSuffix = new Map<string, number>();
+
   private unique(id: string): string {
     let candidate = id;
-    for (let k = 2; this.used.has(candidate); k++) candidate = `${id}~${k}`;
+    if (this.used.has(candidate)) {
+      let k = this.nextSuffix.get(id) ?? 2;
+      while (this.used.has(`${id}~${k}`)) k++;
+      this.nextSuffix.set(id, k + 1);
+      candidate = `${id}~${k}`;
+    }
     this.used.add(candidate);
     return candidate;
   }

@@ -345,7 +345,8 @@ class TreeBuilder {
     while (ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1]!.rank >= INDENT_RANK) ctx.stack.pop();
     // In an amending article an unnumbered instruction that names its own article («в статье 5 слова …
     // исключить;», «статью 7 дополнить …») is a sibling of the earlier ones, not a part of the last sub-item.
-    if (ctx.owner === null && ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1]!.rank > ARTICLE_RANK && this.inAmendingScope(ctx)) {
+    const amending = ctx.owner === null && this.inAmendingScope(ctx);
+    if (amending && ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1]!.rank > ARTICLE_RANK) {
       if (readInstruction(t, {}).namesArticle) this.popTo(ctx, ARTICLE_RANK);
     }
     const parentFrame = ctx.stack[ctx.stack.length - 1];
@@ -370,7 +371,7 @@ class TreeBuilder {
     if (ctx.owner === null && parent !== null) {
       const parentInfo = this.info.get(parent)!;
       if (parentInfo.unit === 'article' && !parentInfo.amending && isAmendingLeadIn(t) && parent.children.length === 1) parentInfo.amending = true;
-      if (this.inAmendingScope(ctx)) {
+      if (amending || parentInfo.amending === true) {
         this.readAmendment(clause, t, this.parentTarget(ctx, clause));
         // A lead-in («Внести в Закон "…" следующие изменения:») names the target of the units after it.
         const target = this.info.get(clause)!.target;
