@@ -7,6 +7,7 @@ import { FILE_NAMES } from '../../shared/conclusion/strings';
 import { missingFieldLabels, validateConclusion } from '../../shared/conclusion/validate';
 import { isLang, LANGS, type Lang } from '../../shared/i18n/lang';
 import type { ClauseTree } from '../../shared/clause';
+import type { ConclusionCriterion } from '../../shared/conclusion/criteria';
 import type { ReviewModel } from '../../shared/review-model';
 import { audit } from '../audit';
 import { reviewAccess, type ReviewAccess } from '../auth/access';
@@ -16,6 +17,7 @@ import { AuthErrors, requireSession } from '../http/session';
 import { getImport } from '../reviews/store';
 import { packConclusion } from './conclusion-docx';
 import { ExportErrors } from './errors';
+import { criteriaForReview } from './criteria-source';
 import { contentDisposition } from './filename';
 import { loadModelForExport } from './model-source';
 import { packWorkingCopy } from './working-copy-docx';
@@ -36,6 +38,7 @@ interface ExportInput {
   lang: Lang;
   model: ReviewModel;
   tree: ClauseTree;
+  criteria: ConclusionCriterion[] | undefined;
 }
 
 /**
@@ -52,8 +55,8 @@ async function prepare(ctx: AppContext, req: Request, kind: keyof typeof ALLOWED
   if (!(ALLOWED[kind] as readonly ReviewAccess[]).includes(access)) throw AuthErrors.FORBIDDEN();
   const imported = getImport(ctx.db, reviewId);
   if (!imported) throw ExportErrors.EXPORT_NO_DRAFT();
-  const model = await loadModelForExport(ctx, reviewId);
-  return { userId: session.user.id, reviewId, lang: isLang(raw) ? raw : requestLang(req), model, tree: imported.tree };
+  const [model, criteria] = await Promise.all([loadModelForExport(ctx, reviewId), criteriaForReview(ctx, reviewId)]);
+  return { userId: session.user.id, reviewId, lang: isLang(raw) ? raw : requestLang(req), model, tree: imported.tree, criteria };
 }
 
 /** The required fields still empty, refused with their names in every language (the client picks). */
@@ -87,14 +90,14 @@ export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
   app.get('/api/reviews/:id/conclusion.docx', async (req, res) => {
     const input = await prepare(ctx, req, 'conclusion');
     requireComplete(input);
-    const buffer = await packConclusion(buildConclusion(input.model, input.tree, { lang: input.lang }));
+    const buffer = await packConclusion(buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria }));
     exported(ctx, input, 'conclusion');
     sendDocx(res, buffer, input, 'conclusion', 'conclusion');
   });
 
   app.get('/api/reviews/:id/conclusion/table.docx', async (req, res) => {
     const input = await prepare(ctx, req, 'table');
-    const buffer = await packConclusion(buildComparativeTableDocument(input.model, input.tree, { lang: input.lang }), 'landscape');
+    const buffer = await packConclusion(buildComparativeTableDocument(input.model, input.tree, { lang: input.lang, criteria: input.criteria }), 'landscape');
     exported(ctx, input, 'table');
     sendDocx(res, buffer, input, 'table', 'table');
   });
@@ -105,14 +108,14 @@ export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
     const labels = missingFieldLabels(missing, input.lang);
     res.json({
       lang: input.lang,
-      html: renderConclusionHtml(buildConclusion(input.model, input.tree, { lang: input.lang })),
+      html: renderConclusionHtml(buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria })),
       missing: missing.map((field, i) => ({ field, label: labels[i] })),
     });
   });
 
   app.get('/api/reviews/:id/working-copy.docx', async (req, res) => {
     const input = await prepare(ctx, req, 'workingCopy');
-    const buffer = await packWorkingCopy(input.model, input.tree, { lang: input.lang });
+    const buffer = await packWorkingCopy(input.model, input.tree, { lang: input.lang, criteria: input.criteria });
     exported(ctx, input, 'working-copy');
     sendDocx(res, buffer, input, 'workingCopy', 'working-copy');
   });

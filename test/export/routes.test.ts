@@ -65,7 +65,11 @@ describe('export routes', () => {
     expect(decodeURIComponent(disposition.split("''")[1]!)).toBe('Заключение — О государственных пособиях семьям с детьми (ru).docx');
     const docx = await bytes(res);
     const parts = expectWellFormedPackage(docx);
-    expect(tableRows(parts['word/document.xml']!)).toHaveLength(4);
+    const rows = tableRows(parts['word/document.xml']!);
+    expect(rows).toHaveLength(4);
+    // Criterion titles and legal basis come from the review's checklist (checklists/kg-gender-expertise.yml).
+    expect(rows[3]!.cells[4]).toContain('C9. Защитные (ограничительные) нормы');
+    expect(rows[3]!.cells[4]).toMatch(/Правовая основа: [^\n]*11\(1\)\(c\)/);
     await expectOpensInLibreOffice(docx, 'http-conclusion', [TITLE, ...LABELS]);
     const logged = server.tendik.ctx.db
       .prepare("SELECT target, details FROM audit_log WHERE action = 'conclusion.exported' AND review_id = ?")
