@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { SourceDocument } from '../source';
-import { bomEncoding, canonicalEncoding, decodeText, decodeWith } from './encoding';
+import { bomEncoding, canonicalEncoding, decodeText, decodeWith, isValidUtf8 } from './encoding';
 import { LINE_BREAK, ParagraphSink, splitManualBreaks } from './paragraphs';
 import { WarningSet } from './warnings';
 
@@ -45,8 +45,14 @@ export function readHtml(bytes: Uint8Array): SourceDocument {
   const sniffed = sniffHtmlCharset(bytes);
   let html: string;
   let encoding: string;
-  if (sniffed) {
-    const bom = bomEncoding(bytes);
+  const bom = bomEncoding(bytes);
+  // A page re-saved by an editor often keeps its old <meta charset>: bytes that contradict the
+  // declaration win (valid UTF-8 with non-ASCII is never accidental Windows-1251 text, and vice versa).
+  const contradicted =
+    sniffed !== null &&
+    !bom &&
+    (sniffed.encoding === 'utf-8' ? !isValidUtf8(bytes) : bytes.some((b) => b >= 0x80) && isValidUtf8(bytes));
+  if (sniffed && !contradicted) {
     html = decodeWith(bom ? bytes.subarray(bom.length) : bytes, sniffed.encoding);
     encoding = sniffed.encoding;
   } else {

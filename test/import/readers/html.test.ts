@@ -81,6 +81,16 @@ describe('HTML reader', () => {
     expect(texts(source)).toEqual(['Статья 1. Цель']);
   });
 
+  it('trusts the bytes over a stale <meta charset>', () => {
+    const utf8As1251 = readHtml(new TextEncoder().encode('<meta charset="windows-1251"><p>Статья 1. Цель</p>'));
+    expect(utf8As1251.encoding).toBe('utf-8');
+    expect(texts(utf8As1251)).toEqual(['Статья 1. Цель']);
+    const cp1251AsUtf8 = readHtml(new Uint8Array(iconv.encode('<meta charset="utf-8"><p>Статья 1. Цель</p>', 'windows-1251')));
+    expect(cp1251AsUtf8.encoding).toBe('windows-1251');
+    expect(texts(cp1251AsUtf8)).toEqual(['Статья 1. Цель']);
+    expect(cp1251AsUtf8.warnings.map((w) => w.code)).toEqual(['encoding_guessed']);
+  });
+
   it('detects an undeclared cp1251 page and a UTF-8 page with <meta charset>', () => {
     const undeclared = readHtml(new Uint8Array(iconv.encode('<p>Статья 5. Гендерное равенство</p>', 'windows-1251')));
     expect(undeclared.encoding).toBe('windows-1251');
