@@ -23,6 +23,7 @@ const datasetSchema = z.strictObject({
   corpus: z.array(z.strictObject({ file: z.string(), article: z.string(), quote: z.string().min(5), criteria })),
   own: ownItems,
   heldout: ownItems.default([]),
+  heldoutCorpus: z.array(z.strictObject({ file: z.string(), article: z.string(), quote: z.string().min(5), criteria })).default([]),
 });
 
 export interface EvalItem {
@@ -45,8 +46,9 @@ export interface EvalItem {
 export function findCorpusClause(text: string, article: string, quote: string): string {
   const lines = text.split('\n');
   const escaped = article.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const heading = new RegExp(`^(?:Статья ${escaped}\\.|${escaped}-берене\\.)`);
-  const anyHeading = /^(?:Статья \S+?\.|\d[\d-]*-берене\.)/;
+  // «Статья 12.» in Kyrgyz codes, «Статья 12» alone on its line in Russian federal laws, «12-берене.» in Kyrgyz.
+  const heading = new RegExp(`^(?:Статья ${escaped}(?:\\.|\\s*$)|${escaped}-берене\\.)`);
+  const anyHeading = /^(?:Статья \S+?(?:\.|\s*$)|\d[\d-]*-берене\.)/;
   const start = lines.findIndex((line) => heading.test(line.trim()));
   if (start < 0) throw new Error(`article ${article} not found`);
   const wanted = normalizeSpanText(quote);
@@ -75,7 +77,11 @@ export function loadEvalItems(): { items: EvalItem[]; skippedCorpus: number } {
   const items: EvalItem[] = [];
   let skippedCorpus = 0;
   const texts = new Map<string, string | null>();
-  for (const entry of data.corpus) {
+  const corpusEntries = [
+    ...data.corpus.map((entry) => ({ entry, split: 'dev' as const })),
+    ...data.heldoutCorpus.map((entry) => ({ entry, split: 'heldout' as const })),
+  ];
+  for (const { entry, split } of corpusEntries) {
     if (!texts.has(entry.file)) texts.set(entry.file, corpusAvailable(entry.file) ? readCorpus(entry.file) : null);
     const text = texts.get(entry.file);
     if (text == null) {
@@ -86,7 +92,7 @@ export function loadEvalItems(): { items: EvalItem[]; skippedCorpus: number } {
     items.push({
       ref: `${entry.file}, art. ${entry.article}: «${entry.quote}»`,
       source: 'corpus',
-      split: 'dev',
+      split,
       lang,
       tree: makeTree(lang, [findCorpusClause(text, entry.article, entry.quote)]),
       actLevel: false,
