@@ -87,6 +87,11 @@ describe('conclusion DOCX', () => {
     // The user's Russian text is carried as typed, Cyrillic intact.
     expect(xml).toContain('Проект регулирует назначение пособий семьям с детьми.');
     expect(tableRows(xml)).toHaveLength(4);
+    const footer = Object.entries(parts).find(([name]) => /^word\/footer\d+\.xml$/.test(name))![1];
+    expect(paragraphTexts(footer).join('')).toBe(lang === 'ky' ? ' беттин -бети' : 'Page  of ');
+    // The fields sit where the language puts them: Kyrgyz names the total first.
+    const fields = [...footer.matchAll(/>(PAGE|NUMPAGES)</g)].map((m) => m[1]);
+    expect(fields).toEqual(lang === 'ky' ? ['NUMPAGES', 'PAGE'] : ['PAGE', 'NUMPAGES']);
     await expectOpensInLibreOffice(buffer, `conclusion-${lang}`, [title, ...CONFIRMED_LABELS, pageWords]);
   });
 
