@@ -45,6 +45,14 @@ export const READER_WARNINGS = {
       en: 'The document has tracked changes: deleted text was skipped, inserted text was accepted.',
     },
   },
+  toc: {
+    code: 'feature_ignored',
+    message: {
+      ru: 'Оглавление документа пропущено: оно повторяет заголовки.',
+      ky: 'Документтин мазмуну (оглавление) алынган жок: ал аталыштарды кайталайт.',
+      en: 'The table of contents was skipped: it repeats the headings.',
+    },
+  },
   hidden: {
     code: 'feature_ignored',
     message: {

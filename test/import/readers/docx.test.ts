@@ -232,6 +232,21 @@ describe('DOCX reader: runs, revisions, tables and what is left out', () => {
     expect(texts(source)).toEqual(['Статья 1. Первая', 'Статья 2. Вставленная']);
   });
 
+  it('ignores old properties of tracked formatting changes and skips the table of contents', () => {
+    const numbering = `<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Статья %1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>`;
+    const styles = `<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style><w:style w:type="paragraph" w:styleId="Body"><w:name w:val="Body Text"/></w:style>`;
+    const body = [
+      p('Статья 1. Цели ........ 2', { style: 'TOC1' }),
+      p('Статья 2. Понятия ........ 3', { style: 'TOC1' }),
+      // The paragraph was numbered before the change; now it is plain body text.
+      `<w:p><w:pPr><w:pStyle w:val="Body"/><w:pPrChange w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Текст без номера</w:t></w:r></w:p>`,
+      p('Цели', { numId: 1, ilvl: 0 }),
+    ].join('');
+    const source = readDocx(rawDocx({ body, numbering, styles }), LIMIT);
+    expect(texts(source)).toEqual(['Текст без номера', 'Статья 1. Цели']);
+    expect(source.warnings.map((w) => w.message.en)).toContain('The table of contents was skipped: it repeats the headings.');
+  });
+
   it('reads table cells in order', async () => {
     const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
     const doc = new Document({

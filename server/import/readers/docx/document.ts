@@ -7,8 +7,18 @@ import { isOn, streamXml, WordNames } from './xml';
 import type { SafeZip } from './zip';
 
 
-/** Elements whose whole content is not printed text: deleted revisions, field codes, fallbacks, notes. */
-const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'sectPr', 'tblPr', 'trPr', 'tcPr']);
+/**
+ * Elements whose whole content is not printed text: deleted revisions, field codes, section and table
+ * properties, and the *previous* properties kept by tracked formatting changes (an old numPr or pStyle
+ * inside pPrChange must not renumber the paragraph).
+ */
+const SKIPPED = new Set([
+  'del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'sectPr', 'tblPr', 'trPr', 'tcPr',
+  'pPrChange', 'rPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'tblGridChange', 'numberingChange',
+]);
+
+/** Word's built-in table-of-contents styles (w:name is English whatever the UI language). */
+const TOC_STYLE = /^(toc \d|toc heading)$/i;
 
 interface ParagraphState {
   text: string;
@@ -67,6 +77,12 @@ export function readDocumentBody(
 
   const finishParagraph = (p: ParagraphState) => {
     if (p.markDeleted && p.visibleChars === 0) return;
+    // A table of contents repeats the headings (with page numbers); reading it would duplicate articles.
+    const styleName = p.styleId ? styles.byId.get(p.styleId)?.name : undefined;
+    if (styleName && TOC_STYLE.test(styleName)) {
+      warnings.add('toc', sink.nextLine);
+      return;
+    }
     // Numbering: direct numPr wins; otherwise the paragraph style's (numId 0 switches a style's list off).
     let numId = p.numId;
     let ilvl = p.ilvl;
