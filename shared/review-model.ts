@@ -54,6 +54,8 @@ export interface CandidateFinding {
   explanation: I18nText;
   suggestedWording?: I18nText;
   legalBasis: LegalBasis[];
+  /** A finding about the whole act (a rule missing everywhere), attached to its most relevant clause. */
+  actLevel?: boolean;
 }
 
 export type AnnotationKind = 'finding' | 'comment';

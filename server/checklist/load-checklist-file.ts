@@ -8,7 +8,7 @@ import { checklistSchema } from '../../shared/checklist/format';
 import type { Morphologies } from '../../shared/checklist/morphology';
 import type { DataPath } from '../../shared/checklist/problems';
 import { format, LANGS, type I18nText } from '../../shared/i18n/lang';
-import { TendikError } from '../../shared/errors';
+import { isTendikError, TendikError } from '../../shared/errors';
 import { CHECKLIST_INVALID_TEXT, PROBLEM_TEXT, type ChecklistFileProblem, type LoaderProblemCode } from './errors';
 
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -28,8 +28,22 @@ export function loadChecklistFile(file: string, morphologies: Morphologies): Loa
   return loadChecklistText(fs.readFileSync(file, 'utf8'), name, morphologies);
 }
 
-/** The same from text, with `name` used in positions (the file name a secretary recognises). */
+/**
+ * The same from text, with `name` used in positions (the file name a secretary recognises). Whatever
+ * the text, the result is a checklist or CHECKLIST_INVALID: an alias bomb or nesting deep enough to
+ * exhaust the parser's stack is reported as a YAML problem, never let through as a crash.
+ */
 export function loadChecklistText(source: string, name: string, morphologies: Morphologies): LoadedChecklist {
+  try {
+    return loadUnguarded(source, name, morphologies);
+  } catch (err) {
+    if (isTendikError(err)) throw err;
+    const detail = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    throw invalid(name, [problem(name, 'CHECKLIST_YAML_SYNTAX', 1, 1, { detail })]);
+  }
+}
+
+function loadUnguarded(source: string, name: string, morphologies: Morphologies): LoadedChecklist {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -46,7 +60,7 @@ export function loadChecklistText(source: string, name: string, morphologies: Mo
   });
   if (unsafe.length > 0) throw invalid(name, unsafe);
 
-  const parsed = checklistSchema.safeParse(doc.toJS());
+  const parsed = checklistSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
   if (!parsed.success) throw invalid(name, parsed.error.issues.map((issue) => schemaProblem(name, doc, lineCounter, issue)));
 
   const { checklist, problems } = compileChecklist(parsed.data, morphologies);

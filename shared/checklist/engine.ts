@@ -145,7 +145,10 @@ function buildFinding(
       const lemma = lexicon.lemmaOf(h.key);
       return lemma === form ? { form } : { form, lemma };
     });
-  const identity = [checklist.id, detector.criterionId, detector.id, clause.id, normalizeSpanText(exact)].join('\u0000');
+  // An act-level finding without matched words quotes its whole clause: its identity must not change
+  // when that clause is edited, so it hashes no text.
+  const identityText = hit.length === 0 ? '' : normalizeSpanText(exact);
+  const identity = [checklist.id, detector.criterionId, detector.id, clause.id, identityText].join('\u0000');
   return {
     id: `cf-${stableHash(identity)}`,
     checklist: checklist.ref,
@@ -164,5 +167,6 @@ function buildFinding(
     explanation: detector.question,
     ...(detector.suggestion ? { suggestedWording: detector.suggestion } : {}),
     legalBasis: detector.legalBasis,
+    ...(detector.level === 'act' ? { actLevel: true } : {}),
   };
 }

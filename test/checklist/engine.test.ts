@@ -183,7 +183,9 @@ describe('checklist engine: act-level detectors', () => {
       tree([clause('ЗАКОН', { kind: 'header' }), clause('Глава 1', { kind: 'chapter' }), clause('Статья 1. Цели', { id: 'first' as never, kind: 'article' })]),
       checklist,
     );
-    expect(findings.map((f) => [f.clauseId, f.quote.exact, f.matched])).toEqual([['first', 'Статья 1. Цели', []]]);
+    expect(findings.map((f) => [f.clauseId, f.quote.exact, f.matched, f.actLevel])).toEqual([['first', 'Статья 1. Цели', [], true]]);
+    const renamed = analyse(tree([clause('Статья 1. Цели и задачи', { id: 'first' as never, kind: 'article' })]), checklist);
+    expect(renamed[0]!.id).toBe(findings[0]!.id);
   });
 });
 

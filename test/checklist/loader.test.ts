@@ -136,3 +136,19 @@ describe('checklist loader', () => {
     expect(error!.message_('en')).toContain('line 12');
   });
 });
+
+describe('checklist loader: hostile input', () => {
+  it('reports an alias bomb as a YAML problem instead of expanding it', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    const problems = problemsOf(bomb.join('\n'));
+    expect(problems.map((p) => p.code)).toEqual(['CHECKLIST_YAML_SYNTAX']);
+  });
+
+  it('reports absurdly deep nesting as a problem, never a crash', () => {
+    const deep = 'schemaVersion: 1\ncriteria: ' + '['.repeat(20_000) + ']'.repeat(20_000);
+    const problems = problemsOf(deep);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.file === 'small.yml' && p.line >= 1)).toBe(true);
+  });
+});
