@@ -42,6 +42,14 @@ export function sniffHtmlCharset(bytes: Uint8Array): { encoding: string; declare
  */
 export function readHtml(bytes: Uint8Array): SourceDocument {
   const warnings = new WarningSet();
+  const { html, encoding } = decodeHtml(bytes, warnings);
+  const sink = new ParagraphSink();
+  parseHtmlInto(html, sink, warnings);
+  return { format: 'html', encoding, paragraphs: sink.paragraphs, warnings: warnings.list() };
+}
+
+/** The page's text: declared charset (unless the bytes contradict it), else detected like plain text. */
+export function decodeHtml(bytes: Uint8Array, warnings: WarningSet): { html: string; encoding: string } {
   const sniffed = sniffHtmlCharset(bytes);
   let html: string;
   let encoding: string;
@@ -62,7 +70,11 @@ export function readHtml(bytes: Uint8Array): SourceDocument {
     if (decoded.guessed) warnings.add(encoding === 'windows-1251' ? 'cp1251' : 'otherEncoding', undefined, { encoding });
   }
 
-  const sink = new ParagraphSink();
+  return { html, encoding };
+}
+
+/** Parses HTML text into paragraphs appended to `sink` (shared with a DOCX whose altChunk is HTML). */
+export function parseHtmlInto(html: string, sink: ParagraphSink, warnings: WarningSet): void {
   let text = '';
   let boldChars = 0;
   let visibleChars = 0;
@@ -156,5 +168,4 @@ export function readHtml(bytes: Uint8Array): SourceDocument {
   parser.write(html);
   parser.end();
   flush();
-  return { format: 'html', encoding, paragraphs: sink.paragraphs, warnings: warnings.list() };
 }

@@ -45,6 +45,14 @@ export const READER_WARNINGS = {
       en: 'The document has tracked changes: deleted text was skipped, inserted text was accepted.',
     },
   },
+  altChunk: {
+    code: 'feature_ignored',
+    message: {
+      ru: 'Встроенный в документ фрагмент другого формата (altChunk) не прочитан.',
+      ky: 'Документке орнотулган башка форматтагы фрагмент (altChunk) окулган жок.',
+      en: 'An embedded chunk of another format (altChunk) could not be read.',
+    },
+  },
   toc: {
     code: 'feature_ignored',
     message: {

@@ -18,6 +18,7 @@ import {
   TableRow,
   TextRun,
 } from 'docx';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../../server/import/readers/docx';
 import { p, rawDocx } from '../helpers/docx-build';
@@ -245,6 +246,36 @@ describe('DOCX reader: runs, revisions, tables and what is left out', () => {
     const source = readDocx(rawDocx({ body, numbering, styles }), LIMIT);
     expect(texts(source)).toEqual(['Текст без номера', 'Статья 1. Цели']);
     expect(source.warnings.map((w) => w.message.en)).toContain('The table of contents was skipped: it repeats the headings.');
+  });
+
+  it('reads embedded HTML and MHT chunks (altChunk) in their place, scripts removed', () => {
+    const chunkType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk';
+    const html = new Uint8Array(iconv.encode('<html><head><meta charset="windows-1251"></head><body><p>Статья 2. Из HTML</p><script>alert(1)</script></body></html>', 'windows-1251'));
+    const qp = Buffer.from('<p>Статья 3. Из MHT</p>', 'utf8').toString('hex').replace(/(..)/g, '=$1').toUpperCase();
+    const mht = [
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; boundary="----=_NextPart"',
+      '',
+      '------=_NextPart',
+      'Content-Type: text/html; charset="utf-8"',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      qp.replace(/(.{60})/g, '$1=\r\n'),
+      '------=_NextPart--',
+      '',
+    ].join('\r\n');
+    const body = [p('Статья 1. Из Word'), '<w:altChunk r:id="rIdA"/>', '<w:altChunk r:id="rIdB"/>', '<w:altChunk r:id="rIdC"/>', p('Статья 4. Снова Word')].join('');
+    const source = readDocx(
+      rawDocx({
+        body,
+        rels: `<Relationship Id="rIdA" Type="${chunkType}" Target="chunk1.htm"/><Relationship Id="rIdB" Type="${chunkType}" Target="chunk2.mht"/><Relationship Id="rIdC" Type="${chunkType}" Target="chunk3.rtf"/>`,
+        extra: { 'word/chunk1.htm': html, 'word/chunk2.mht': mht, 'word/chunk3.rtf': '{\\rtf1 x}' },
+      }),
+      LIMIT,
+    );
+    expect(texts(source)).toEqual(['Статья 1. Из Word', 'Статья 2. Из HTML', 'Статья 3. Из MHT', 'Статья 4. Снова Word']);
+    expect(source.paragraphs.map((x) => x.line)).toEqual([1, 2, 3, 4]);
+    expect(source.warnings.map((w) => w.code).sort()).toEqual(['content_removed', 'feature_ignored']);
   });
 
   it('reads table cells in order', async () => {

@@ -1,4 +1,5 @@
 import type { SourceParagraph } from '../../source';
+import { parseHtmlInto } from '../html';
 import { LINE_BREAK, ParagraphSink, splitManualBreaks } from '../paragraphs';
 import type { WarningSet } from '../warnings';
 import type { ListCounter } from './numbering';
@@ -61,6 +62,8 @@ export function readDocumentBody(
   styles: Styles,
   counter: ListCounter,
   warnings: WarningSet,
+  /** An embedded chunk (w:altChunk) as HTML, by relationship id; null when it cannot be read. */
+  altChunk: (relId: string) => string | null = () => null,
 ): SourceParagraph[] {
   const names = new WordNames();
   const sink = new ParagraphSink();
@@ -171,6 +174,14 @@ export function readDocumentBody(
         case 'control':
           warnings.add('scripts', sink.nextLine);
           return;
+        case 'altChunk': {
+          // Content imported "as is" from another file (HTML, MHT, text), in its place in the body.
+          const relId = Object.entries(attrs).find(([attr]) => attr.endsWith(':id') || attr === 'id')?.[1];
+          const html = relId ? altChunk(relId) : null;
+          if (html === null) warnings.add('altChunk', sink.nextLine);
+          else parseHtmlInto(html, sink, warnings);
+          return;
+        }
       }
       if (!p || parent !== 'r' || runHidden) return;
       switch (local) {

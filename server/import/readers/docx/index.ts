@@ -1,5 +1,8 @@
 import { ImportErrors } from '../../errors';
 import type { SourceDocument } from '../../source';
+import { decodeText } from '../encoding';
+import { decodeHtml } from '../html';
+import { htmlFromMht } from '../mht';
 import { WarningSet } from '../warnings';
 import { readDocumentBody } from './document';
 import { ListCounter, NumberingDefs } from './numbering';
@@ -9,8 +12,18 @@ import { SafeZip } from './zip';
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 const NUMBERING = /\/numbering$/;
 const STYLES = /\/styles$/;
+const ALT_CHUNK = /\/aFChunk$/;
+
+/** Plain text embedded as altChunk goes through the HTML path as one paragraph per line. */
+function escapeAsHtml(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('');
+}
 
 interface Relationship {
+  id: string;
   type: string;
   target: string;
 }
@@ -22,10 +35,11 @@ function readRelationships(zip: SafeZip, entry: string): Relationship[] {
   const out: Relationship[] = [];
   for (const match of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
     const attrs = match[1]!;
+    const id = /\bId="([^"]*)"/.exec(attrs)?.[1] ?? '';
     const type = /\bType="([^"]*)"/.exec(attrs)?.[1];
     const target = /\bTarget="([^"]*)"/.exec(attrs)?.[1];
     const external = /\bTargetMode="External"/.test(attrs);
-    if (type && target && !external) out.push({ type, target });
+    if (type && target && !external) out.push({ id, type, target });
   }
   return out;
 }
@@ -70,6 +84,18 @@ export function readDocx(bytes: Uint8Array, options: DocxOptions): SourceDocumen
   const styles = Styles.read(zip, part(STYLES, `${dir}styles.xml`));
   const numbering = NumberingDefs.read(zip, part(NUMBERING, `${dir}numbering.xml`));
   const warnings = new WarningSet();
-  const paragraphs = readDocumentBody(zip, main, styles, new ListCounter(numbering, styles), warnings);
+  const altChunk = (relId: string): string | null => {
+    const rel = rels.find((r) => r.id === relId && ALT_CHUNK.test(r.type));
+    const name = rel ? resolvePart(dir, rel.target) : undefined;
+    if (!name || !zip.has(name)) return null;
+    const chunks: Uint8Array[] = [];
+    zip.read(name, (chunk) => chunks.push(chunk.slice()));
+    const bytes = new Uint8Array(Buffer.concat(chunks));
+    if (/\.(mht|mhtml)$/i.test(name)) return htmlFromMht(bytes);
+    if (/\.(html?|xhtml)$/i.test(name)) return decodeHtml(bytes, warnings).html;
+    if (/\.txt$/i.test(name)) return escapeAsHtml(decodeText(bytes).text);
+    return null;
+  };
+  const paragraphs = readDocumentBody(zip, main, styles, new ListCounter(numbering, styles), warnings, altChunk);
   return { format: 'docx', paragraphs, warnings: warnings.list() };
 }
