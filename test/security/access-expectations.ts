@@ -34,6 +34,8 @@ let invitationCounter = 0;
 
 export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/health': { allow: EVERYONE },
+  // The browser app's pages (index.html for every non-API path): public, the API decides the rest.
+  [`GET ${String(/^(?!\/api\/|\/api$|\/socket\.io\/).*/)}`]: { allow: EVERYONE },
 
   // Sign-in and invitations work without a session; the body is empty, so nothing is changed.
   'POST /api/auth/login': { allow: EVERYONE, body: () => ({}) },
@@ -88,6 +90,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/reviews/:id/conclusion/table.docx': { allow: CONCLUSION_READERS },
   'GET /api/reviews/:id/conclusion/preview': { allow: WORKING_READERS },
   'GET /api/reviews/:id/working-copy.docx': { allow: WORKING_READERS },
+
+  // The gender-expertise checklist is the Alliance's published method: any signed-in user reads it.
+  'GET /api/checklists/current': { allow: SIGNED_IN },
 
   'GET /api/reviews/:id/members': { allow: WORKING_READERS },
   'POST /api/reviews/:id/members': { allow: SECRETARY_OF_REVIEW, body: (w) => ({ userId: w.spareExpert.id }) },

@@ -2,8 +2,16 @@ import type express from 'express';
 
 export interface RouteInfo {
   method: string;
-  /** Express path with its :params, e.g. `/api/reviews/:id/members/:userId`. */
+  /** Express path with its :params, e.g. `/api/reviews/:id/members/:userId`; for a RegExp route, a path it matches. */
   path: string;
+  /** A RegExp route's pattern (the client's catch-all page route), which names it in the tables. */
+  pattern?: string;
+}
+
+/** A path a RegExp route answers, to call it with: the app's front page for the client's catch-all. */
+function samplePathFor(pattern: RegExp): string {
+  for (const candidate of ['/', '/reviews', '/index.html']) if (pattern.test(candidate)) return candidate;
+  throw new TypeError(`No sample path for the route ${String(pattern)}: add one to routes-of-app.ts`);
 }
 
 interface LayerLike {
@@ -29,9 +37,15 @@ export function listRoutes(app: express.Express): RouteInfo[] {
       if (layer.route) {
         const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
         for (const path of paths) {
-          if (typeof path !== 'string') throw new TypeError(`A route with a non-string path under ${prefix}: the table cannot name it`);
+          const named =
+            path instanceof RegExp
+              ? { path: join(prefix, samplePathFor(path)), pattern: `${prefix}${String(path)}` }
+              : typeof path === 'string'
+                ? { path: join(prefix, path) }
+                : null;
+          if (!named) throw new TypeError(`A route with an unnamed path under ${prefix || '/'}: the table cannot name it`);
           for (const [method, on] of Object.entries(layer.route.methods))
-            if (on) routes.push({ method: method === '_all' ? 'ALL' : method.toUpperCase(), path: join(prefix, path) });
+            if (on) routes.push({ method: method === '_all' ? 'ALL' : method.toUpperCase(), ...named });
         }
       } else if (layer.handle?.stack && Array.isArray(layer.handle.stack)) {
         const mount = typeof layer.rawPath === 'string' ? layer.rawPath : '';
@@ -50,5 +64,5 @@ export function listRoutes(app: express.Express): RouteInfo[] {
 }
 
 export function routeKey(route: RouteInfo): string {
-  return `${route.method} ${route.path}`;
+  return `${route.method} ${route.pattern ?? route.path}`;
 }
