@@ -70,6 +70,11 @@ export const PROBLEM_TEXT: Record<ChecklistProblemCode | LoaderProblemCode, I18n
     ky: '«{term}» термини 1ден {max} сөзгө чейин камтышы керек',
     en: 'The term "{term}" must have 1 to {max} words',
   },
+  CHECKLIST_BAD_NEAR: {
+    ru: 'В near допускаются только слова и списки слов (lemma, form, prefix, any из слов), не all / none / near',
+    ky: 'near ичинде сөздөр жана сөз тизмелери гана колдонулат (lemma, form, prefix, сөздөрдөн any), all / none / near эмес',
+    en: 'near accepts only words and lists of words (lemma, form, prefix, any of words), not all / none / near',
+  },
   CHECKLIST_PREFIX_TOO_SHORT: {
     ru: 'Префикс «{term}» должен быть одним словом не короче {min} букв',
     ky: '«{term}» префикси кеминде {min} тамгадан турган бир сөз болушу керек',

@@ -18,6 +18,7 @@ export const LIMITS = {
   maxDetectorsPerCriterion: 50,
   maxMatcherDepth: 6,
   maxTermLength: 120,
+  maxNearWindow: 20,
   maxWordsPerTerm: 8,
   minPrefixLength: 3,
   maxExampleLength: 2000,
@@ -57,7 +58,9 @@ export type Matcher =
   | { prefix: string | string[] }
   | { all: Matcher[] }
   | { any: Matcher[] }
-  | { none: Matcher[] };
+  | { none: Matcher[] }
+  /** Every item (a word or a list of words) within a window of `within` consecutive words. */
+  | { near: Matcher[]; within: number };
 
 export const matcherSchema: z.ZodType<Matcher> = z.lazy(() =>
   z.union([
@@ -68,6 +71,10 @@ export const matcherSchema: z.ZodType<Matcher> = z.lazy(() =>
     z.strictObject({ all: z.array(matcherSchema).min(1).max(50) }),
     z.strictObject({ any: z.array(matcherSchema).min(1).max(50) }),
     z.strictObject({ none: z.array(matcherSchema).min(1).max(50) }),
+    z.strictObject({
+      near: z.array(matcherSchema).min(2).max(8),
+      within: z.number().int().min(2).max(LIMITS.maxNearWindow),
+    }),
   ]),
 );
 

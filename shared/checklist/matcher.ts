@@ -7,7 +7,9 @@ import { termWords } from './tokenize';
 /** A compiled matcher: a sequence of word keys, or a combination. */
 export type CompiledMatcher =
   | { type: 'seq'; keys: string[] }
-  | { type: 'all' | 'any' | 'none'; children: CompiledMatcher[] };
+  | { type: 'all' | 'any' | 'none'; children: CompiledMatcher[] }
+  /** Each item is a list of word sequences; all items within `within` consecutive words. */
+  | { type: 'near'; items: Array<Array<{ type: 'seq'; keys: string[] }>>; within: number };
 
 /** The tokens a matcher matched, with the key each one satisfied (for the finding's `matched`). */
 export type Hit = Array<{ token: number; key: string }>;
@@ -45,6 +47,18 @@ export function compileMatcher(
   if ('lemma' in matcher) return compileTerms('lemma', matcher.lemma, lexicon, [...path, 'lemma'], problems);
   if ('form' in matcher) return compileTerms('form', matcher.form, lexicon, [...path, 'form'], problems);
   if ('prefix' in matcher) return compileTerms('prefix', matcher.prefix, lexicon, [...path, 'prefix'], problems);
+  if ('near' in matcher) {
+    const items = matcher.near.map((child, i) => {
+      const compiled = compileMatcher(child, lexicon, [...path, 'near', i], problems, depth + 1);
+      const seqs = compiled.type === 'seq' ? [compiled] : compiled.type === 'any' ? compiled.children : null;
+      if (!seqs || !seqs.every((c): c is { type: 'seq'; keys: string[] } => c.type === 'seq')) {
+        problems.push({ code: 'CHECKLIST_BAD_NEAR', path: [...path, 'near', i], params: {} });
+        return [];
+      }
+      return seqs;
+    });
+    return { type: 'near', items, within: matcher.within };
+  }
   const type = 'all' in matcher ? 'all' : 'any' in matcher ? 'any' : 'none';
   const children = (matcher as Record<typeof type, Matcher[]>)[type];
   return {
@@ -117,7 +131,48 @@ export function evaluate(matcher: CompiledMatcher, index: ClauseIndex): Hit | nu
     case 'none':
       for (const child of matcher.children) if (evaluate(child, index)) return null;
       return [];
+    case 'near':
+      return findNear(matcher.items, matcher.within, index);
   }
+}
+
+/**
+ * The earliest place where one occurrence of every item fits in a window of `within` words. For
+ * each occurrence of the first item, every other item takes its occurrence nearest to it; linear in
+ * the occurrences, which are few (only words of the checklist have keys).
+ */
+function findNear(items: ReadonlyArray<ReadonlyArray<{ keys: string[] }>>, within: number, index: ClauseIndex): Hit | null {
+  const occurrences = items.map((seqs) => seqs.flatMap((seq) => allSequences(seq.keys, index)));
+  if (occurrences.some((list) => list.length === 0)) return null;
+  let best: Hit | null = null;
+  for (const anchor of occurrences[0]!) {
+    const chosen = [anchor];
+    for (let i = 1; i < occurrences.length; i++) {
+      let nearest = occurrences[i]![0]!;
+      for (const candidate of occurrences[i]!)
+        if (Math.abs(candidate[0]!.token - anchor[0]!.token) < Math.abs(nearest[0]!.token - anchor[0]!.token)) nearest = candidate;
+      chosen.push(nearest);
+    }
+    const hit = chosen.flat();
+    let first = Number.MAX_SAFE_INTEGER;
+    let last = -1;
+    for (const h of hit) {
+      if (h.token < first) first = h.token;
+      if (h.token > last) last = h.token;
+    }
+    if (last - first + 1 <= within && (!best || first < firstToken(best))) best = hit;
+  }
+  return best;
+}
+
+function allSequences(keys: readonly string[], index: ClauseIndex): Hit[] {
+  const hits: Hit[] = [];
+  for (const start of index.positions.get(keys[0]!) ?? []) {
+    let ok = true;
+    for (let j = 1; j < keys.length && ok; j++) ok = index.keys[start + j]?.includes(keys[j]!) ?? false;
+    if (ok) hits.push(keys.map((key, j) => ({ token: start + j, key })));
+  }
+  return hits;
 }
 
 function firstToken(hit: Hit): number {

@@ -76,6 +76,25 @@ describe('checklist engine: matching', () => {
     expect(analyse(tree([clause('лиц одного пола')]), checklist)).toEqual([]);
   });
 
+  it('finds `near` items within a window of words, in any order', () => {
+    const checklist = compile([detector({ all: [{ near: [{ any: ['особая', 'запрещаться'] }, 'государство'], within: 5 }] })]);
+    expect(analyse(tree([clause('особой и постоянной заботой государства')]), checklist)[0]!.quote.exact).toBe(
+      'особой и постоянной заботой государства',
+    );
+    expect(analyse(tree([clause('государства особая')]), checklist)).toHaveLength(1);
+    expect(analyse(tree([clause('особой, всегда и везде постоянной заботой государства')]), checklist)).toEqual([]);
+    // the nearest occurrence is chosen, so a far first occurrence does not hide a close pair
+    expect(analyse(tree([clause('государство … один два три четыре пять особой заботой государства')]), checklist)).toHaveLength(1);
+  });
+
+  it('rejects `near` over combinations', () => {
+    const { problems } = compileChecklist(
+      checklistData([detector({ all: [{ near: [{ all: ['женщина', 'труд'] }, 'мать'], within: 5 }] })]),
+      morph,
+    );
+    expect(problems.map((p) => [p.code, p.path.join('.')])).toEqual([['CHECKLIST_BAD_NEAR', 'criteria.0.detectors.0.all.0.near.0']]);
+  });
+
   it('treats a paired expression as considerate unless the detector opts out', () => {
     const mothers = detector({ all: [{ any: ['мать', 'женщина'] }, 'ребенок'] });
     const paired = compile([mothers]);
