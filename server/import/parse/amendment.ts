@@ -13,35 +13,38 @@ interface OperationPattern {
   re: RegExp;
 }
 
-const g = (source: string): RegExp => new RegExp(source, 'giu');
-const NOT_LETTER_BEFORE = '(?<!\\p{L})';
-const NOT_LETTER_AFTER = '(?!\\p{L})';
+// No 'i' flag on the Unicode patterns: case-folding [\u0400-\u04FFA-Za-z] makes V8 compile them ten times slower, and
+// instructions are lower case but for their first letter, which the patterns spell out ([Зз]).
+const g = (source: string): RegExp => new RegExp(source, 'g');
+const gEn = (source: string): RegExp => new RegExp(source, 'gi');
+const NOT_LETTER_BEFORE = '(?<![\\u0400-\\u04FFA-Za-z])';
+const NOT_LETTER_AFTER = '(?![\\u0400-\\u04FFA-Za-z])';
 
 const OPERATIONS: readonly OperationPattern[] = [
   // Russian
-  { op: 'replace_words', re: g(`${NOT_LETTER_BEFORE}замен(?:ить|ив|яются|яется)${NOT_LETTER_AFTER}`) },
-  { op: 'supplement', re: g(`${NOT_LETTER_BEFORE}дополн(?:ить|ив|яется|яются)${NOT_LETTER_AFTER}`) },
-  { op: 'restate', re: g(`${NOT_LETTER_BEFORE}излож(?:ить|ив)${NOT_LETTER_AFTER}`) },
-  { op: 'exclude', re: g(`${NOT_LETTER_BEFORE}исключ(?:ить|ив)${NOT_LETTER_AFTER}`) },
-  { op: 'repeal', re: g(`${NOT_LETTER_BEFORE}(?:признать\\s+)?утративш(?:им|ими|ей|ую)\\s+силу`) },
+  { op: 'replace_words', re: g(`${NOT_LETTER_BEFORE}[Зз]амен(?:ить|ив|яются|яется)${NOT_LETTER_AFTER}`) },
+  { op: 'supplement', re: g(`${NOT_LETTER_BEFORE}[Дд]ополн(?:ить|ив|яется|яются)${NOT_LETTER_AFTER}`) },
+  { op: 'restate', re: g(`${NOT_LETTER_BEFORE}[Ии]злож(?:ить|ив)${NOT_LETTER_AFTER}`) },
+  { op: 'exclude', re: g(`${NOT_LETTER_BEFORE}[Ии]сключ(?:ить|ив)${NOT_LETTER_AFTER}`) },
+  { op: 'repeal', re: g(`${NOT_LETTER_BEFORE}(?:[Пп]ризнать\\s+)?утративш(?:им|ими|ей|ую)\\s+силу`) },
   // Kyrgyz
   { op: 'replace_words', re: g(`${NOT_LETTER_BEFORE}алмаштырыл(?:сын|ат)${NOT_LETTER_AFTER}`) },
   { op: 'supplement', re: g(`${NOT_LETTER_BEFORE}толуктал(?:сын|ат)${NOT_LETTER_AFTER}`) },
   { op: 'restate', re: g(`${NOT_LETTER_BEFORE}редакция(?:да|сында)\\s+(?:баяндалсын|берилсин|түзүлсүн|жазылсын)`) },
   { op: 'exclude', re: g(`${NOT_LETTER_BEFORE}(?:алып|алынып)\\s+салын(?:сын|ат)${NOT_LETTER_AFTER}`) },
-  { op: 'repeal', re: g(`${NOT_LETTER_BEFORE}күчүн\\s+жоготту\\s+деп\\s+(?:табылсын|таанылсын|эсептелсин)`) },
+  { op: 'repeal', re: g(`${NOT_LETTER_BEFORE}[Кк]үчүн\\s+жоготту\\s+деп\\s+(?:табылсын|таанылсын|эсептелсин)`) },
   // English
-  { op: 'replace_words', re: g('\\b(?:replace[ds]?|substitut(?:e|ed))\\b') },
-  { op: 'supplement', re: g('\\b(?:insert(?:ed)?|supplement(?:ed)?|add(?:ed)?)\\b') },
-  { op: 'restate', re: g('\\b(?:restated?|read as follows|worded as follows)\\b') },
-  { op: 'exclude', re: g('\\b(?:delete[ds]?|exclude[ds]?|omit(?:ted)?)\\b') },
-  { op: 'repeal', re: g('\\b(?:repeal(?:ed)?|ceases? to have effect|declared? invalid)\\b') },
+  { op: 'replace_words', re: gEn('\\b(?:replace[ds]?|substitut(?:e|ed))\\b') },
+  { op: 'supplement', re: gEn('\\b(?:insert(?:ed)?|supplement(?:ed)?|add(?:ed)?)\\b') },
+  { op: 'restate', re: gEn('\\b(?:restated?|read as follows|worded as follows)\\b') },
+  { op: 'exclude', re: gEn('\\b(?:delete[ds]?|exclude[ds]?|omit(?:ted)?)\\b') },
+  { op: 'repeal', re: gEn('\\b(?:repeal(?:ed)?|ceases? to have effect|declared? invalid)\\b') },
 ];
 
 const NEW_TEXT_CUE =
-  /следующего\s+содержания|следующей\s+редакции|следующими\s+\p{L}+|мазмундагы|редакцияда\s+баяндалсын|редакцияда\s+берилсин|as\s+follows|to\s+read/iu;
+  /следующего\s+содержания|следующей\s+редакции|следующими\s+[\u0400-\u04FFA-Za-z]+|мазмундагы|редакцияда\s+баяндалсын|редакцияда\s+берилсин|as\s+follows|to\s+read/u;
 const LEAD_IN =
-  /Внести\s+(?:в|следующие)|следующие\s+изменени|өзгөртүү\p{L}*\s+(?:жана\s+толуктоо\p{L}*\s+)?киргизилсин|толуктоо\p{L}*\s+киргизилсин|(?:is|are)\s+(?:hereby\s+)?amended\s+as\s+follows|following\s+amendments/iu;
+  /[Вв]нести\s+(?:в|следующие)|следующие\s+изменени|өзгөртүү[\u0400-\u04FFA-Za-z]*\s+(?:жана\s+толуктоо[\u0400-\u04FFA-Za-z]*\s+)?киргизилсин|толуктоо[\u0400-\u04FFA-Za-z]*\s+киргизилсин|(?:is|are)\s+(?:hereby\s+)?amended\s+as\s+follows|following\s+amendments/u;
 
 /** «Внести в Закон … следующие изменения:», «… Мыйзамына төмөнкүдөй өзгөртүүлөр киргизилсин:». */
 export function isAmendingLeadIn(text: string): boolean {
@@ -51,7 +54,7 @@ export function isAmendingLeadIn(text: string): boolean {
 const NUM = '\\d{1,5}[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}(?:[-.]\\d{1,4}[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}){0,2}';
 const LIST = `${NUM}(?:\\s*(?:,|и|-|–|—)\\s*${NUM}){0,8}`;
 const ORDINAL =
-  '(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)\\p{L}*';
+  '(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)[\\u0400-\\u04FFA-Za-z]*';
 const KY_LIST = '\\d{1,5}(?:-\\d{1,3})?(?:\\s*(?:,|жана)\\s*\\d{1,5}(?:-\\d{1,3})?){0,8}';
 const KY_ORDINAL = '(?:биринчи|экинчи|үчүнчү|төртүнчү|бешинчи|алтынчы|жетинчи|сегизинчи|тогузунчу|онунчу)';
 
@@ -72,31 +75,31 @@ const numberOrOrdinal = (s: string): string => {
 };
 
 const TARGETS: readonly TargetPattern[] = [
-  { level: 'article', re: g(`${NOT_LETTER_BEFORE}стат(?:ья|ьи|ье|ью|ьей|ьёй|ьям|ьях|ьями)\\s+(${LIST})`), read: (m) => compact(m[1]!) },
-  { level: 'part', re: g(`${NOT_LETTER_BEFORE}част(?:ь|и|ью|ей|ях|ям|ями)\\s+(${LIST}|${ORDINAL})`), read: (m) => numberOrOrdinal(m[1]!) },
-  { level: 'subitem', re: g(`${NOT_LETTER_BEFORE}подпункт\\p{L}*\\s+["«]([^"»\\s]{1,6})["»]`), read: (m) => m[1]! },
-  { level: 'subitem', re: g(`${NOT_LETTER_BEFORE}подпункт\\p{L}*\\s+(${LIST})`), read: (m) => compact(m[1]!) },
-  { level: 'item', re: g(`${NOT_LETTER_BEFORE}пункт(?:|а|е|у|ом|ы|ов|ах|ам|ами)\\s+(${LIST}|${ORDINAL})`), read: (m) => numberOrOrdinal(m[1]!) },
-  { level: 'paragraph', re: g(`${NOT_LETTER_BEFORE}абзац\\p{L}*\\s+(?:${ORDINAL}|\\d{1,3})`), read: (m) => m[0] },
+  { level: 'article', re: g(`${NOT_LETTER_BEFORE}[Сс]тат(?:ья|ьи|ье|ью|ьей|ьёй|ьям|ьях|ьями)\\s+(${LIST})`), read: (m) => compact(m[1]!) },
+  { level: 'part', re: g(`${NOT_LETTER_BEFORE}[Чч]аст(?:ь|и|ью|ей|ях|ям|ями)\\s+(${LIST}|${ORDINAL})`), read: (m) => numberOrOrdinal(m[1]!) },
+  { level: 'subitem', re: g(`${NOT_LETTER_BEFORE}[Пп]одпункт[\\u0400-\\u04FFA-Za-z]*\\s+["«]([^"»\\s]{1,6})["»]`), read: (m) => m[1]! },
+  { level: 'subitem', re: g(`${NOT_LETTER_BEFORE}[Пп]одпункт[\\u0400-\\u04FFA-Za-z]*\\s+(${LIST})`), read: (m) => compact(m[1]!) },
+  { level: 'item', re: g(`${NOT_LETTER_BEFORE}[Пп]ункт(?:|а|е|у|ом|ы|ов|ах|ам|ами)\\s+(${LIST}|${ORDINAL})`), read: (m) => numberOrOrdinal(m[1]!) },
+  { level: 'paragraph', re: g(`${NOT_LETTER_BEFORE}[Аа]бзац[\\u0400-\\u04FFA-Za-z]*\\s+(?:${ORDINAL}|\\d{1,3})`), read: (m) => m[0] },
   // Kyrgyz: «37-берененин 3 жана 6-бөлүктөрүндө», «"а" пунктчасында», «экинчи абзацында»
-  { level: 'article', re: g(`(${KY_LIST})\\s*-\\s*(?:берене|статья)\\p{L}*`), read: (m) => compact(m[1]!) },
-  { level: 'part', re: g(`(${KY_LIST})\\s*-\\s*бөлү[кг]\\p{L}*`), read: (m) => compact(m[1]!) },
-  { level: 'subitem', re: g(`["«]([^"»\\s]{1,4})["»]\\s*-?\\s*пунктча\\p{L}*`), read: (m) => m[1]! },
-  { level: 'item', re: g(`(${KY_LIST})\\s*-\\s*пункт(?!ча)\\p{L}*`), read: (m) => compact(m[1]!) },
-  { level: 'paragraph', re: g(`${NOT_LETTER_BEFORE}${KY_ORDINAL}\\s+абзац\\p{L}*`), read: (m) => m[0] },
+  { level: 'article', re: g(`(${KY_LIST})\\s*-\\s*(?:берене|статья)[\\u0400-\\u04FFA-Za-z]*`), read: (m) => compact(m[1]!) },
+  { level: 'part', re: g(`(${KY_LIST})\\s*-\\s*бөлү[кг][\\u0400-\\u04FFA-Za-z]*`), read: (m) => compact(m[1]!) },
+  { level: 'subitem', re: g(`["«]([^"»\\s]{1,4})["»]\\s*-?\\s*пунктча[\\u0400-\\u04FFA-Za-z]*`), read: (m) => m[1]! },
+  { level: 'item', re: g(`(${KY_LIST})\\s*-\\s*пункт(?!ча)[\\u0400-\\u04FFA-Za-z]*`), read: (m) => compact(m[1]!) },
+  { level: 'paragraph', re: g(`${NOT_LETTER_BEFORE}${KY_ORDINAL}\\s+абзац[\\u0400-\\u04FFA-Za-z]*`), read: (m) => m[0] },
   // English
-  { level: 'article', re: g(`\\barticles?\\s+(${NUM})`), read: (m) => m[1]! },
-  { level: 'subitem', re: g('\\bsub-?(?:paragraph|item|point)\\s+\\(?([a-z]{1,2})\\)?'), read: (m) => m[1]! },
-  { level: 'part', re: g('\\b(?:paragraph|part)\\s+\\(?(\\d{1,3})\\)?'), read: (m) => m[1]! },
-  { level: 'item', re: g('\\b(?:item|point)\\s+\\(?(\\d{1,3})\\)?'), read: (m) => m[1]! },
+  { level: 'article', re: gEn(`\\barticles?\\s+(${NUM})`), read: (m) => m[1]! },
+  { level: 'subitem', re: gEn('\\bsub-?(?:paragraph|item|point)\\s+\\(?([a-z]{1,2})\\)?'), read: (m) => m[1]! },
+  { level: 'part', re: gEn('\\b(?:paragraph|part)\\s+\\(?(\\d{1,3})\\)?'), read: (m) => m[1]! },
+  { level: 'item', re: gEn('\\b(?:item|point)\\s+\\(?(\\d{1,3})\\)?'), read: (m) => m[1]! },
 ];
 
-const ACT_WORD_BEFORE = /(?:закон|кодекс|указ|постановлени|положени|конституци|регламент|law|code|decree)\p{L}*[^"«»„“]{0,220}$/iu;
-const ACT_WORD_AFTER = /^\s*(?:Кыргыз\s+Республикасынын\s+)?(?:конституциялык\s+)?(?:мыйзам|кодекс|жарлы|токтом|регламент)/iu;
+const ACT_WORD_BEFORE = /(?:[Зз]акон|[Кк]одекс|[Уу]каз|[Пп]остановлени|[Пп]оложени|[Кк]онституци|[Рр]егламент|[Ll]aw|[Cc]ode|[Dd]ecree)[^"«»„“]{0,230}$/u;
+const ACT_WORD_AFTER = /^\s*(?:Кыргыз\s+Республикасынын\s+)?(?:[Кк]онституциялык\s+)?(?:[Мм]ыйзам|[Кк]одекс|[Жж]арлы|[Тт]октом|[Рр]егламент)/u;
 const RU_UNQUOTED_ACT = /^Внести\s+в\s+((?!стать|част|пункт)[^(:]+?)\s*(?:\(|следующ)/u;
-const WORDS_MARK_BEFORE = /(?:слов[оа]?|цифр[аыу]?|букв[аыу]?|знак[иа]?|words?|figures?)\s*$/iu;
-const WORDS_MARK_AFTER = /^\s*деген\s+(?:сөз|сан|белги|тамга)/iu;
-const FOLLOWED_BY_MENEN = /^\p{L}*\s+менен/u;
+const WORDS_MARK_BEFORE = /(?:[Сс]лов[оа]?|[Цц]ифр[аыу]?|[Бб]укв[аыу]?|[Зз]нак[иа]?|[Ww]ords?|[Ff]igures?)\s*$/u;
+const WORDS_MARK_AFTER = /^\s*деген\s+(?:сөз|сан|белги|тамга)/u;
+const FOLLOWED_BY_MENEN = /^[\u0400-\u04FFA-Za-z]*\s+менен/u;
 
 export interface InstructionReading {
   /** Null for a line that only narrows the target («2) в статье 41:»). */
@@ -214,7 +217,7 @@ function setWords(info: AmendmentInfo, key: 'oldWords' | 'newWords', span: Quote
   if (span) info[key] = span.inner;
 }
 
-const ADDED_RU = /^\s*((?:част|пункт|подпункт|стать|абзац|предложени|глав|раздел|параграф|примечани)\p{L}*[^:]*?)\s*(?:следующ|,|;|\.|$)/iu;
+const ADDED_RU = /^\s*((?:част|пункт|подпункт|стать|абзац|предложени|глав|раздел|параграф|примечани)[\u0400-\u04FFA-Za-z]*[^:]*?)\s*(?:следующ|,|;|\.|$)/u;
 const ADDED_KY = /мазмундагы\s+(.+?)\s+менен\s*$/u;
 
 /** The unit a supplement adds: «дополнить частью 19 следующего содержания» → «частью 19». */

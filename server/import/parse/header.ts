@@ -8,14 +8,14 @@ import { isUpperCaseLine } from './classify';
  * Республики …», place, date, «№ 97»).
  */
 
-const DRAFT_MARK = /^[«"“]?\s*(?:проект|долбоор|draft)\s*[»"”]?\.?$/iu;
+const DRAFT_MARK = /^[«"“]?\s*(?:[Пп]роект|ПРОЕКТ|[Дд]олбоор|ДОЛБООР|[Dd]raft|DRAFT)\s*[»"”]?\.?$/;
 export function isDraftMark(t: string): boolean {
   return t.length <= 40 && DRAFT_MARK.test(t);
 }
 
-const TITLE_RU = /^(?:О|Об|Обо)\s+\S/u;
-const TITLE_KY = /(?:жөнүндө|тууралуу|ЖӨНҮНДӨ|ТУУРАЛУУ)[»"”]?\.?$/u;
-const TITLE_EN = /^(?:On|About|ON)\s+\S/u;
+const TITLE_RU = /^(?:О|Об|Обо)\s+\S/;
+const TITLE_KY = /(?:жөнүндө|тууралуу|ЖӨНҮНДӨ|ТУУРАЛУУ)[»"”]?\.?$/;
+const TITLE_EN = /^(?:On|About|ON)\s+\S/;
 export function isTitleLine(t: string): boolean {
   return t.length <= 600 && (TITLE_RU.test(t) || TITLE_KY.test(t) || TITLE_EN.test(t));
 }
@@ -23,12 +23,12 @@ export function isTitleLine(t: string): boolean {
 const MONTHS_RU = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
 const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DATE_PATTERNS: readonly RegExp[] = [
-  new RegExp(`\\d{1,2}\\s+(?:${MONTHS_RU})\\s+\\d{4}\\s*(?:года|г\\.)?`, 'iu'),
-  /\d{4}\s*-\s*жылд\p{L}*\s+\d{1,2}\s*-\s*\p{L}+/u,
-  new RegExp(`\\d{1,2}\\s+(?:${MONTHS_EN})\\s+\\d{4}|(?:${MONTHS_EN})\\s+\\d{1,2},\\s*\\d{4}`, 'u'),
-  /\b\d{1,2}\.\d{1,2}\.\d{4}\b/u,
+  new RegExp(`\\d{1,2}\\s+(?:${MONTHS_RU})\\s+\\d{4}\\s*(?:года|г\\.)?`),
+  /\d{4}\s*-\s*жылд[а-яөүң]*\s+\d{1,2}\s*-\s*[а-яөүң]+/,
+  new RegExp(`\\d{1,2}\\s+(?:${MONTHS_EN})\\s+\\d{4}|(?:${MONTHS_EN})\\s+\\d{1,2},\\s*\\d{4}`),
+  /\b\d{1,2}\.\d{1,2}\.\d{4}\b/,
 ];
-const ACT_NUMBER = /(?:№|N|No\.?)\s*(\d[\p{L}\p{N}\-/–]*)/u;
+const ACT_NUMBER = /(?:№|N|No\.?)\s*(\d[\u0400-\u04FFA-Za-z0-9\-/–]*)/;
 
 export function findDate(t: string): string | null {
   for (const re of DATE_PATTERNS) {
@@ -38,9 +38,9 @@ export function findDate(t: string): string | null {
   return null;
 }
 
-const PLACE = /^(?:г\.\s*\p{L}+|город\s+\p{L}+|\p{L}+\s+шаары|Бишкек(?:\s+шаары)?|Москва,\s*Кремль|Bishkek)[.,]?$/u;
-const ADOPTION = /^(?:Принят|Одобрен|Вносится|Внесен|Adopted|Approved)(?!\p{L})|кабыл\s+алынган|жактырылган/u;
-const DATE_LINE = /^(?:от\s+)?\d{1,2}\s+\p{L}+\s+\d{4}|^\d{4}\s*-\s*жыл|^(?:№|N)\s*\d|^(?:от|dated)\s/u;
+const PLACE = /^(?:г\.\s*[\u0400-\u04FF]+|город\s+[\u0400-\u04FF]+|[\u0400-\u04FF]+\s+шаары|Бишкек|Москва,\s*Кремль|Bishkek)[.,]?$/;
+const ADOPTION = /^(?:Принят|Одобрен|Вносится|Внесен|Adopted|Approved)(?![\u0400-\u04FFA-Za-z])|кабыл\s+алынган|жактырылган/;
+const DATE_LINE = /^(?:от\s+)?\d{1,2}\s+[\u0400-\u04FFA-Za-z]+\s+\d{4}|^\d{4}\s*-\s*жыл|^(?:№|N)\s*\d|^(?:от|dated)\s/;
 
 /** A line that belongs in the header block after the title: adoption, place, date and number lines. */
 export function isHeaderLike(t: string): boolean {
@@ -51,21 +51,21 @@ export function isHeaderLike(t: string): boolean {
 
 // «Президент Кыргызской Республики С.Жапаров», «Кыргыз Республикасынын Президенти», «Торага».
 const SIGNATURE_START =
-  /^(?:Президент|Председатель|Торага|Төрага|Спикер|President|Chairman|Speaker)(?:\s|$)|^Кыргыз\s+Республикасынын\s+(?:Президенти|Жогорку\s+Кеңешинин\s+Төрагасы)|^(?:г\.\s*Бишкек|Бишкек\s+шаары|Bishkek)(?!\p{L})/u;
+  /^(?:Президент|Председатель|Торага|Төрага|Спикер|President|Chairman|Speaker)(?:\s|$)|^Кыргыз\s+Республикасынын\s+(?:Президенти|Жогорку\s+Кеңешинин\s+Төрагасы)|^(?:г\.\s*Бишкек|Бишкек\s+шаары|Bishkek)(?![\u0400-\u04FFA-Za-z])/;
 export function isSignatureStart(t: string): boolean {
   return t.length <= 90 && SIGNATURE_START.test(t) && !/[;:]$/.test(t);
 }
 
 const AMENDMENT_TITLE =
-  /(?:О|Об)\s+внесении\s+(?:изменени|дополнени)|О\s+признании\s+утратившим|өзгөртүү\p{L}*\s+(?:жана\s+толуктоо\p{L}*\s+)?киргизүү|толуктоо\p{L}*\s+киргизүү|күчүн\s+жоготту\s+деп\s+табуу|\bamend(?:ing|ments?)\b/iu;
-const CONSTITUTIONAL = /КОНСТИТУЦИОННЫЙ\s+ЗАКОН|КОНСТИТУЦИЯЛЫК\s+МЫЙЗАМ|CONSTITUTIONAL\s+LAW/iu;
-const CODE = /(?:КОДЕКС|Кодекс|CODE|Code)(?!\p{L})|КОДЕКСИ/u;
-const DECREE = /(?:^|\s)(?:УКАЗ|ЖАРЛЫГЫ|DECREE)(?:\s|$)/u;
-const RESOLUTION = /(?:^|\s)(?:ПОСТАНОВЛЕНИЕ|ТОКТОМУ|RESOLUTION)(?:\s|$)/u;
-const LAW = /(?:^|\s)(?:ЗАКОН|МЫЙЗАМЫ|МЫЙЗАМ|LAW|Law)(?:\s|$)/u;
+  /(?:О|Об)\s+внесении\s+(?:изменени|дополнени)|О\s+признании\s+утратившим|О ВНЕСЕНИИ|өзгөртүү[\u0400-\u04FF]*\s+(?:жана\s+толуктоо[\u0400-\u04FF]*\s+)?киргизүү|толуктоо[\u0400-\u04FF]*\s+киргизүү|күчүн\s+жоготту\s+деп\s+табуу|ӨЗГӨРТҮҮ|\b[Aa]mend(?:ing|ments?)\b|AMEND/;
+const CONSTITUTIONAL = /КОНСТИТУЦИОННЫЙ\s+ЗАКОН|[Кк]онституционный\s+[Зз]акон|КОНСТИТУЦИЯЛЫК\s+МЫЙЗАМ|[Кк]онституциялык\s+[Мм]ыйзам|CONSTITUTIONAL\s+LAW|Constitutional\s+Law/;
+const CODE = /(?:КОДЕКС|Кодекс|CODE|Code)(?![\u0400-\u04FFA-Za-z])|КОДЕКСИ/;
+const DECREE = /(?:^|\s)(?:УКАЗ|ЖАРЛЫГЫ|DECREE)(?:\s|$)/;
+const RESOLUTION = /(?:^|\s)(?:ПОСТАНОВЛЕНИЕ|ТОКТОМУ|RESOLUTION)(?:\s|$)/;
+const LAW = /(?:^|\s)(?:ЗАКОН|МЫЙЗАМЫ|МЫЙЗАМ|LAW|Law)(?:\s|$)/;
 const NOTE_LINE = /^\(/;
 
-const TITLE_CONTINUATION = /^(?:[«"„“]|\p{Ll})/u;
+const TITLE_CONTINUATION = /^[«"„“а-яёөүңa-z]/;
 /** The second line of a title printed over two («в Закон Кыргызской Республики "О …"»). */
 export function isTitleContinuation(t: string): boolean {
   return t.length <= 300 && TITLE_CONTINUATION.test(t) && !isHeaderSpecial(t);
@@ -119,9 +119,9 @@ export function readHeaderMeta(header: readonly string[], signature: readonly st
   return { actKind, title, date, number, isDraft, amendedActs: title !== null && actKind === 'amendment_law' ? actsNamedInTitle(title) : [] };
 }
 
-const RU_AMENDED = /(?:изменени\p{L}*|дополнени\p{L}*)(?:\s+и\s+(?:изменени|дополнени)\p{L}*)?\s+в\s+(.+?)\.?$/u;
-const KY_AMENDED = /^(.+?)\s+(?:өзгөртүү|толуктоо)/u;
-const SOME_ACTS = /^(?:отдельные|некоторые)\s/u;
+const RU_AMENDED = /(?:изменени[а-я]*|дополнени[а-я]*)(?:\s+и\s+(?:изменени|дополнени)[а-я]*)?\s+в\s+(.+?)\.?$/;
+const KY_AMENDED = /^(.+?)\s+(?:өзгөртүү|толуктоо)/;
+const SOME_ACTS = /^(?:отдельные|некоторые)\s/;
 
 /** «О внесении изменений в Закон КР "О …"» → ["О …"]; unquoted «в Уголовный кодекс …» as printed. */
 export function actsNamedInTitle(title: string): string[] {
@@ -130,6 +130,6 @@ export function actsNamedInTitle(title: string): string[] {
   const ru = RU_AMENDED.exec(title);
   if (ru && !SOME_ACTS.test(ru[1]!)) return [ru[1]!.trim()];
   const ky = KY_AMENDED.exec(title);
-  if (ky && !/^(?:Кыргыз Республикасынын\s+)?(?:айрым|кээ\s+бир)/u.test(ky[1]!)) return [ky[1]!.trim()];
+  if (ky && !/^(?:Кыргыз Республикасынын\s+)?(?:айрым|кээ\s+бир)/.test(ky[1]!)) return [ky[1]!.trim()];
   return [];
 }
