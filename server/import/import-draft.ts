@@ -7,6 +7,7 @@ import { parseDraft } from './parse';
 import { detectFormat } from './readers/detect';
 import { readDocx } from './readers/docx';
 import { readHtml } from './readers/html';
+import { looksLikeMht, readMht } from './readers/mht';
 import { readText } from './readers/text';
 import type { SourceDocument } from './source';
 
@@ -33,7 +34,7 @@ export function readSource(bytes: Uint8Array, options: ImportOptions): SourceDoc
     case 'docx':
       return readDocx(bytes, { maxInflatedBytes: options.maxInflatedBytes });
     case 'html':
-      return readHtml(bytes);
+      return looksLikeMht(bytes) ? readMht(bytes) : readHtml(bytes);
     case 'text':
       return readText(bytes);
   }

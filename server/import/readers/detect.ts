@@ -1,6 +1,7 @@
 import type { SourceFormat } from '../../../shared/import-report';
 import { ImportErrors } from '../errors';
 import { bomEncoding, sniffUtf16WithoutBom } from './encoding';
+import { looksLikeMht } from './mht';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -80,6 +81,6 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): SourceFormat
     return /^\s*<(!doctype html|html|head|body|meta)/i.test(text) || ext === 'html' || ext === 'htm' ? 'html' : 'text';
   }
   if (looksBinary(bytes)) throw ImportErrors.IMPORT_BINARY();
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || looksLikeHtml(bom ? bytes.subarray(3) : bytes)) return 'html';
+  if (['html', 'htm', 'xhtml', 'mht', 'mhtml'].includes(ext) || looksLikeHtml(bom ? bytes.subarray(3) : bytes) || looksLikeMht(bytes)) return 'html';
   return 'text';
 }

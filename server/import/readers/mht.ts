@@ -1,4 +1,23 @@
+import type { SourceDocument } from '../source';
 import { canonicalEncoding, decodeWith } from './encoding';
+import { parseHtmlInto } from './html';
+import { ParagraphSink } from './paragraphs';
+import { WarningSet } from './warnings';
+
+/** A MIME HTML archive starts with mail-style headers and declares multipart/related. */
+export function looksLikeMht(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  return /^(mime-version|content-type|from|subject|date|x-[\w-]+):/i.test(head.trimStart()) && /multipart\/related/i.test(head);
+}
+
+/** A .mht draft ("Web page, single file" from Word or a browser): its HTML part through the HTML reader. */
+export function readMht(bytes: Uint8Array): SourceDocument {
+  const part = mhtHtmlPart(bytes);
+  const warnings = new WarningSet();
+  const sink = new ParagraphSink();
+  if (part) parseHtmlInto(part.html, sink, warnings);
+  return { format: 'html', encoding: part?.encoding ?? 'utf-8', paragraphs: sink.paragraphs, warnings: warnings.list() };
+}
 
 /**
  * The HTML part of a MIME HTML archive (.mht, "Web archive, single file"), which Word also embeds in
@@ -6,6 +25,10 @@ import { canonicalEncoding, decodeWith } from './encoding';
  * and charset undone. Null when there is no HTML part.
  */
 export function htmlFromMht(bytes: Uint8Array): string | null {
+  return mhtHtmlPart(bytes)?.html ?? null;
+}
+
+function mhtHtmlPart(bytes: Uint8Array): { html: string; encoding: string } | null {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
   const parts = boundary ? raw.split(`--${boundary}`) : [raw];
@@ -25,7 +48,7 @@ export function htmlFromMht(bytes: Uint8Array): string | null {
         'latin1',
       );
     else decoded = Buffer.from(body, 'latin1');
-    return decodeWith(new Uint8Array(decoded), charset);
+    return { html: decodeWith(new Uint8Array(decoded), charset), encoding: charset };
   }
   return null;
 }

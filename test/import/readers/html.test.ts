@@ -101,6 +101,29 @@ describe('HTML reader', () => {
     expect(texts(utf8)).toEqual(['1-берене. Аялдар жана эркектер']);
   });
 
+  it('reads a single-file web page (.mht) from Word: its HTML part, base64 in windows-1251', () => {
+    const page = iconv.encode('<html><body><p class=MsoNormal>Статья 1. Цель</p><p>Текст <b>части</b>.</p><script>x()</script></body></html>', 'windows-1251').toString('base64');
+    const mht = [
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; boundary="----=_NextPart_01"',
+      '',
+      'This document is a Single File Web Page.',
+      '',
+      '------=_NextPart_01',
+      'Content-Location: file:///C:/draft.htm',
+      'Content-Transfer-Encoding: base64',
+      'Content-Type: text/html; charset="windows-1251"',
+      '',
+      page.replace(/(.{76})/g, '$1\r\n'),
+      '',
+      '------=_NextPart_01--',
+    ].join('\r\n');
+    const result = importDraft(new TextEncoder().encode(mht), { fileName: 'draft.mht', maxInflatedBytes: 1 << 20 });
+    expect(result.report).toMatchObject({ format: 'html', encoding: 'windows-1251', paragraphs: 2 });
+    expect(result.source.paragraphs.map((p) => p.text)).toEqual(['Статья 1. Цель', 'Текст части.']);
+    expect(result.report.warnings.map((w) => w.code)).toContain('content_removed');
+  });
+
   it('is chosen by the importer for an .html file and for HTML content under another name', () => {
     const bytes = new TextEncoder().encode('<html><body><p>Статья 1. Цель</p><script>evil()</script></body></html>');
     for (const name of ['draft.html', 'draft.txt', undefined]) {
