@@ -241,6 +241,9 @@ class TreeBuilder {
    */
   private placeLine(ctx: Context, p: SourceParagraph, t: string, k: LineInfo): Clause | null {
     const quoted = ctx.owner !== null;
+    // «Статья 5.» / «Утратила силу.»: the unit keeps its place, marked repealed; the line stays its text.
+    const last = this.lastUnit;
+    if (k.kind === 'plain' && last !== null && last.children.length === 0 && !this.info.get(last)!.hasBody && isRepealedText(t)) last.repealed = true;
     if (this.pendingTitle !== null) {
       const pending = this.pendingTitle;
       this.pendingTitle = null;
@@ -498,8 +501,8 @@ class TreeBuilder {
     if (first.toLowerCase() === first && first.toUpperCase() !== first) return false;
     const unit = this.info.get(heading)!.unit;
     if (unit === 'article') {
-      if (FORCE_ENTRY.test(t) || isAmendingLeadIn(t) || t.length > 200) return false;
-      if (t.endsWith('.') && t.length > 120) return false;
+      // Article titles never end with a full stop in the codes we have read; a sentence is the body.
+      if (FORCE_ENTRY.test(t) || isAmendingLeadIn(t) || t.length > 200 || t.endsWith('.')) return false;
       // An amending act's articles mostly start with their instruction on the next line.
       if (this.actKind === 'amendment_law' && !quoted && (t.length > 120 || t.endsWith('.') || readInstruction(t, {}).info !== null)) return false;
     }

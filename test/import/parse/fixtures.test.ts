@@ -565,3 +565,16 @@ describe('article titles on their own line in an amendment law', () => {
     expect(byId(tree, 'a3.x1').kind).toBe('indent');
   });
 });
+
+describe('an article heading standing alone', () => {
+  it('takes a title line but not a sentence, and is repealed by «Утратила силу.» on the next line', () => {
+    const text = ['Статья 1.', 'Общие положения', 'Статья 2.', 'Настоящий Закон регулирует трудовые отношения.', 'Статья 3.', 'Утратила силу.', 'Статья 4. Сфера'].join('\n');
+    const { tree } = parseDraft(sourceFromText(text));
+    expect(byId(tree, 'a1')).toMatchObject({ title: 'Общие положения', text: 'Статья 1. Общие положения' });
+    expect(byId(tree, 'a2').title).toBeUndefined();
+    expect(byId(tree, 'a2.x1').text).toBe('Настоящий Закон регулирует трудовые отношения.');
+    expect(byId(tree, 'a3')).toMatchObject({ repealed: true });
+    expect(byId(tree, 'a3.x1').text).toBe('Утратила силу.');
+    expect(byId(tree, 'a4').repealed).toBeUndefined();
+  });
+});
