@@ -123,6 +123,8 @@ class TreeBuilder {
   /** The structural unit created last: a following «(Утратила силу …)» marks it repealed. */
   private lastUnit: Clause | null = null;
   private readonly lastHeadingIndex: number;
+  /** The instruction just read ends «… следующего содержания:»: quoted new text may follow it. */
+  private expectingQuote: Clause | null = null;
 
   constructor(private readonly paragraphs: readonly SourceParagraph[]) {
     this.lines = new Array<string>(paragraphs.length);
@@ -169,7 +171,7 @@ class TreeBuilder {
     return { roots: this.doc.roots, info: this.info, meta, unrecognised: this.unrecognised };
   }
 
-  get actKind(): ActKind {
+  private get actKind(): ActKind {
     return this.meta.actKind;
   }
 
@@ -440,7 +442,6 @@ class TreeBuilder {
     if (reading.expectsNewText) this.expectingQuote = clause;
   }
 
-  private expectingQuote: Clause | null = null;
 
   /**
    * After «… следующего содержания:» the quoted paragraphs that follow are the instruction's new text:
