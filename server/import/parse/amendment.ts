@@ -219,14 +219,17 @@ function setWords(info: AmendmentInfo, key: 'oldWords' | 'newWords', span: Quote
 
 const ADDED_RU = /^\s*((?:част|пункт|подпункт|стать|абзац|предложени|глав|раздел|параграф|примечани)[\u0400-\u04FFA-Za-z]*[^:]*?)\s*(?:следующ|,|;|\.|$)/u;
 const ADDED_KY = /мазмундагы\s+(.+?)\s+менен\s*$/u;
+const ADDED_EN = /^\s*(?:with|by)\s+((?:an?\s+)?(?:new\s+)?(?:paragraph|part|article|item|point|sub-?paragraph|sentence|chapter|section)s?\s+[^\s,;:]+(?:\s+and\s+[^\s,;:]+)?)/i;
 
-/** The unit a supplement adds: «дополнить частью 19 следующего содержания» → «частью 19». */
+/** The unit a supplement adds: «дополнить частью 19 следующего содержания» → «частью 19»; «supplemented with paragraph 3». */
 function addedUnit(text: string, verb: FoundOperation, spans: readonly QuotedSpan[]): string | undefined {
   const afterVerb = text.slice(verb.index + verb.length);
   const ru = ADDED_RU.exec(afterVerb);
   if (ru && !insideSpan(spans, verb.index + verb.length + 1)) return ru[1]!.trim();
   const ky = ADDED_KY.exec(text.slice(0, verb.index));
   if (ky) return ky[1]!.trim();
+  const en = ADDED_EN.exec(afterVerb);
+  if (en) return en[1]!.trim();
   return undefined;
 }
 

@@ -532,6 +532,8 @@ describe('an English amendment law', () => {
     expect(tree.meta).toMatchObject({ language: 'en', actKind: 'amendment_law', amendedActs: [act] });
     expect(byId(tree, 'a1.i1').amendment).toEqual({ operation: 'replace_words', target: { act, article: '5' }, oldWords: 'men', newWords: 'men and women' });
     expect(byId(tree, 'a1.i3').amendment).toEqual({ operation: 'repeal', target: { act, article: '9' } });
+    expect(byId(tree, 'a1.i2').amendment).toMatchObject({ operation: 'supplement', target: { act, article: '7' }, added: 'paragraph 3' });
+    expect(byId(tree, 'a1.i2').amendment!.newWords).toBe('(3) Employers shall report data disaggregated by sex:\n(a) annually, covering:\n(i) pay;\n(ii) promotions;\n(b) on request.');
     expect(outline(tree)).toEqual([
       'hdr header', 'hdr.x1 header', 'hdr.x2 header',
       'a1 article', 'a1.i1 amendment', 'a1.i2 amendment',
