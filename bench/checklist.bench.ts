@@ -2,6 +2,8 @@ import type { Clause, ClauseTree } from '../shared/clause';
 import { analyse } from '../shared/checklist/engine';
 import type { ClauseId } from '../shared/ids';
 import { loadRussianMorphology } from '../server/checklist/az-morphology';
+import { parseDraft } from '../server/import/parse';
+import type { SourceDocument } from '../server/import/source';
 import { DEFAULT_CHECKLIST_ID, loadChecklists } from '../server/checklist/service';
 import { corpusAvailable, readCorpus } from '../test/helpers/corpus';
 import { figure, measure, peakRssMb } from './lib';
@@ -48,6 +50,17 @@ if (corpusAvailable('kg_criminal_code_2021_ru.txt')) {
     findings = analyse(tree, checklist).length;
   }, 9);
   figure('findings on the Criminal Code', String(findings));
+
+  // The same code as the import builds it (articles, parts, items), to follow the real tree shape.
+  const paragraphs = text
+    .split('\n')
+    .map((line, i) => ({ text: line, line: i + 2 }))
+    .filter((p) => p.text.trim() !== '');
+  const parsed = parseDraft({ format: 'text', paragraphs, warnings: [] } as unknown as SourceDocument).tree;
+  await measure('scan the whole Criminal Code (tree from the import parser)', () => {
+    findings = analyse(parsed, checklist).length;
+  }, 9);
+  figure('findings on the parsed Criminal Code', String(findings));
 } else {
   figure('scan the whole Criminal Code', 'SKIPPED: ../shared/corpus not found');
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ClauseTree } from '../../shared/clause';
 import { analyse } from '../../shared/checklist/engine';
+import { summarizeChecklist, type ChecklistSummary } from '../../shared/checklist/summary';
 import type { Morphologies } from '../../shared/checklist/morphology';
 import type { CandidateFinding } from '../../shared/review-model';
 import { PROJECT_ROOT } from '../config';
@@ -78,4 +79,10 @@ export async function analyseDraft(
     checklist: { id: checklist.id, version: checklist.version },
     findings: analyse(tree, checklist, options.dismissed ? { dismissed: options.dismissed } : {}),
   };
+}
+
+/** Every loaded checklist as plain data for the browser (criteria, questions, legal basis), by id. */
+export async function describeChecklists(options: { dir?: string } = {}): Promise<ChecklistSummary[]> {
+  const checklists = await loadChecklists(options.dir ? { dir: options.dir } : {});
+  return [...checklists.values()].map(({ checklist }) => summarizeChecklist(checklist));
 }

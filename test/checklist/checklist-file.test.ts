@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClauseId } from '../../shared/ids';
 import { checklistJsonSchema } from '../../server/checklist/json-schema';
-import { analyseDraft, CHECKLISTS_DIR, DEFAULT_CHECKLIST_ID, loadChecklists } from '../../server/checklist/service';
+import { analyseDraft, CHECKLISTS_DIR, DEFAULT_CHECKLIST_ID, describeChecklists, loadChecklists } from '../../server/checklist/service';
 import { clause, tree } from './fixtures';
 
 describe('checklists/ as shipped', () => {
@@ -51,6 +51,18 @@ describe('checklists/ as shipped', () => {
     expect(byDetector.get('C9.ru.ban-on-women-work')).toMatchObject({ clauseId: 'a5p2', criterionId: 'C9' });
     for (const f of result.findings) for (const lang of ['ru', 'ky', 'en'] as const) expect(f.explanation[lang].length).toBeGreaterThan(0);
     expect((await analyseDraft(draft)).findings).toEqual(result.findings);
+  });
+
+  it('describes each checklist for the browser: questions, resolved legal basis, manual criteria', async () => {
+    const [summary] = await describeChecklists();
+    expect(summary!.ref).toBe('kg-gender-expertise@2026.1');
+    const c10 = summary!.criteria.find((c) => c.id === 'C10')!;
+    expect(c10.detectors).toEqual([]);
+    expect(c10.questions[0]!.text.ky.length).toBeGreaterThan(0);
+    const c9 = summary!.criteria.find((c) => c.id === 'C9')!;
+    expect(c9.legalBasis[0]).toMatchObject({ source: 'cedaw', article: '11(1)(c)', title: { en: expect.stringContaining('CEDAW') } });
+    expect(c9.detectors.map((d) => d.id)).toContain('C9.ru.ban-on-women-work');
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 
   it('analyseDraft refuses an unknown checklist with a coded error', async () => {

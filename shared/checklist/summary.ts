@@ -1,0 +1,50 @@
+import type { LegalBasis, Severity } from '../review-model';
+import type { CompiledChecklist } from './compile';
+import type { I18nTextData } from './format';
+
+/**
+ * What the browser needs of a checklist to show the manual review (criteria, guidance, questions the
+ * experts answer yes / no / partly / n.a.) and to explain a candidate finding: plain data, no
+ * compiled matchers.
+ */
+export interface ChecklistSummary {
+  id: string;
+  version: string;
+  ref: string;
+  title: I18nTextData;
+  criteria: Array<{
+    id: string;
+    group?: string;
+    title: I18nTextData;
+    guidance: I18nTextData;
+    severity: Severity;
+    questions: Array<{ id: string; text: I18nTextData }>;
+    legalBasis: LegalBasis[];
+    related: string[];
+    /** Empty: answered by hand only. */
+    detectors: Array<{ id: string; lang: 'ru' | 'ky'; level: 'clause' | 'act'; polarity: 'risk' | 'positive'; question: I18nTextData }>;
+  }>;
+}
+
+export function summarizeChecklist(checklist: CompiledChecklist): ChecklistSummary {
+  const sources = new Map(checklist.data.sources.map((s) => [s.id, s.title]));
+  return {
+    id: checklist.id,
+    version: checklist.version,
+    ref: checklist.ref,
+    title: checklist.data.title,
+    criteria: checklist.data.criteria.map((c) => ({
+      id: c.id,
+      ...(c.group ? { group: c.group } : {}),
+      title: c.title,
+      guidance: c.guidance,
+      severity: c.severity,
+      questions: c.questions.map((q) => ({ id: q.id, text: q.text })),
+      legalBasis: c.legalBasis.map((b) => ({ source: b.source, title: sources.get(b.source)!, ...(b.article ? { article: b.article } : {}) })),
+      related: c.related ?? [],
+      detectors: checklist.detectors
+        .filter((d) => d.criterionId === c.id)
+        .map((d) => ({ id: d.id, lang: d.lang, level: d.level, polarity: d.polarity, question: d.question })),
+    })),
+  };
+}
