@@ -42,6 +42,15 @@ export function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be'
   return control <= sample.length * 0.02 ? guess : null;
 }
 
+/** The text when the bytes are valid UTF-8, else null (one pass: validation and decoding together). */
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 export function isValidUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -102,7 +111,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   const utf16 = sniffUtf16WithoutBom(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, guessed: true };
-  if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', guessed: false };
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', guessed: false };
   const cp1251 = decodeWith(bytes, 'windows-1251');
   if (cyrillicShare(cp1251) >= 0.5) return { text: cp1251, encoding: 'windows-1251', guessed: true };
   const sample = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64 * 1024));

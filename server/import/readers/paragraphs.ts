@@ -5,10 +5,25 @@ import type { SourceParagraph } from '../source';
  * zero-width and soft-hyphen characters are invisible, the text is NFC.
  */
 export function printedText(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = raw.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
-  return cleaned.replace(/[\s\u00A0\u2007\u202F]+/g, ' ').trim().normalize('NFC');
+  // Most lines need none of this; testing first spares the allocation of a copy per line.
+  let text = INVISIBLE.test(raw) ? raw.replace(INVISIBLE_ALL, '') : raw;
+  if (IRREGULAR_SPACE.test(text)) text = text.replace(/\s+/g, ' ');
+  text = text.trim();
+  return NFC_STABLE.test(text) ? text : text.normalize('NFC');
 }
+
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+/** Any whitespace but a single plain space (\s covers tabs, NBSP, U+2007, U+202F, line separators). */
+const IRREGULAR_SPACE = /[^\S ]| {2}/;
+/**
+ * Characters NFC never changes: Latin up to U+02FF (combining marks start at U+0300), Cyrillic without its
+ * combining marks (Ё, Й, Ң, Ө, Ү are precomposed and stable), general punctuation, currency, №, ™.
+ * A line made only of these skips normalize(), which is most lines of a Russian or Kyrgyz law.
+ */
+const NFC_STABLE = /^[\u0000-\u02FF\u0400-\u0482\u048A-\u04FF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2116\u2122]*$/;
 
 /** Accumulates the paragraphs of a document, dropping blank ones and numbering the rest from 1. */
 export class ParagraphSink {
