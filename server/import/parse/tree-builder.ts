@@ -44,7 +44,9 @@ const RANK: Readonly<Record<string, number>> = {
 };
 const ARTICLE_RANK = 6;
 const ROMAN_SUBUNIT = /^(?:i{1,3}|iv|vi{0,3}|ix|x)$/;
+const ITEM_RANK = 8;
 const INDENT_RANK = 10;
+const LIST_HANDS_BACK = /[,;]?\s[–—-]$/;
 
 const HEADING_KINDS: ReadonlySet<LineKind> = new Set(['division', 'annex', 'section', 'subsection', 'chapter', 'subchapter', 'article']);
 const KIND_OF: Readonly<Partial<Record<LineKind, ClauseKind>>> = {
@@ -350,6 +352,13 @@ class TreeBuilder {
     while (ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1]!.rank >= INDENT_RANK) ctx.stack.pop();
     // In an amending article an unnumbered instruction that names its own article («в статье 5 слова …
     // исключить;», «статью 7 дополнить …») is a sibling of the earlier ones, not a part of the last sub-item.
+    // «3) в отношении ребенка, –» / «наказываются …»: a list entry ending in a dash hands the sentence
+    // back to the unit that opened the list, so the sanction belongs to the part, not to item 3.
+    const top = ctx.stack[ctx.stack.length - 1];
+    if (top !== undefined && top.rank >= ITEM_RANK && LIST_HANDS_BACK.test(top.clause.text)) {
+      const listOwner = ctx.stack.length >= 2 ? ctx.stack[ctx.stack.length - 2]! : undefined;
+      if (listOwner !== undefined && listOwner.rank >= ARTICLE_RANK) this.popTo(ctx, listOwner.rank);
+    }
     const amending = ctx.owner === null && this.inAmendingScope(ctx);
     if (amending && ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1]!.rank > ARTICLE_RANK) {
       if (readInstruction(t, {}).namesArticle) this.popTo(ctx, ARTICLE_RANK);

@@ -79,6 +79,10 @@ describe.runIf(corpusAvailable('kg_criminal_code_2021_ru.txt'))('the Criminal Co
 
   it('nests parts and items and labels them', () => {
     expect(byId(tree, 'a1.p1').label).toBe('Статья 1, часть 1');
+    // the sanction after a list whose last item ends «, –» belongs to the part, not to that item
+    expect(byId(tree, 'a122.p2.x1')).toMatchObject({ label: 'Статья 122, часть 2, абзац 2' });
+    expect(byId(tree, 'a122.p2.x1').text).toMatch(/^наказывается/);
+    expect(byId(tree, 'a122.p1.x1').text).toMatch(/^наказывается/);
     expect(byId(tree, 'a413.i1').label).toBe('Статья 413, пункт 1');
   });
 

@@ -580,3 +580,12 @@ describe('an article heading standing alone', () => {
     expect(byId(tree, 'a4').repealed).toBeUndefined();
   });
 });
+
+describe('a list entry ending in a dash', () => {
+  it('hands the following sentence back to the unit that opened the list', () => {
+    const text = ['Статья 9. Истязание', '1. Истязание –', 'наказывается штрафом.', '2. То же деяние, совершенное:', '1) в отношении женщины;', '2) в отношении ребенка, –', 'наказывается лишением свободы.'].join('\n');
+    const { tree } = parseDraft(sourceFromText(text));
+    expect(outline(tree)).toEqual(['a9 article', 'a9.p1 part', 'a9.p1.x1 indent', 'a9.p2 part', 'a9.p2.i1 item', 'a9.p2.i2 item', 'a9.p2.x1 indent']);
+    expect(byId(tree, 'a9.p2.x1').label).toBe('Статья 9, часть 2, абзац 2');
+  });
+});
