@@ -101,8 +101,11 @@ function locateInTree(warnings: readonly ImportWarning[], tree: ClauseTree): Imp
   });
 }
 
+const DRAFT_MARK = /^\s*(проект|долбоор|draft)\s*$/i;
+
 /** A review title when the form leaves it empty: the act's title, else its first line, else the file name. */
 export function defaultTitle(result: DraftImport, fileName: string): string {
-  const candidate = result.tree.meta.title ?? result.source.paragraphs.find((p) => /\p{L}{3,}/u.test(p.text))?.text ?? fileName;
+  const firstLine = result.source.paragraphs.find((p) => /\p{L}{3,}/u.test(p.text) && !DRAFT_MARK.test(p.text))?.text;
+  const candidate = result.tree.meta.title ?? firstLine ?? fileName;
   return candidate.length > 300 ? `${candidate.slice(0, 297)}…` : candidate;
 }

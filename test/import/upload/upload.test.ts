@@ -109,8 +109,9 @@ describe('upload routes over real HTTP', () => {
     const before = reviewCount(server);
     const res = await api(server, secretary, '/api/import/preview', { method: 'POST', body: form(await numberedDocx(), 'p.docx') });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { outline: unknown[]; report: { format: string; paragraphs: number } };
-    expect(Array.isArray(body.outline)).toBe(true);
+    const body = (await res.json()) as { outline: Array<{ kind: string; label: string; title: string | null; children: unknown[] }>; report: { format: string; paragraphs: number } };
+    const flat = (nodes: typeof body.outline): typeof body.outline => nodes.flatMap((n) => [n, ...flat(n.children as typeof body.outline)]);
+    expect(flat(body.outline).filter((n) => n.kind === 'article').map((n) => n.title)).toEqual(['Основные понятия', 'Сфера действия']);
     expect(body.report).toMatchObject({ format: 'docx', paragraphs: 4 });
     expect(reviewCount(server)).toBe(before);
   });
