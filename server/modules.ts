@@ -10,6 +10,10 @@ import { mountAuditRoutes } from './admin/audit-routes';
 import { mountMemberRoutes } from './reviews/members-routes';
 import { mountReviewStatusRoutes } from './reviews/status-routes';
 import { mountExportRoutes } from './export/routes';
+import { attachCollab } from './collab/socket-module';
+import { mountReviewRoutes } from './reviews/routes';
+import { mountStaticClient } from './http/static';
+import { mountChecklistUiRoutes } from './ui-api/checklist-routes';
 
 /**
  * The feature modules of the server, in mounting order. Each one owns its routes (and their schemas)
@@ -24,8 +28,12 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountMemberRoutes,
   mountReviewStatusRoutes,
   mountExportRoutes,
+  mountReviewRoutes,
+  mountChecklistUiRoutes,
+  mountStaticClient,
 ];
 
 export const SOCKET_MODULES: Array<(ctx: AppContext) => void> = [
   attachSocketGate,
+  attachCollab,
 ];

@@ -1,0 +1,121 @@
+import { baseKeymap } from 'prosemirror-commands';
+import { keymap } from 'prosemirror-keymap';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { redo, undo, yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } from 'y-prosemirror';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { draftSchema } from '../../shared/schema';
+import { cursorBuilder, selectionBuilder } from './cursors';
+import { clauseTextStarts, highlightsKey, highlightsPlugin, type Highlight } from './highlights';
+
+export interface SelectedWords {
+  clauseId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The draft in ProseMirror, bound to the TEXT doc's fragment by y-prosemirror. Everyone can move a
+ * caret and select with the keyboard (so experts can select words for a finding), but only a writable
+ * connection (the secretary's) may change the document: other transactions that change it are dropped.
+ */
+export class DraftEditor {
+  readonly view: EditorView;
+  private writable: boolean;
+
+  constructor(
+    mount: HTMLElement,
+    fragment: Y.XmlFragment,
+    awareness: Awareness,
+    options: { writable: boolean; label: string; onSelection?: () => void; onHighlightClick?: (id: string) => void },
+  ) {
+    this.writable = options.writable;
+    const state = EditorState.create({
+      schema: draftSchema,
+      plugins: [
+        ySyncPlugin(fragment),
+        yCursorPlugin(awareness, { cursorBuilder, selectionBuilder }),
+        yUndoPlugin(),
+        keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo }),
+        keymap(baseKeymap),
+        highlightsPlugin(),
+      ],
+    });
+    this.view = new EditorView(mount, {
+      state,
+      attributes: () => ({
+        class: 'draft-editor',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': options.label,
+        'aria-readonly': String(!this.writable),
+        spellcheck: 'false',
+        'data-testid': 'draft-editor',
+      }),
+      dispatchTransaction: (tr: Transaction) => {
+        if (tr.docChanged && !this.writable && !tr.getMeta(ySyncPluginKey)) return;
+        this.view.updateState(this.view.state.apply(tr));
+        if (tr.selectionSet) options.onSelection?.();
+      },
+      handleClickOn: (_view, _pos, _node, _nodePos, event) => {
+        const mark = (event.target as HTMLElement).closest?.('mark[data-finding]');
+        if (mark) options.onHighlightClick?.(mark.getAttribute('data-finding')!);
+        return false;
+      },
+    });
+  }
+
+  setWritable(writable: boolean): void {
+    this.writable = writable;
+    this.view.setProps({});
+  }
+
+  setHighlights(highlights: readonly Highlight[]): void {
+    this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, { highlights }).setMeta('addToHistory', false));
+  }
+
+  setActive(id: string | null): void {
+    this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, { active: id }).setMeta('addToHistory', false));
+  }
+
+  /** The words selected inside one clause's own text, or null when nothing usable is selected. */
+  selectedWords(): SelectedWords | null {
+    const { from, to, empty } = this.view.state.selection;
+    if (empty) return null;
+    const $from = this.view.state.doc.resolve(from);
+    const $to = this.view.state.doc.resolve(to);
+    if ($from.parent.type.name !== 'clause_text' || !$from.sameParent($to)) {
+      // A selection over several clauses anchors to the clause it starts in, up to its end.
+      if ($from.parent.type.name !== 'clause_text') return null;
+    }
+    const clause = $from.node($from.depth - 1);
+    const textStart = $from.start();
+    const end = $from.sameParent($to) ? to : $from.end();
+    if (end <= from) return null;
+    return {
+      clauseId: clause.attrs.id as string,
+      start: from - textStart,
+      end: end - textStart,
+      text: this.view.state.doc.textBetween(from, end),
+    };
+  }
+
+  /** Scrolls to a clause (or words in it), puts the caret there and focuses the editor. */
+  reveal(clauseId: string, range?: { start: number; end: number }): void {
+    const where = clauseTextStarts(this.view.state.doc).get(clauseId);
+    if (!where) return;
+    const from = Math.min(where.from + (range?.start ?? 0), where.to);
+    const to = Math.min(where.from + (range?.end ?? 0), where.to);
+    const selection = TextSelection.create(this.view.state.doc, from, Math.max(from, to));
+    this.view.dispatch(this.view.state.tr.setSelection(selection).scrollIntoView());
+    const dom = this.view.domAtPos(from).node;
+    (dom instanceof Element ? dom : dom.parentElement)?.scrollIntoView({ block: 'center' });
+    this.view.focus();
+  }
+
+  destroy(): void {
+    this.view.destroy();
+  }
+}

@@ -1,0 +1,50 @@
+import './styles.css';
+import { parseRoute } from './router';
+import { restoreSession, currentUser } from './session';
+import { Shell } from './shell';
+import { errorBanner } from './ui/error-banner';
+import { mountSignIn } from './screens/sign-in';
+import { mountReviewList } from './screens/review-list';
+import { mountUpload } from './screens/upload';
+import { mountReviewPage } from './review/review-page';
+
+/** A mounted screen returns its cleanup (closing sockets, removing listeners). */
+export type Unmount = () => void;
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html lacks #app');
+
+let unmount: Unmount | null = null;
+const shell = new Shell(root, () => void show());
+
+async function show(): Promise<void> {
+  unmount?.();
+  unmount = null;
+  shell.connection.setCollabStatus(null);
+  const main = shell.main;
+  main.replaceChildren();
+  try {
+    if (!currentUser()) {
+      unmount = mountSignIn(main, () => {
+        shell.renderUser();
+        void show();
+      });
+      return;
+    }
+    const route = parseRoute(location.hash);
+    if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell);
+    else if (route.name === 'upload') unmount = mountUpload(main);
+    else unmount = mountReviewList(main);
+  } catch (error) {
+    main.replaceChildren(errorBanner(error, () => void show()));
+  }
+}
+
+window.addEventListener('hashchange', () => void show());
+
+restoreSession()
+  .then(() => {
+    shell.renderUser();
+    return show();
+  })
+  .catch((error: unknown) => shell.main.replaceChildren(errorBanner(error, () => location.reload())));

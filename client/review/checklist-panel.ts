@@ -1,0 +1,93 @@
+import { setAnswer } from '../../shared/collab/author-doc';
+import type { ChecklistAnswerValue, ReviewModel } from '../../shared/review-model';
+import { formatNumber, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
+import { h, tx } from '../ui/dom';
+import type { ChecklistCriterion } from './checklist-data';
+import type { ReviewSession } from './review-session';
+
+const VALUES: ChecklistAnswerValue[] = ['yes', 'no', 'partly', 'na'];
+
+/**
+ * Each criterion's questions with everyone's answers, the number of findings under it, and the
+ * user's own answer as a radio group (keyboard: arrows within the group).
+ */
+export class ChecklistPanel {
+  readonly element: HTMLElement;
+  private readonly body: HTMLElement;
+  private criteria: readonly ChecklistCriterion[] = [];
+  private model: ReviewModel | null = null;
+
+  constructor(private readonly session: ReviewSession) {
+    this.body = h('div', { class: 'checklist' });
+    this.element = h('section', { class: 'checklist-panel', 'aria-labelledby': 'checklist-title' }, tx('h2', 'checklistTitle', { id: 'checklist-title', class: 'panel-title' }), this.body);
+    onLangChange(() => this.render());
+  }
+
+  setCriteria(criteria: readonly ChecklistCriterion[]): void {
+    this.criteria = criteria;
+    this.render();
+  }
+
+  update(model: ReviewModel): void {
+    this.model = model;
+    this.render();
+  }
+
+  render(): void {
+    if (this.criteria.length === 0) return this.body.replaceChildren(h('p', {}, t('checklistUnavailable')));
+    const focused = document.activeElement instanceof HTMLInputElement && this.body.contains(document.activeElement) ? document.activeElement.id : null;
+    const answers = this.model?.answers ?? [];
+    const findings = this.model?.findings ?? [];
+    this.body.replaceChildren(
+      ...this.criteria.map((criterion) => {
+        const count = findings.filter((f) => f.criterionId === criterion.id).length;
+        return h(
+          'details',
+          { class: 'criterion', 'data-criterion': criterion.id },
+          h('summary', {}, h('span', { class: 'criterion__title' }, `${criterion.id}. ${pick(criterion.title)}`), h('span', { class: 'badge' }, t('checklistFindings', { count: formatNumber(count) }))),
+          h('p', { class: 'criterion__guidance' }, pick(criterion.guidance)),
+          h(
+            'ol',
+            { class: 'questions' },
+            ...criterion.questions.map((q) => {
+              const all = answers.filter((a) => a.criterionId === criterion.id && a.questionId === q.id);
+              const mine = all.find((a) => a.authorId === this.session.me.id)?.value;
+              const name = `answer-${criterion.id}-${q.id}`;
+              const group = h(
+                'fieldset',
+                { class: 'answer-group' },
+                h('legend', { class: 'visually-hidden' }, `${t('yourAnswer')}: ${pick(q.text)}`),
+                ...VALUES.map((value) => {
+                  const id = `${name}-${value}`;
+                  const input = h('input', { type: 'radio', id, name, value, checked: mine === value }) as HTMLInputElement;
+                  input.addEventListener('change', () => {
+                    setAnswer(this.session.mine.doc, this.session.me.id, { criterionId: criterion.id, questionId: q.id, value });
+                    this.session.refresh();
+                  });
+                  return h('label', { for: id, class: 'answer-option' }, input, ` ${t(`answer_${value}` as StringKey)}`);
+                }),
+              );
+              return h(
+                'li',
+                { class: 'question' },
+                h('p', {}, pick(q.text)),
+                group,
+                all.length
+                  ? h('ul', { class: 'answers' }, ...all.map((a) => h('li', {}, `${this.session.memberName(a.authorId) ?? t('unknownUser')}: ${t(`answer_${a.value}` as StringKey)}`)))
+                  : null,
+              );
+            }),
+          ),
+        );
+      }),
+    );
+    // Keep open criteria open across re-renders.
+    for (const id of this.open) this.body.querySelector<HTMLDetailsElement>(`details[data-criterion="${CSS.escape(id)}"]`)?.setAttribute('open', '');
+    this.body.querySelectorAll<HTMLDetailsElement>('details').forEach((d) =>
+      d.addEventListener('toggle', () => (d.open ? this.open.add(d.dataset.criterion!) : this.open.delete(d.dataset.criterion!))),
+    );
+    if (focused) document.getElementById(focused)?.focus();
+  }
+
+  private readonly open = new Set<string>();
+}

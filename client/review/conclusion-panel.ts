@@ -1,0 +1,113 @@
+import { setConclusionField } from '../../shared/collab/author-doc';
+import type { ConclusionFields, ConclusionVerdict, ReviewModel } from '../../shared/review-model';
+import { LANGS, type Lang } from '../../shared/i18n/lang';
+import { api } from '../api';
+import { lang, onLangChange, t, type StringKey } from '../i18n/i18n';
+import { h, tx } from '../ui/dom';
+import { errorBanner } from '../ui/error-banner';
+import type { ReviewSession } from './review-session';
+
+type TextField = 'draftTitle' | 'initiator' | 'registrationNumber' | 'reading' | 'outgoingNumber' | 'outgoingDate' | 'basis' | 'periodFrom' | 'periodTo' | 'summary' | 'genderRelevance' | 'recommendations';
+const SHORT: TextField[] = ['draftTitle', 'initiator', 'registrationNumber', 'reading', 'outgoingNumber', 'outgoingDate', 'basis', 'periodFrom', 'periodTo'];
+const LONG: TextField[] = ['summary', 'genderRelevance', 'recommendations'];
+const VERDICTS: ConclusionVerdict[] = ['complies', 'complies_with_recommendations', 'does_not_comply'];
+
+/**
+ * The secretary's conclusion: its fields (stored in her author doc, so they sync and survive offline),
+ * a live preview rendered by the server (in a sandboxed frame: nothing in it can run), Export DOCX.
+ */
+export class ConclusionPanel {
+  readonly element: HTMLElement;
+  private readonly form: HTMLElement;
+  private readonly preview: HTMLIFrameElement;
+  private readonly missing: HTMLElement;
+  private readonly exportLink: HTMLAnchorElement;
+  private readonly exportLang: HTMLSelectElement;
+  private timer: number | undefined;
+  private lastFields = '';
+
+  constructor(private readonly session: ReviewSession) {
+    this.form = h('div', { class: 'conclusion-fields' });
+    this.preview = h('iframe', { class: 'conclusion-preview', sandbox: '', title: t('conclusionPreview'), 'data-i18n-title': 'conclusionPreview', 'data-testid': 'conclusion-preview' });
+    this.missing = h('div', { class: 'conclusion-missing', 'aria-live': 'polite' });
+    this.exportLang = h('select', { id: 'export-lang', class: 'input input--small' }) as HTMLSelectElement;
+    for (const code of LANGS) this.exportLang.append(h('option', { value: code }, code.toUpperCase()));
+    this.exportLang.value = lang();
+    this.exportLink = h('a', { class: 'button button--primary', 'data-testid': 'export-docx', download: '' }, t('exportDocx')) as HTMLAnchorElement;
+    const updateLink = () => (this.exportLink.href = `/api/reviews/${session.reviewId}/conclusion.docx?lang=${this.exportLang.value as Lang}`);
+    this.exportLang.addEventListener('change', () => {
+      updateLink();
+      this.refreshPreview();
+    });
+    updateLink();
+    this.element = h(
+      'section',
+      { class: 'conclusion-panel', 'aria-labelledby': 'conclusion-title' },
+      tx('h2', 'conclusionTitle', { id: 'conclusion-title', class: 'panel-title' }),
+      session.isSecretary ? this.form : tx('p', 'secretaryOnly'),
+      h('div', { class: 'export-row' }, tx('label', 'exportLang', { for: 'export-lang' }), this.exportLang, this.exportLink),
+      tx('h3', 'conclusionPreview'),
+      this.missing,
+      this.preview,
+    );
+    onLangChange(() => {
+      this.exportLink.textContent = t('exportDocx');
+      this.renderFields(this.session.model?.conclusion ?? {});
+    });
+  }
+
+  update(model: ReviewModel): void {
+    const fields = JSON.stringify(model.conclusion);
+    if (fields === this.lastFields && this.form.childElementCount) return;
+    this.lastFields = fields;
+    this.renderFields(model.conclusion);
+    this.schedulePreview();
+  }
+
+  private renderFields(values: Partial<ConclusionFields>): void {
+    if (!this.session.isSecretary) return;
+    const focused = document.activeElement instanceof HTMLElement && this.form.contains(document.activeElement) ? document.activeElement.id : null;
+    if (focused) return; // never replace a field while she types in it
+    const field = (name: TextField, long: boolean) => {
+      const id = `conclusion-${name}`;
+      const input = long
+        ? (h('textarea', { id, class: 'input', rows: '3', maxlength: '20000' }) as HTMLTextAreaElement)
+        : (h('input', { id, class: 'input', type: name === 'outgoingDate' || name.startsWith('period') ? 'date' : 'text', maxlength: '500' }) as HTMLInputElement);
+      input.value = String(values[name] ?? '');
+      input.addEventListener('change', () => {
+        setConclusionField(this.session.mine.doc, name, input.value);
+        this.session.refresh();
+      });
+      return h('div', { class: 'field' }, h('label', { for: id }, t(`field_${name}` as StringKey)), input);
+    };
+    const verdict = h('select', { id: 'conclusion-verdict', class: 'input' }) as HTMLSelectElement;
+    verdict.append(h('option', { value: '' }, t('verdict_none')), ...VERDICTS.map((v) => h('option', { value: v }, t(`verdict_${v}` as StringKey))));
+    verdict.value = values.verdict ?? '';
+    verdict.addEventListener('change', () => {
+      setConclusionField(this.session.mine.doc, 'verdict', (verdict.value || null) as ConclusionVerdict | null);
+      this.session.refresh();
+    });
+    this.form.replaceChildren(
+      ...SHORT.map((f) => field(f, false)),
+      ...LONG.map((f) => field(f, true)),
+      h('div', { class: 'field' }, h('label', { for: 'conclusion-verdict' }, t('field_verdict')), verdict),
+    );
+  }
+
+  private schedulePreview(): void {
+    window.clearTimeout(this.timer);
+    // The server reads what the secretary's doc stored: give the sync a moment before asking.
+    this.timer = window.setTimeout(() => this.refreshPreview(), 600);
+  }
+
+  private refreshPreview(): void {
+    if (!this.element.isConnected) return;
+    api<{ html: string; missing: Array<{ field: string; label: string }> }>('GET', `/api/reviews/${this.session.reviewId}/conclusion/preview?lang=${this.exportLang.value}`)
+      .then((answer) => {
+        // srcdoc in a sandbox without allow-scripts: the preview is displayed, never executed.
+        this.preview.srcdoc = answer.html;
+        this.missing.replaceChildren(...(answer.missing.length ? [h('ul', {}, ...answer.missing.map((m) => h('li', {}, m.label)))] : []));
+      })
+      .catch((error: unknown) => this.missing.replaceChildren(errorBanner(error)));
+  }
+}

@@ -1,0 +1,210 @@
+import { createAnchor } from '../../shared/collab/anchor';
+import { addAnnotation } from '../../shared/collab/author-doc';
+import { draftFragment } from '../../shared/collab/text-doc';
+import type { ReviewModel } from '../../shared/review-model';
+import { DraftEditor } from '../editor/draft-editor';
+import type { Highlight } from '../editor/highlights';
+import { clauseTextStarts } from '../editor/highlights';
+import { onLangChange, t, type StringKey } from '../i18n/i18n';
+import { currentUser } from '../session';
+import type { Shell } from '../shell';
+import { h, tx } from '../ui/dom';
+import { announce, errorBanner } from '../ui/error-banner';
+import { criterionSlot, loadChecklist, type ChecklistCriterion } from './checklist-data';
+import { ChecklistPanel } from './checklist-panel';
+import { ConclusionPanel } from './conclusion-panel';
+import { openFindingDialog } from './finding-dialog';
+import { FindingsPanel, listedItems, type ListedItem } from './findings-panel';
+import { renderOutline } from './outline';
+import { presenceList } from './presence';
+import { loadReviewInfo, ReviewSession } from './review-session';
+
+const TABS: Array<{ id: string; key: StringKey }> = [
+  { id: 'findings', key: 'tabFindings' },
+  { id: 'checklist', key: 'tabChecklist' },
+  { id: 'conclusion', key: 'tabConclusion' },
+];
+
+/** The review page: outline, the draft editor with highlights and cursors, and the sidebar panels. */
+export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shell): () => void {
+  const me = currentUser()!;
+  let disposed = false;
+  const cleanup: Array<() => void> = [];
+  main.replaceChildren(h('p', { 'aria-busy': 'true' }, t('loading')));
+  loadReviewInfo(reviewId, me)
+    .then(({ review, members }) => {
+      if (disposed) return;
+      const session = new ReviewSession(reviewId, me, members);
+      cleanup.push(() => session.destroy());
+      shell.connection.setCollabStatus(session.status);
+      session.onStatus((status) => shell.connection.setCollabStatus(status));
+      build(main, review.title, session, cleanup);
+    })
+    .catch((error: unknown) => main.replaceChildren(h('a', { href: '#/', class: 'back-link' }, t('backToList')), errorBanner(error, () => mountReviewPage(main, reviewId, shell))));
+  return () => {
+    disposed = true;
+    for (const fn of cleanup.reverse()) fn();
+  };
+}
+
+function build(main: HTMLElement, title: string, session: ReviewSession, cleanup: Array<() => void>): void {
+  const isSecretary = session.isSecretary;
+  const editorMount = h('div', { class: 'editor-mount' });
+  const outlineNav = h('nav', { class: 'outline', 'aria-labelledby': 'outline-title' }, tx('h2', 'outline', { id: 'outline-title', class: 'panel-title' }));
+  const newFindingButton = tx('button', 'newFinding', { type: 'button', class: 'button button--primary', 'aria-keyshortcuts': 'Control+Alt+M', 'data-testid': 'new-finding' });
+  const hint = tx('span', 'newFindingHint', { class: 'hint' });
+  let criteria: ChecklistCriterion[] = [];
+  let latest: ReviewModel | null = null;
+
+  const editor = new DraftEditor(editorMount, draftFragment(session.text.doc), session.text.awareness, {
+    writable: isSecretary,
+    label: t('editorLabel'),
+    onHighlightClick: (id) => findings.focusItem(id),
+  });
+  cleanup.push(() => editor.destroy());
+  session.provider.on('synced', (doc: string) => {
+    if (doc === 'text') editor.setWritable(isSecretary && session.text.writable);
+  });
+
+  let orderCache: { doc: unknown; map: Map<string, number> } | null = null;
+  const order = () => {
+    const doc = editor.view.state.doc;
+    if (orderCache?.doc !== doc) {
+      const map = new Map<string, number>();
+      for (const [id, range] of clauseTextStarts(doc)) map.set(id, range.from);
+      orderCache = { doc, map };
+    }
+    return orderCache.map;
+  };
+  const jump = (item: ListedItem) => {
+    editor.setActive(item.id);
+    if (item.position && item.position.state !== 'orphaned') editor.reveal(item.position.clauseId, item.position);
+  };
+  const findings = new FindingsPanel(session, order, jump);
+  const checklist = new ChecklistPanel(session);
+  const conclusion = new ConclusionPanel(session);
+
+  const highlightsOf = (model: ReviewModel): Highlight[] =>
+    listedItems(model)
+      .filter((i) => i.position && i.position.state !== 'orphaned' && i.position.end > i.position.start)
+      .map((i) => ({
+        id: i.id,
+        clauseId: i.position!.clauseId,
+        start: i.position!.start,
+        end: i.position!.end,
+        className: `crit-${criterionSlot(criteria, i.criterionId)}${i.severity ? ` sev-${i.severity}` : ''}${i.status === 'resolved' ? ' hl--resolved' : ''}${i.origin === 'engine' ? ' hl--engine' : ''}`,
+        label: `${findings.criterionTitle(i.criterionId)}${i.severity ? ` — ${t(`severity_${i.severity}` as StringKey)}` : ''}`,
+      }));
+
+  let outlineDoc: unknown = null;
+  const renderOutlineIfChanged = () => {
+    const doc = editor.view.state.doc;
+    if (doc === outlineDoc) return;
+    outlineDoc = doc;
+    const list = renderOutline(doc, (id) => editor.reveal(id));
+    outlineNav.replaceChildren(outlineNav.firstChild!, list);
+  };
+
+  const onModel = (model: ReviewModel) => {
+    latest = model;
+    editor.setHighlights(highlightsOf(model));
+    findings.update(model);
+    checklist.update(model);
+    conclusion.update(model);
+    renderOutlineIfChanged();
+  };
+  cleanup.push(session.onModel(onModel));
+  cleanup.push(onLangChange(() => latest && editor.setHighlights(highlightsOf(latest))));
+
+  loadChecklist()
+    .then((checklistData) => {
+      criteria = checklistData.criteria;
+      findings.setCriteria(criteria);
+      checklist.setCriteria(criteria);
+      if (latest) editor.setHighlights(highlightsOf(latest));
+    })
+    .catch((error: unknown) => findings.element.prepend(errorBanner(error)));
+
+  const openNewFinding = () => {
+    const words = editor.selectedWords();
+    if (!words) {
+      announce(t('selectTextFirst'));
+      editor.view.focus();
+      return;
+    }
+    openFindingDialog({
+      quote: words.text,
+      criteria,
+      returnFocus: editor.view.dom as HTMLElement,
+      onSubmit: (input) => {
+        const anchor = createAnchor(session.text.doc, words.clauseId, { start: words.start, end: words.end });
+        addAnnotation(session.mine.doc, session.me.id, { kind: 'finding', anchor, ...input });
+        session.refresh();
+        announce(t('addFinding'));
+      },
+    });
+  };
+  // Keep the editor's selection when the button is clicked with the mouse.
+  newFindingButton.addEventListener('mousedown', (e) => e.preventDefault());
+  newFindingButton.addEventListener('click', openNewFinding);
+  const shortcut = (event: KeyboardEvent) => {
+    if (event.ctrlKey && event.altKey && (event.key === 'm' || event.key === 'M' || event.code === 'KeyM')) {
+      event.preventDefault();
+      if (!document.querySelector('dialog[open]')) openNewFinding();
+    }
+  };
+  document.addEventListener('keydown', shortcut);
+  cleanup.push(() => document.removeEventListener('keydown', shortcut));
+
+  // Sidebar tabs (WAI-ARIA tabs pattern: arrows move between tabs, one tab stop).
+  const panels: Record<string, HTMLElement> = { findings: findings.element, checklist: checklist.element, conclusion: conclusion.element };
+  const tablist = h('div', { role: 'tablist', class: 'tabs', 'aria-label': t('tabFindings'), 'data-i18n-label': 'tabFindings' });
+  const panelBox = h('div', { class: 'tab-panels' });
+  const tabs = TABS.map(({ id, key }) =>
+    h('button', { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, class: 'tab', 'data-i18n': key, 'data-testid': `tab-${id}` }, t(key)),
+  );
+  const selectTab = (id: string, focus: boolean) => {
+    tabs.forEach((tab, i) => {
+      const selected = TABS[i]!.id === id;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      if (selected && focus) tab.focus();
+    });
+    for (const [pid, panel] of Object.entries(panels)) panel.closest('[role=tabpanel]')!.toggleAttribute('hidden', pid !== id);
+  };
+  for (const { id } of TABS) panelBox.append(h('div', { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, class: 'tab-panel', tabindex: '0' }, panels[id]!));
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => selectTab(TABS[i]!.id, false));
+    tab.addEventListener('keydown', (event) => {
+      const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (!delta) return;
+      event.preventDefault();
+      selectTab(TABS[(i + delta + TABS.length) % TABS.length]!.id, true);
+    });
+  });
+  tablist.append(...tabs);
+
+  main.replaceChildren(
+    h(
+      'div',
+      { class: 'review-page' },
+      h(
+        'div',
+        { class: 'review-head' },
+        h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')),
+        h('h1', { class: 'review-title', 'data-testid': 'review-title' }, title),
+        presenceList(session.text.awareness, session.text.doc.clientID),
+      ),
+      outlineNav,
+      h(
+        'section',
+        { class: 'editor-pane', 'aria-labelledby': 'editor-title' },
+        h('div', { class: 'editor-toolbar' }, h('h2', { id: 'editor-title', class: 'visually-hidden', 'data-i18n': 'editorLabel' }, t('editorLabel')), newFindingButton, hint, isSecretary ? null : tx('span', 'readOnlyNote', { class: 'hint' })),
+        editorMount,
+      ),
+      h('aside', { class: 'sidebar', 'aria-label': t('annotations'), 'data-i18n-label': 'annotations' }, tablist, panelBox),
+    ),
+  );
+  selectTab('findings', false);
+  session.text.awareness.setLocalStateField('user', { name: session.me.name, color: '#555555', id: session.me.id });
+}

@@ -1,0 +1,157 @@
+import { io, type Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { CollabProvider, type DocHandle } from '../collab/provider';
+import { mergeReviewModel } from '../../shared/collab/merge';
+import { authorDocName, type CollabStatus } from '../../shared/protocol';
+import type { ReviewModel } from '../../shared/review-model';
+import { api } from '../api';
+import type { CurrentUser } from '../session';
+
+export interface Member {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface ReviewInfo {
+  id: string;
+  title: string;
+  status: string;
+  createdBy: string | null;
+}
+
+/** GET /api/reviews/:id and its members; tolerant of a missing detail endpoint (the members route suffices). */
+export async function loadReviewInfo(reviewId: string, me: CurrentUser): Promise<{ review: ReviewInfo; members: Member[] }> {
+  let firstError: unknown = null;
+  const orNull = <T>(p: Promise<T>) =>
+    p.catch((error: unknown) => {
+      firstError ??= error;
+      return null;
+    });
+  const [detail, members] = await Promise.all([
+    orNull(api<Record<string, unknown>>('GET', `/api/reviews/${reviewId}`)),
+    orNull(api<{ members: Member[] }>('GET', `/api/reviews/${reviewId}/members`)),
+  ]);
+  // Without either answer the review is unknown or not ours: show the server's reason.
+  if (!detail && !members) throw firstError;
+  const raw = ((detail?.review as Record<string, unknown> | undefined) ?? detail ?? {}) as Record<string, unknown>;
+  const list = new Map<string, Member>();
+  const fromDetail = (detail?.members ?? raw.members) as unknown;
+  for (const m of [...(Array.isArray(fromDetail) ? fromDetail : []), ...(members?.members ?? [])] as Array<Record<string, unknown>>) {
+    const id = String(m.id ?? m.userId ?? '');
+    if (id && !list.has(id)) list.set(id, { id, name: String(m.name ?? ''), role: String(m.role ?? 'expert') });
+  }
+  if (!list.has(me.id)) list.set(me.id, { id: me.id, name: me.name, role: me.role });
+  return {
+    review: {
+      id: reviewId,
+      title: String(raw.title ?? ''),
+      status: String(raw.status ?? 'in_review'),
+      createdBy: typeof raw.createdBy === 'string' ? raw.createdBy : null,
+    },
+    members: [...list.values()],
+  };
+}
+
+/**
+ * The live side of an open review: one socket, the TEXT, ENGINE and every member's AUTHOR doc, and
+ * the merged review model recomputed (at most once per frame batch) whenever any doc changes.
+ */
+export class ReviewSession {
+  readonly socket: Socket;
+  readonly provider: CollabProvider;
+  readonly text: DocHandle;
+  readonly engine: DocHandle;
+  readonly mine: DocHandle;
+  private readonly authors = new Map<string, { role: 'secretary' | 'expert'; handle: DocHandle }>();
+  private modelValue: ReviewModel | null = null;
+  private readonly modelListeners = new Set<(model: ReviewModel) => void>();
+  private scheduled = false;
+  private readonly cleanup: Array<() => void> = [];
+
+  constructor(
+    readonly reviewId: string,
+    readonly me: CurrentUser,
+    readonly members: Member[],
+  ) {
+    this.socket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
+    this.provider = new CollabProvider(this.socket, reviewId);
+    this.text = this.provider.open('text');
+    this.engine = this.provider.open('engine');
+    for (const member of members) {
+      const handle = this.provider.open(authorDocName(member.id));
+      this.authors.set(member.id, { role: member.role === 'secretary' ? 'secretary' : 'expert', handle });
+    }
+    this.mine = this.authors.get(me.id)!.handle;
+    const schedule = () => this.schedule();
+    for (const doc of this.docs()) {
+      doc.on('update', schedule);
+      this.cleanup.push(() => doc.off('update', schedule));
+    }
+    // The browser knows first when the network goes: drop the socket at once so the state shows
+    // "offline" and work continues locally; reconnecting syncs both ways (the provider's join).
+    const offline = () => this.socket.disconnect();
+    const online = () => this.socket.connect();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    this.cleanup.push(() => window.removeEventListener('offline', offline), () => window.removeEventListener('online', online));
+  }
+
+  get status(): CollabStatus {
+    return this.provider.status;
+  }
+
+  onStatus(fn: (status: CollabStatus) => void): void {
+    this.provider.on('status', fn);
+  }
+
+  onModel(fn: (model: ReviewModel) => void): () => void {
+    this.modelListeners.add(fn);
+    if (this.modelValue) fn(this.modelValue);
+    return () => this.modelListeners.delete(fn);
+  }
+
+  get model(): ReviewModel | null {
+    return this.modelValue;
+  }
+
+  get isSecretary(): boolean {
+    return this.me.role === 'secretary';
+  }
+
+  memberName(id: string | null): string | null {
+    if (!id) return null;
+    return this.members.find((m) => m.id === id)?.name ?? null;
+  }
+
+  /** Recomputes the model now (used after a local write so the UI answers without waiting a frame). */
+  refresh(): void {
+    this.modelValue = mergeReviewModel({
+      reviewId: this.reviewId,
+      engine: this.engine.doc,
+      authors: [...this.authors].map(([userId, a]) => ({ userId, role: a.role, doc: a.handle.doc })),
+      textDoc: this.text.doc,
+    });
+    for (const fn of this.modelListeners) fn(this.modelValue);
+  }
+
+  destroy(): void {
+    for (const fn of this.cleanup) fn();
+    this.provider.destroy();
+    this.socket.disconnect();
+  }
+
+  private docs(): Y.Doc[] {
+    return [this.text.doc, this.engine.doc, ...[...this.authors.values()].map((a) => a.handle.doc)];
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Many updates arrive in bursts (the first sync, a remote typist): merge once per burst.
+    setTimeout(() => {
+      this.scheduled = false;
+      this.refresh();
+    }, 30);
+  }
+}

@@ -1,0 +1,18 @@
+/** Screens are addressed by the URL hash, so the server needs no knowledge of client routes. */
+export type Route =
+  | { name: 'list' }
+  | { name: 'upload' }
+  | { name: 'review'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const review = /^\/reviews\/([0-9a-f-]{36})$/i.exec(path);
+  if (review) return { name: 'review', id: review[1]! };
+  if (path === '/new') return { name: 'upload' };
+  return { name: 'list' };
+}
+
+export function navigate(hash: string): void {
+  if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = hash;
+}

@@ -1,0 +1,50 @@
+import type { ImportReport } from '../../shared/import-report';
+import { formatNumber, lang, onLangChange, t, type StringKey } from '../i18n/i18n';
+import { h } from '../ui/dom';
+
+const COUNTED: Array<[string, StringKey]> = [
+  ['section', 'kind_section'],
+  ['chapter', 'kind_chapter'],
+  ['article', 'kind_article'],
+  ['part', 'kind_part'],
+  ['item', 'kind_item'],
+];
+
+/** What the import found and everything that deserves the secretary's look, with a link onwards. */
+export function renderImportReport(report: ImportReport, review: { id: string; title: string }): HTMLElement {
+  const box = h('section', { class: 'card import-report', 'aria-labelledby': 'import-report-title', 'data-testid': 'import-report' });
+  const render = () => {
+    const facts = h('dl', { class: 'facts' });
+    const fact = (key: StringKey, value: string) => facts.append(h('dt', {}, t(key)), h('dd', {}, value));
+    fact('reportFormat', report.format.toUpperCase() + (report.encoding ? ` (${report.encoding})` : ''));
+    fact('reportLanguage', report.language);
+    fact('reportParagraphs', formatNumber(report.paragraphs));
+    fact('reportCharacters', formatNumber(report.characters));
+    const counts = report.counts as Record<string, number | undefined>;
+    for (const [kind, key] of COUNTED) if (counts[kind]) fact(key, formatNumber(counts[kind]));
+    const warnings = report.warnings.length
+      ? h(
+          'ul',
+          { class: 'warnings' },
+          ...report.warnings.map((w) =>
+            h(
+              'li',
+              { class: `warning warning--${w.code}` },
+              w.location.line ? h('span', { class: 'warning__where' }, `${t('reportLine', { line: formatNumber(w.location.line) })}${w.location.label ? ` · ${w.location.label}` : ''}: `) : null,
+              w.message[lang()],
+            ),
+          ),
+        )
+      : h('p', {}, t('reportNoWarnings'));
+    box.replaceChildren(
+      h('h2', { id: 'import-report-title', tabindex: '-1' }, `${t('reportTitle')}: ${review.title}`),
+      facts,
+      h('h3', {}, `${t('reportWarnings')} (${formatNumber(report.warnings.length)})`),
+      warnings,
+      h('a', { href: `#/reviews/${review.id}`, class: 'button button--primary', 'data-testid': 'open-review' }, t('openReview')),
+    );
+  };
+  render();
+  const off = onLangChange(() => (box.isConnected ? render() : off()));
+  return box;
+}

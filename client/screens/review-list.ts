@@ -1,0 +1,63 @@
+import { api } from '../api';
+import { formatDate, formatNumber, onLangChange, t, type StringKey } from '../i18n/i18n';
+import { currentUser } from '../session';
+import { h, tx } from '../ui/dom';
+import { errorBanner } from '../ui/error-banner';
+import { summariesFrom, type ReviewSummary } from './review-summary';
+
+export function mountReviewList(main: HTMLElement): () => void {
+  const body = h('div', { class: 'review-list__body', 'aria-busy': 'true' }, tx('p', 'loading'));
+  const canCreate = currentUser()?.role === 'secretary';
+  main.replaceChildren(
+    h(
+      'section',
+      { class: 'review-list', 'aria-labelledby': 'reviews-title' },
+      h('div', { class: 'page-head' }, tx('h1', 'reviewsTitle', { id: 'reviews-title' }), canCreate ? h('a', { href: '#/new', class: 'button button--primary', 'data-i18n': 'newReview', 'data-testid': 'new-review' }, t('newReview')) : null),
+      body,
+    ),
+  );
+  let reviews: ReviewSummary[] | null = null;
+  const render = () => {
+    if (!reviews) return;
+    body.removeAttribute('aria-busy');
+    if (reviews.length === 0) return body.replaceChildren(tx('p', 'reviewsEmpty'));
+    const table = h(
+      'table',
+      { class: 'table', 'data-testid': 'review-table' },
+      h('caption', { class: 'visually-hidden' }, t('reviewsTitle')),
+      h('thead', {}, h('tr', {}, ...(['colTitle', 'colStatus', 'colDeadline', 'colMembers', 'colFindings'] as StringKey[]).map((key) => h('th', { scope: 'col' }, t(key))))),
+      h(
+        'tbody',
+        {},
+        ...reviews.map((review) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, h('a', { href: `#/reviews/${review.id}`, class: 'review-link' }, review.title)),
+            h('td', {}, statusText(review.status)),
+            h('td', {}, review.deadline ? formatDate(review.deadline) : t('noDeadline')),
+            h('td', { class: 'num' }, review.members == null ? '—' : formatNumber(review.members)),
+            h('td', { class: 'num' }, review.findings == null ? '—' : formatNumber(review.findings)),
+          ),
+        ),
+      ),
+    );
+    body.replaceChildren(table);
+  };
+  const load = () => {
+    body.setAttribute('aria-busy', 'true');
+    api<unknown>('GET', '/api/reviews')
+      .then((answer) => {
+        reviews = summariesFrom(answer);
+        render();
+      })
+      .catch((error: unknown) => body.replaceChildren(errorBanner(error, load)));
+  };
+  load();
+  return onLangChange(render);
+}
+
+export function statusText(status: string): string {
+  const key = `status_${status}` as StringKey;
+  return ['status_in_review', 'status_issued', 'status_archived'].includes(key) ? t(key) : status;
+}

@@ -1,0 +1,49 @@
+import type { Role } from '../shared/roles';
+import { api, ApiError, setCsrfToken } from './api';
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+interface SessionAnswer {
+  user: CurrentUser;
+  csrfToken: string;
+}
+
+let user: CurrentUser | null = null;
+
+export function currentUser(): CurrentUser | null {
+  return user;
+}
+
+/** Restores the session the browser's cookie carries, if any. */
+export async function restoreSession(): Promise<CurrentUser | null> {
+  try {
+    const answer = await api<SessionAnswer>('GET', '/api/auth/me');
+    setCsrfToken(answer.csrfToken);
+    user = answer.user;
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+    user = null;
+  }
+  return user;
+}
+
+export async function signIn(email: string, password: string): Promise<CurrentUser> {
+  const answer = await api<SessionAnswer>('POST', '/api/auth/login', { email, password });
+  setCsrfToken(answer.csrfToken);
+  user = answer.user;
+  return answer.user;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api('POST', '/api/auth/logout');
+  } finally {
+    setCsrfToken(null);
+    user = null;
+  }
+}

@@ -1,0 +1,85 @@
+import { LANGS, type Lang } from '../shared/i18n/lang';
+import { applyStaticTexts, lang, onLangChange, setLang, t } from './i18n/i18n';
+import { currentUser, signOut } from './session';
+import { ConnectionIndicator } from './ui/connection-indicator';
+import { h, tx } from './ui/dom';
+
+const LOW_VISION_KEY = 'tendik_low_vision';
+const LANG_NAMES: Record<Lang, string> = { ru: 'Русский', ky: 'Кыргызча', en: 'English' };
+
+/**
+ * The frame around every screen: skip link, title, language switch, low-vision toggle, the connection
+ * state (always visible), the signed-in user, a polite live region, and <main> for the screen.
+ */
+export class Shell {
+  readonly main: HTMLElement;
+  readonly connection = new ConnectionIndicator();
+  private readonly userBox: HTMLElement;
+
+  constructor(
+    root: HTMLElement,
+    private readonly onSignedOut: () => void,
+  ) {
+    const select = h('select', { id: 'lang-select', class: 'lang-select', 'data-testid': 'lang-select' }) as HTMLSelectElement;
+    for (const code of LANGS) select.appendChild(h('option', { value: code, lang: code }, LANG_NAMES[code]));
+    select.value = lang();
+    select.addEventListener('change', () => setLang(select.value as Lang));
+
+    const lowVision = tx('button', localStorage.getItem(LOW_VISION_KEY) === '1' ? 'lowVisionOn' : 'lowVision', {
+      type: 'button',
+      class: 'button button--ghost',
+      'aria-pressed': 'false',
+      'data-testid': 'low-vision',
+    });
+    const applyLowVision = (on: boolean) => {
+      document.documentElement.classList.toggle('low-vision', on);
+      lowVision.setAttribute('aria-pressed', String(on));
+      lowVision.dataset.i18n = on ? 'lowVisionOn' : 'lowVision';
+      lowVision.textContent = t(on ? 'lowVisionOn' : 'lowVision');
+      localStorage.setItem(LOW_VISION_KEY, on ? '1' : '0');
+    };
+    lowVision.addEventListener('click', () => applyLowVision(!document.documentElement.classList.contains('low-vision')));
+    applyLowVision(localStorage.getItem(LOW_VISION_KEY) === '1');
+
+    this.userBox = h('div', { class: 'user-box' });
+    this.main = h('main', { id: 'main', tabindex: '-1', class: 'main' });
+    const header = h(
+      'header',
+      { class: 'app-header' },
+      h('a', { class: 'brand', href: '#/' }, tx('span', 'appName', { class: 'brand__name' }), tx('span', 'appTagline', { class: 'brand__tagline' })),
+      h('div', { class: 'app-header__tools' }, this.connection.element, h('label', { for: 'lang-select', class: 'visually-hidden', 'data-i18n': 'language' }, t('language')), select, lowVision, this.userBox),
+    );
+    root.replaceChildren(
+      h('a', { href: '#main', class: 'skip-link', 'data-i18n': 'skipToContent', onclick: (e: Event) => { e.preventDefault(); this.main.focus(); } }, t('skipToContent')),
+      header,
+      this.main,
+      h('div', { id: 'live-region', class: 'visually-hidden', 'aria-live': 'polite', role: 'status' }),
+    );
+    onLangChange((next) => {
+      select.value = next;
+      this.renderUser();
+    });
+    applyStaticTexts(document);
+    this.renderUser();
+  }
+
+  renderUser(): void {
+    const user = currentUser();
+    if (!user) {
+      this.userBox.replaceChildren();
+      return;
+    }
+    this.userBox.replaceChildren(
+      h('span', { class: 'user-box__name', 'data-testid': 'user-name' }, t('signedInAs', { name: user.name })),
+      tx('button', 'signOut', {
+        type: 'button',
+        class: 'button button--ghost',
+        onclick: async () => {
+          await signOut().catch(() => undefined);
+          this.renderUser();
+          this.onSignedOut();
+        },
+      }),
+    );
+  }
+}

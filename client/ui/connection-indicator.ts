@@ -1,0 +1,48 @@
+import type { CollabStatus } from '../../shared/protocol';
+import { onLangChange, t, type StringKey } from '../i18n/i18n';
+import { h } from './dom';
+
+export type ConnectionState = CollabStatus | 'online';
+
+const LABEL: Record<ConnectionState, StringKey> = {
+  online: 'connOnline',
+  connecting: 'connConnecting',
+  syncing: 'connSyncing',
+  synced: 'connSynced',
+  offline: 'connOffline',
+};
+
+/**
+ * Always visible in the header: the browser's network state, refined by the collaboration provider's
+ * status while a review is open (offline work is kept locally and merged on reconnect).
+ */
+export class ConnectionIndicator {
+  readonly element: HTMLElement;
+  private readonly label: HTMLElement;
+  private collab: CollabStatus | null = null;
+
+  constructor() {
+    this.label = h('span', { class: 'connection__label' });
+    this.element = h('div', { class: 'connection', role: 'status', 'aria-live': 'polite', 'data-testid': 'connection' }, h('span', { class: 'connection__dot', 'aria-hidden': 'true' }), this.label);
+    window.addEventListener('online', () => this.render());
+    window.addEventListener('offline', () => this.render());
+    onLangChange(() => this.render());
+    this.render();
+  }
+
+  setCollabStatus(status: CollabStatus | null): void {
+    this.collab = status;
+    this.render();
+  }
+
+  get state(): ConnectionState {
+    if (!navigator.onLine) return 'offline';
+    return this.collab ?? 'online';
+  }
+
+  private render(): void {
+    const state = this.state;
+    this.element.dataset.state = state;
+    this.label.textContent = t(LABEL[state]);
+  }
+}

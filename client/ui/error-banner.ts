@@ -1,0 +1,31 @@
+import { describeError } from '../api';
+import { lang, onLangChange, t } from '../i18n/i18n';
+import { h, tx } from './dom';
+
+/**
+ * An error shown as a readable message in the chosen language; the message follows a language switch
+ * because the server sent it in all three. role=alert announces it to screen readers.
+ */
+export function errorBanner(error: unknown, retry?: () => void): HTMLElement {
+  const message = h('p', { class: 'error-banner__message' });
+  const render = () => (message.textContent = describeError(error, lang()));
+  render();
+  const box = h(
+    'div',
+    { class: 'error-banner', role: 'alert' },
+    tx('strong', 'errorTitle'),
+    message,
+    retry ? h('button', { type: 'button', class: 'button', onclick: () => retry() }, t('retry')) : null,
+  );
+  const off = onLangChange(() => (box.isConnected ? render() : off()));
+  return box;
+}
+
+/** Shows a transient message in the polite live region of the shell. */
+export function announce(text: string): void {
+  const region = document.getElementById('live-region');
+  if (!region) return;
+  region.textContent = '';
+  // A fresh text node after a tick makes screen readers announce repeated messages too.
+  window.setTimeout(() => (region.textContent = text), 30);
+}

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import type { AppContext } from '../context';
+
+/** Where `npm run build` (vite build) writes the browser app. */
+export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../dist/client');
+
+/**
+ * Serves the built browser app from dist/client. Every other GET that is not an API or socket path
+ * gets index.html, so deep links (#-less reloads, bookmarks) open the app. Mounted after the API
+ * modules, so it never shadows a route. When the client has not been built, the API still works and
+ * pages answer 503 with a plain hint instead of a blank screen.
+ */
+export function mountStaticClient(app: express.Express, _ctx: AppContext): void {
+  const indexFile = path.join(CLIENT_DIST, 'index.html');
+  // Hashed file names under assets/ never change content: cache them for long.
+  app.use(
+    '/assets',
+    express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }),
+  );
+  app.use(express.static(CLIENT_DIST, { index: false, maxAge: 0 }));
+  app.get(/^(?!\/api\/|\/api$|\/socket\.io\/).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    if (!fs.existsSync(indexFile)) {
+      res.status(503).type('text/plain').send('The Tendik client is not built yet: run `npm run build` (npm start does it for you).');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+}
