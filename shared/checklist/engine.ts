@@ -102,10 +102,17 @@ function withoutReplacedWords(clause: Clause, tokens: Token[]): Token[] {
   if (!amendment?.oldWords || (amendment.operation !== 'replace_words' && amendment.operation !== 'exclude')) return tokens;
   const haystack = clause.text.toLowerCase();
   const needle = amendment.oldWords.toLowerCase();
+  if (needle.trim() === '' || haystack.length !== clause.text.length) return tokens;
   const masked: Array<[number, number]> = [];
-  for (let at = haystack.indexOf(needle); at >= 0 && needle.length > 0; at = haystack.indexOf(needle, at + needle.length))
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length))
     masked.push([at, at + needle.length]);
-  return tokens.filter((t) => !masked.some(([s, e]) => t.start >= s && t.end <= e));
+  // Both lists are in text order: one sweep.
+  let m = 0;
+  return tokens.filter((t) => {
+    while (m < masked.length && masked[m]![1] <= t.start) m++;
+    const mask = masked[m];
+    return !(mask && t.start >= mask[0] && t.end <= mask[1]);
+  });
 }
 
 /** A paired expression («мать или отец», «работник/работница») is considerate: the hit does not count. */

@@ -142,17 +142,12 @@ export function evaluate(matcher: CompiledMatcher, index: ClauseIndex): Hit | nu
  * the occurrences, which are few (only words of the checklist have keys).
  */
 function findNear(items: ReadonlyArray<ReadonlyArray<{ keys: string[] }>>, within: number, index: ClauseIndex): Hit | null {
-  const occurrences = items.map((seqs) => seqs.flatMap((seq) => allSequences(seq.keys, index)));
+  const occurrences = items.map((seqs) => seqs.flatMap((seq) => allSequences(seq.keys, index)).sort((a, b) => a[0]!.token - b[0]!.token));
   if (occurrences.some((list) => list.length === 0)) return null;
   let best: Hit | null = null;
   for (const anchor of occurrences[0]!) {
     const chosen = [anchor];
-    for (let i = 1; i < occurrences.length; i++) {
-      let nearest = occurrences[i]![0]!;
-      for (const candidate of occurrences[i]!)
-        if (Math.abs(candidate[0]!.token - anchor[0]!.token) < Math.abs(nearest[0]!.token - anchor[0]!.token)) nearest = candidate;
-      chosen.push(nearest);
-    }
+    for (let i = 1; i < occurrences.length; i++) chosen.push(nearestTo(occurrences[i]!, anchor[0]!.token));
     const hit = chosen.flat();
     let first = Number.MAX_SAFE_INTEGER;
     let last = -1;
@@ -163,6 +158,20 @@ function findNear(items: ReadonlyArray<ReadonlyArray<{ keys: string[] }>>, withi
     if (last - first + 1 <= within && (!best || first < firstToken(best))) best = hit;
   }
   return best;
+}
+
+/** The occurrence starting nearest to `token`; occurrences are in text order, so a binary search. */
+function nearestTo(sorted: readonly Hit[], token: number): Hit {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]![0]!.token < token) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = sorted[lo]!;
+  const before = sorted[lo - 1];
+  return before && token - before[0]!.token <= after[0]!.token - token ? before : after;
 }
 
 function allSequences(keys: readonly string[], index: ClauseIndex): Hit[] {

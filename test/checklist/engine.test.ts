@@ -289,6 +289,18 @@ describe('checklist engine: bad data', () => {
     expect(problems.map((p) => p.code)).toContain('CHECKLIST_TOO_DEEP');
   });
 
+  it('handles many occurrences for `near` and amendments quoting a frequent word', () => {
+    const checklist = compile([detector({ all: [{ near: ['особая', 'государство'], within: 2 }] })]);
+    const text = 'особой заботой '.repeat(20_000) + 'особой государства';
+    expect(analyse(tree([clause(text)]), checklist)[0]!.quote.exact).toBe('особой государства');
+    const words = compile([detector({ all: ['женщина'] })]);
+    const amendment = clause('«женщина» '.repeat(20_000) + 'и женщины', {
+      kind: 'amendment',
+      amendment: { operation: 'replace_words', target: {}, oldWords: '«женщина»' },
+    });
+    expect(analyse(tree([amendment]), words)[0]!.quote.exact).toBe('женщины');
+  });
+
   it('stays linear on adversarial text: a long clause of repeated words is scanned completely', () => {
     const checklist = compile([detector({ any: ['особая забота государства'] })]);
     const text = 'особой заботой '.repeat(20_000) + 'особой заботой государства';
