@@ -132,13 +132,17 @@ class TreeBuilder {
     this.lines = new Array<string>(paragraphs.length);
     this.kinds = new Array<LineInfo>(paragraphs.length);
     let lastHeading = -1;
+    let annexSeen = false;
     for (let i = 0; i < paragraphs.length; i++) {
       const t = paragraphs[i]!.text.trim();
       this.lines[i] = t;
       if (t.length === 0) continue;
       const k = classifyLine(t);
       this.kinds[i] = k;
-      if (k.kind !== 'annex' && HEADING_KINDS.has(k.kind)) lastHeading = i;
+      // The signature block comes after the act's last heading; an annex after it may have headings of
+      // its own (a Regulation approved by a resolution), so headings count only up to the first annex.
+      if (k.kind === 'annex') annexSeen = true;
+      else if (!annexSeen && HEADING_KINDS.has(k.kind)) lastHeading = i;
     }
     this.lastHeadingIndex = lastHeading;
   }

@@ -589,3 +589,30 @@ describe('a list entry ending in a dash', () => {
     expect(byId(tree, 'a9.p2.x1').label).toBe('Статья 9, часть 2, абзац 2');
   });
 });
+
+describe('a resolution approving a regulation in its annex', () => {
+  it('ends the body at the signature even when the annex has chapters of its own', () => {
+    const text = [
+      'ПОСТАНОВЛЕНИЕ КАБИНЕТА МИНИСТРОВ КЫРГЫЗСКОЙ РЕСПУБЛИКИ',
+      'О гендерной экспертизе',
+      'В целях обеспечения равных прав Кабинет Министров постановляет:',
+      '1. Утвердить Положение о гендерной экспертизе (прилагается).',
+      '2. Настоящее постановление вступает в силу со дня опубликования.',
+      'Председатель Кабинета Министров',
+      'Кыргызской Республики А.Жапаров',
+      'Приложение',
+      'Положение о гендерной экспертизе',
+      'Глава 1. Общие положения',
+      '1. Гендерная экспертиза проводится разработчиками.',
+    ].join('\n');
+    const { tree, warnings } = parseDraft(sourceFromText(text));
+    expect(tree.meta).toMatchObject({ actKind: 'resolution', title: 'О гендерной экспертизе' });
+    expect(outline(tree)).toEqual([
+      'hdr header', 'hdr.x1 header', 'pre preamble', 'p1 part', 'p2 part',
+      'sig signature', 'sig.x1 signature',
+      'app1 division', 'ch1 chapter', 'ch1.p1 part',
+    ]);
+    expect(byId(tree, 'app1')).toMatchObject({ title: 'Положение о гендерной экспертизе', label: 'Приложение' });
+    expect(warnings).toEqual([]);
+  });
+});
