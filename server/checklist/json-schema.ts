@@ -8,5 +8,5 @@ import { checklistSchema } from '../../shared/checklist/format';
  */
 export function checklistJsonSchema(): string {
   const schema = z.toJSONSchema(checklistSchema, { io: 'input', unrepresentable: 'any' });
-  return JSON.stringify({ ...schema, title: 'Tendik checklist', $id: 'https://tendik.kg/schema/checklist.schema.json' }, null, 2) + '\n';
+  return JSON.stringify({ ...schema, title: 'Tendik checklist' }, null, 2) + '\n';
 }
