@@ -158,6 +158,26 @@ describe('DOCX reader: Word automatic numbering becomes the printed text', () =>
     ]);
     expect(source.paragraphs[0]!.hints).toMatchObject({ style: 'Article', bold: true, centered: true });
   });
+
+  it('prints legal numbering (isLgl), zero-padded and upper-letter formats, and no separator for suff=nothing', () => {
+    const numbering = `
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:start w:val="2"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="Раздел %1"/><w:suff w:val="nothing"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalZero"/><w:isLgl/><w:lvlText w:val="%1.%2."/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+        <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:isLgl/><w:lvlText w:val="%1.%4."/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>`;
+    const body = [
+      p('. Общий', { numId: 1, ilvl: 0 }),
+      p('пункт', { numId: 1, ilvl: 1 }),
+      p('буква', { numId: 1, ilvl: 2 }),
+      p('буква', { numId: 1, ilvl: 2 }),
+      p('рим', { numId: 1, ilvl: 3 }),
+      p('рим', { numId: 1, ilvl: 3 }),
+    ].join('');
+    expect(texts(readDocx(rawDocx({ body, numbering }), LIMIT))).toEqual(['Раздел II. Общий', '2.01. пункт', 'A) буква', 'B) буква', '2.1. рим', '2.2. рим']);
+  });
 });
 
 describe('DOCX reader: runs, revisions, tables and what is left out', () => {

@@ -190,7 +190,9 @@ export class ListCounter {
       const l = Number(digit) - 1;
       const levelDef = this.level(numId, abstract, l);
       const value = values[l] ?? startOf(l);
-      const fmt = def.isLgl && l !== lvl ? 'decimal' : levelDef?.numFmt ?? 'decimal';
+      // Legal numbering shows every level of the number in Arabic digits (II.iv → 2.4), zero padding kept.
+      const own = levelDef?.numFmt ?? 'decimal';
+      const fmt = def.isLgl && own !== 'decimalZero' ? 'decimal' : own;
       return formatNumber(value, fmt);
     });
     const printed = def.numFmt === 'bullet' ? bulletText(label) : label;
