@@ -126,7 +126,6 @@ export function classifyLine(t: string): LineInfo {
         const rest = (m[2] ?? m[3] ?? '').trim();
         const info: LineInfo = { kind: h.kind, number: m[1]!.replace(/\s+/g, ''), rest };
         if (h.range) info.range = true;
-        if (h.kind === 'division') info.name = t;
         return info;
       }
     }

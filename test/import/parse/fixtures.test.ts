@@ -616,3 +616,12 @@ describe('a resolution approving a regulation in its annex', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('divisions', () => {
+  it('are labelled by their printed name or by their number', () => {
+    const ru = parseDraft(sourceFromText(['ОБЩАЯ ЧАСТЬ', 'Статья 1. А', 'ОСОБЕННАЯ ЧАСТЬ', 'Статья 2. Б'].join('\n'))).tree;
+    expect(ru.clauses.map((c) => `${c.id} ${c.label}`)).toEqual(['d1 Общая часть', 'd2 Особенная часть']);
+    const en = parseDraft(sourceFromText(['PART II. GENERAL PROVISIONS', 'Article 1. Scope'].join('\n'))).tree;
+    expect(en.clauses[0]).toMatchObject({ id: 'd2', number: 'II', label: 'Part II', title: 'GENERAL PROVISIONS' });
+  });
+});
