@@ -53,7 +53,8 @@ export function isHeaderLike(t: string): boolean {
 const SIGNATURE_START =
   /^(?:Президент|Председатель|Торага|Төрага|Спикер|President|Chairman|Speaker)(?:\s|$)|^Кыргыз\s+Республикасынын\s+(?:Президенти|Жогорку\s+Кеңешинин\s+Төрагасы)|^(?:г\.\s*Бишкек|Бишкек\s+шаары|Bishkek)(?![\u0400-\u04FFA-Za-z])/;
 export function isSignatureStart(t: string): boolean {
-  return t.length <= 90 && SIGNATURE_START.test(t) && !/[;:]$/.test(t);
+  // A sentence of the last article («Председатель комиссии назначается …») ends with a stop; a signature does not.
+  return t.length <= 90 && SIGNATURE_START.test(t) && !/[.;:,]$/.test(t);
 }
 
 const AMENDMENT_TITLE =

@@ -625,3 +625,11 @@ describe('divisions', () => {
     expect(en.clauses[0]).toMatchObject({ id: 'd2', number: 'II', label: 'Part II', title: 'GENERAL PROVISIONS' });
   });
 });
+
+describe('the signature block', () => {
+  it('is not opened by a sentence of the last article that starts like one', () => {
+    const text = ['Статья 9. Комиссия', 'Комиссия состоит из пяти членов.', 'Председатель комиссии назначается Кабинетом Министров.', 'Президент Кыргызской Республики', 'С.Жапаров'].join('\n');
+    const { tree } = parseDraft(sourceFromText(text));
+    expect(outline(tree)).toEqual(['a9 article', 'a9.x1 indent', 'a9.x2 indent', 'sig signature', 'sig.x1 signature']);
+  });
+});
