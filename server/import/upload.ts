@@ -72,7 +72,12 @@ export function receiveUpload(req: Request, maxBytes: number): Promise<ReceivedU
         resolve({ file, fields });
       });
     });
-    req.on('error', fail);
+    // A client that goes away mid-upload (ECONNRESET, "aborted") is a client fault, not a server error;
+    // it settles the promise too, so nothing waits on a dead socket.
+    req.on('error', () => fail(ImportErrors.IMPORT_NO_FILE()));
+    req.on('close', () => {
+      if (!req.complete) fail(ImportErrors.IMPORT_NO_FILE());
+    });
     req.pipe(parser);
   });
 }

@@ -196,6 +196,32 @@ describe('upload routes over real HTTP', () => {
     expect(health.status).toBe(200);
   });
 
+  it('survives a client that disconnects in the middle of an upload', async () => {
+    const before = reviewCount(server);
+    const boundary = '----tendik-abort';
+    const controller = new AbortController();
+    let chunks = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n`));
+      },
+      async pull(c) {
+        chunks++;
+        if (chunks === 3) {
+          controller.abort();
+          return;
+        }
+        c.enqueue(new TextEncoder().encode('Статья 1. Текст\n'.repeat(1000)));
+        await new Promise((r) => setTimeout(r, 20));
+      },
+    });
+    const headers = new Headers({ 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: secretary.cookie, 'x-csrf-token': secretary.csrfToken });
+    await expect(fetch(`${server.url}/api/reviews`, { method: 'POST', headers, body, duplex: 'half', signal: controller.signal } as RequestInit)).rejects.toThrow();
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(reviewCount(server)).toBe(before);
+  });
+
   it('refuses at once an upload whose Content-Length is over the limit', async () => {
     const res = await api(server, secretary, '/api/reviews', { method: 'POST', body: form(new Blob([new Uint8Array(3 * MB)]), 'big.txt') });
     expect(res.status).toBe(413);
