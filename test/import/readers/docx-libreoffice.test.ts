@@ -74,9 +74,32 @@ function styledDocx(): Uint8Array {
   return rawDocx({ body, numbering, styles });
 }
 
+/** Two list instances of one definition continue each other; a third overrides start and the level itself. */
+function sharedDefinitionDocx(): Uint8Array {
+  const numbering = `
+    <w:abstractNum w:abstractNumId="7">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Статья %1."/><w:suff w:val="space"/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2)"/><w:suff w:val="space"/></w:lvl>
+    </w:abstractNum>
+    <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+    <w:num w:numId="5"><w:abstractNumId w:val="7"/></w:num>
+    <w:num w:numId="6"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/><w:lvl w:ilvl="0"><w:start w:val="7"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="Глава %1."/><w:suff w:val="space"/></w:lvl></w:lvlOverride></w:num>`;
+  const body = [
+    p('Цели', { numId: 3, ilvl: 0 }),
+    p('пункт', { numId: 3, ilvl: 1 }),
+    p('Понятия', { numId: 5, ilvl: 0 }),
+    p('пункт', { numId: 5, ilvl: 1 }),
+    p('Сфера', { numId: 3, ilvl: 0 }),
+    p('Общие положения', { numId: 6, ilvl: 0 }),
+    p('Особые положения', { numId: 6, ilvl: 0 }),
+    p('пункт', { numId: 6, ilvl: 1 }),
+  ].join('');
+  return rawDocx({ body, numbering });
+}
+
 describe.runIf(sofficeAvailable())('DOCX numbering agrees with LibreOffice', () => {
   it('prints the same numbers as LibreOffice lays out', async () => {
-    const docs = { law: await lawDocx(), styled: styledDocx() };
+    const docs = { law: await lawDocx(), styled: styledDocx(), shared: sharedDefinitionDocx() };
     const oracle = await sofficeTexts(docs);
     for (const [name, bytes] of Object.entries(docs)) {
       const ours = readDocx(bytes, LIMIT).paragraphs.map((x) => x.text);
@@ -86,5 +109,6 @@ describe.runIf(sofficeAvailable())('DOCX numbering agrees with LibreOffice', () 
     expect(oracle.law).toContain('Статья 3. Цели');
     expect(oracle.law).toContain('я) буква 29');
     expect(oracle.styled).toContain('Статья 20. Новая нумерация');
+    expect(oracle.shared).toEqual(['Статья 1. Цели', '1) пункт', 'Статья 2. Понятия', '1) пункт', 'Статья 3. Сфера', 'Глава I. Общие положения', 'Глава II. Особые положения', '1) пункт']);
   });
 });
