@@ -1,4 +1,3 @@
-// TEAM NOTICE (temporary, removed at integration): helpers working in parallel MUST read /tmp/common-brief.md (the team rules: concurrency, commits under flock, time limit 23:00 UTC) before editing anything. Where your brief says {COMMON}, it means that file.
 import type { Lang } from './i18n/lang';
 import type { ClauseId } from './ids';
 

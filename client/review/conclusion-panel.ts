@@ -87,10 +87,28 @@ export class ConclusionPanel {
       setConclusionField(this.session.mine.doc, 'verdict', (verdict.value || null) as ConclusionVerdict | null);
       this.session.refresh();
     });
+    // Composite fields: the addressee (committee and chair) and the first signatory.
+    const composite = (id: string, key: StringKey, value: string, save: (value: string) => void) => {
+      const input = h('input', { id, class: 'input', type: 'text', maxlength: '500' }) as HTMLInputElement;
+      input.value = value;
+      input.addEventListener('change', () => {
+        save(input.value);
+        this.session.refresh();
+      });
+      return h('div', { class: 'field' }, h('label', { for: id }, t(key)), input);
+    };
+    const doc = this.session.mine.doc;
+    const addressee = () => ({ committee: '', chair: '', ...(this.session.model?.conclusion.addressee ?? values.addressee ?? {}) });
+    const signatory = (): { name: string; position: string } => (this.session.model?.conclusion.signatories ?? values.signatories ?? [])[0] ?? { name: '', position: '' };
+    const otherSignatories = () => (this.session.model?.conclusion.signatories ?? values.signatories ?? []).slice(1);
     this.form.replaceChildren(
+      composite('conclusion-committee', 'field_committee', values.addressee?.committee ?? '', (v) => setConclusionField(doc, 'addressee', { ...addressee(), committee: v })),
+      composite('conclusion-chair', 'field_chair', values.addressee?.chair ?? '', (v) => setConclusionField(doc, 'addressee', { ...addressee(), chair: v })),
       ...SHORT.map((f) => field(f, false)),
       ...LONG.map((f) => field(f, true)),
       h('div', { class: 'field' }, h('label', { for: 'conclusion-verdict' }, t('field_verdict')), verdict),
+      composite('conclusion-signatory-name', 'field_signatoryName', values.signatories?.[0]?.name ?? '', (v) => setConclusionField(doc, 'signatories', [{ ...signatory(), name: v }, ...otherSignatories()])),
+      composite('conclusion-signatory-position', 'field_signatoryPosition', values.signatories?.[0]?.position ?? '', (v) => setConclusionField(doc, 'signatories', [{ ...signatory(), position: v }, ...otherSignatories()])),
     );
   }
 

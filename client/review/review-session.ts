@@ -42,6 +42,9 @@ export async function loadReviewInfo(reviewId: string, me: CurrentUser): Promise
     if (id && !list.has(id)) list.set(id, { id, name: String(m.name ?? ''), role: String(m.role ?? 'expert') });
   }
   if (!list.has(me.id)) list.set(me.id, { id: me.id, name: me.name, role: me.role });
+  // The secretary who created the review is usually not a member, yet her decisions and conclusion count.
+  const createdBy = typeof raw.createdBy === 'string' ? raw.createdBy : null;
+  if (createdBy && !list.has(createdBy)) list.set(createdBy, { id: createdBy, name: '', role: 'secretary' });
   return {
     review: {
       id: reviewId,
@@ -121,7 +124,14 @@ export class ReviewSession {
 
   memberName(id: string | null): string | null {
     if (!id) return null;
-    return this.members.find((m) => m.id === id)?.name ?? null;
+    const known = this.members.find((m) => m.id === id)?.name;
+    if (known) return known;
+    // Names of people who are not listed members (the secretary) come from presence, stamped by the server.
+    for (const state of this.text.awareness.getStates().values()) {
+      const user = (state as { user?: { id?: unknown; name?: unknown } }).user;
+      if (user?.id === id && typeof user.name === 'string') return user.name;
+    }
+    return null;
   }
 
   /** Recomputes the model now (used after a local write so the UI answers without waiting a frame). */

@@ -97,4 +97,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_at ON audit_log(at);
     `,
   },
+  {
+    id: '004-collab-updates',
+    sql: `
+      CREATE TABLE collab_updates (
+        review_id TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (review_id, doc, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

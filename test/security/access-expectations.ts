@@ -85,6 +85,13 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/reviews': { allow: ['secretary'] },
   'POST /api/import/preview': { allow: ['secretary'] },
 
+  // Reading reviews: everyone signed in gets the list of what she may see (review-visibility.test.ts
+  // checks its contents); the committee reader gets an issued review's card, never its working parts.
+  'GET /api/reviews': { allow: SIGNED_IN },
+  'GET /api/reviews/:id': { allow: CONCLUSION_READERS },
+  'GET /api/reviews/:id/outline': { allow: WORKING_READERS },
+  'GET /api/reviews/:id/model': { allow: WORKING_READERS },
+
   // Export: the committee gets the issued conclusion and its table, never the working material.
   'GET /api/reviews/:id/conclusion.docx': { allow: CONCLUSION_READERS },
   'GET /api/reviews/:id/conclusion/table.docx': { allow: CONCLUSION_READERS },

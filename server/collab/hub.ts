@@ -1,0 +1,174 @@
+import * as Y from 'yjs';
+import { encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { upsertCandidates } from '../../shared/collab/engine-doc';
+import type { CandidateFinding } from '../../shared/review-model';
+import { CollabEvents, type DocName } from '../../shared/protocol';
+import { analyseDraft } from '../checklist/service';
+import type { AppContext } from '../context';
+import { getImport } from '../reviews/store';
+import { auditAuthorDoc, auditTextDoc } from './audit-trail';
+import { Connection, Room, SERVER_ORIGIN, roomKey } from './room';
+import { seedTextDoc } from './seed';
+import { UpdateLog } from './update-log';
+
+export interface HubOptions {
+  /** Compact a doc's log from the live doc once this many updates were appended since the last compaction. */
+  compactAfter: number;
+  /** Run the checklist engine when an ENGINE doc is first created. */
+  analyseOnFirstLoad: boolean;
+}
+
+const DEFAULTS: HubOptions = { compactAfter: 500, analyseOnFirstLoad: true };
+
+/**
+ * The loaded docs of all reviews. Loading goes through a promise map so two first joins never load
+ * twice (y-socket.io's race, tech-notes §2.2); a doc unloads, compacted, when its last user leaves.
+ * Every applied update is appended to SQLite synchronously before it is relayed or acknowledged.
+ */
+export class CollabHub {
+  readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  readonly log: UpdateLog;
+  readonly options: HubOptions;
+
+  constructor(
+    readonly ctx: AppContext,
+    options: Partial<HubOptions> = {},
+  ) {
+    this.log = new UpdateLog(ctx.db);
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  /** The loaded room, loading it first if needed. The caller must attach a connection or a hold before awaiting anything else. */
+  async acquire(reviewId: string, name: DocName): Promise<Room> {
+    const key = roomKey(reviewId, name);
+    const loaded = this.rooms.get(key);
+    if (loaded) return loaded;
+    let loading = this.loading.get(key);
+    if (!loading) {
+      loading = this.load(reviewId, name).finally(() => this.loading.delete(key));
+      this.loading.set(key, loading);
+    }
+    return loading;
+  }
+
+  /** Runs `fn` with the doc loaded and unloads it again if nobody else is using it. */
+  async withRoom<T>(reviewId: string, name: DocName, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(reviewId, name);
+    room.holds += 1;
+    try {
+      return await fn(room);
+    } finally {
+      room.holds -= 1;
+      this.unloadIfIdle(room);
+    }
+  }
+
+  unloadIfIdle(room: Room): void {
+    if (!room.idle || this.rooms.get(room.key) !== room) return;
+    this.rooms.delete(room.key);
+    try {
+      if (room.updatesSinceCompaction > 0 && this.log.count(room.reviewId, room.name) > 1)
+        this.log.compact(room.reviewId, room.name, room.doc);
+    } finally {
+      room.destroy();
+    }
+  }
+
+  /** Removes a connection from its room: its presence goes, and the room unloads if it was the last. */
+  disconnect(room: Room, conn: Connection): void {
+    if (room.conns.get(conn.socket.id) !== conn) return;
+    room.conns.delete(conn.socket.id);
+    void conn.socket.leave(room.key);
+    if (conn.clientIds.size > 0) {
+      removeAwarenessStates(room.awareness, [...conn.clientIds], SERVER_ORIGIN);
+    }
+    this.unloadIfIdle(room);
+  }
+
+  /** Applies the checklist engine's candidates to the ENGINE doc (stored and relayed like any update). */
+  async writeCandidates(reviewId: string, checklist: { id: string; version: string }, findings: CandidateFinding[]): Promise<number> {
+    return this.withRoom(reviewId, 'engine', (room) => upsertCandidates(room.doc, checklist, findings, SERVER_ORIGIN));
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.loading.values()]);
+    for (const room of [...this.rooms.values()]) {
+      room.conns.clear();
+      room.holds = 0;
+      this.unloadIfIdle(room);
+    }
+  }
+
+  private async load(reviewId: string, name: DocName): Promise<Room> {
+    const room = new Room(reviewId, name);
+    try {
+      const stored = this.log.load(reviewId, name, room.doc, SERVER_ORIGIN);
+      if (stored === 0 && name === 'text') {
+        seedTextDoc(this.ctx.db, reviewId, room.doc, SERVER_ORIGIN);
+        this.log.append(reviewId, name, Y.encodeStateAsUpdate(room.doc));
+      }
+      this.wire(room);
+      if (name === 'text') auditTextDoc(this.ctx.db, room);
+      else if (name.startsWith('author:')) auditAuthorDoc(this.ctx.db, room);
+      this.rooms.set(room.key, room);
+      if (stored === 0 && name === 'engine' && this.options.analyseOnFirstLoad) await this.analyse(room);
+      return room;
+    } catch (err) {
+      this.rooms.delete(room.key);
+      room.destroy();
+      throw err;
+    }
+  }
+
+  /** Persist, then relay to everyone else on the doc; compact when the log has grown. */
+  private wire(room: Room): void {
+    const { io } = this.ctx;
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      this.log.append(room.reviewId, room.name, update);
+      room.updatesSinceCompaction += 1;
+      const message = { reviewId: room.reviewId, doc: room.name, update };
+      if (origin instanceof Connection) origin.socket.to(room.key).emit(CollabEvents.update, message);
+      else io.to(room.key).emit(CollabEvents.update, message);
+      if (room.updatesSinceCompaction >= this.options.compactAfter) {
+        this.log.compact(room.reviewId, room.name, room.doc);
+        room.updatesSinceCompaction = 0;
+      }
+    };
+    const onAwareness = (
+      { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+      origin: unknown,
+    ) => {
+      if (origin instanceof Connection) {
+        for (const id of added) origin.clientIds.add(id);
+        for (const id of removed) origin.clientIds.delete(id);
+      }
+      const changed = [...added, ...updated, ...removed];
+      if (changed.length === 0) return;
+      const message = { reviewId: room.reviewId, doc: room.name, update: encodeAwarenessUpdate(room.awareness, changed) };
+      if (origin instanceof Connection) origin.socket.to(room.key).emit(CollabEvents.awareness, message);
+      else io.to(room.key).emit(CollabEvents.awareness, message);
+    };
+    room.doc.on('update', onUpdate);
+    room.awareness.on('update', onAwareness);
+    room.cleanup.push(
+      () => room.doc.off('update', onUpdate),
+      () => room.awareness.off('update', onAwareness),
+    );
+  }
+
+  /**
+   * A review's first ENGINE load runs the checklist engine over the imported draft. A failure leaves
+   * the doc empty and is logged: the experts can still work, and a rerun (writeCandidates) fills it.
+   */
+  private async analyse(room: Room): Promise<void> {
+    const imported = getImport(this.ctx.db, room.reviewId);
+    if (!imported) return;
+    try {
+      const analysis = await analyseDraft(imported.tree);
+      if (this.rooms.get(room.key) === room) upsertCandidates(room.doc, analysis.checklist, analysis.findings, SERVER_ORIGIN);
+    } catch (err) {
+      console.error(`[collab] checklist analysis of review ${room.reviewId} failed:`, err);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { mergeReviewModel, type AuthorDocInput } from '../../shared/collab/merge';
+import { authorOfDoc, type DocName } from '../../shared/protocol';
+import type { CandidateFinding, ReviewModel } from '../../shared/review-model';
+import { reviewAccess } from '../auth/access';
+import { getUser } from '../auth/users';
+import type { AppContext } from '../context';
+import type { UserId } from '../../shared/ids';
+import type { Room } from './room';
+import { collabHub } from './hub-of';
+
+/** Every author doc a review has: stored ones and ones only in memory so far. */
+function authorDocNames(ctx: AppContext, reviewId: string): DocName[] {
+  const hub = collabHub(ctx);
+  const names = new Set<string>(hub.log.docs(reviewId));
+  for (const room of hub.rooms.values()) if (room.reviewId === reviewId) names.add(room.name);
+  return [...names].filter((n) => authorOfDoc(n as DocName) !== null).sort() as DocName[];
+}
+
+/**
+ * The merged review model of one review, from live docs where they are loaded and from SQLite
+ * otherwise (the export and the HTTP API call this). Author docs of people who are no longer
+ * participants still count: their work was done while they were.
+ */
+export async function loadReviewModel(
+  ctx: AppContext,
+  reviewId: string,
+  options: { withText?: boolean } = {},
+): Promise<ReviewModel> {
+  const hub = collabHub(ctx);
+  const withText = options.withText ?? true;
+  const names: DocName[] = [...(withText ? (['text'] as const) : []), 'engine', ...authorDocNames(ctx, reviewId)];
+  const rooms: Room[] = [];
+  try {
+    for (const name of names) {
+      const room = await hub.acquire(reviewId, name);
+      room.holds += 1;
+      rooms.push(room);
+    }
+    const byName = new Map(rooms.map((r) => [r.name, r]));
+    const authors: AuthorDocInput[] = [];
+    for (const room of rooms) {
+      const userId = authorOfDoc(room.name);
+      if (userId === null) continue;
+      const user = getUser(ctx.db, userId as UserId);
+      const secretary = (user && reviewAccess(ctx.db, user, reviewId) === 'secretary') || user?.role === 'secretary';
+      authors.push({ userId, role: secretary ? 'secretary' : 'expert', doc: room.doc });
+    }
+    return mergeReviewModel({
+      reviewId,
+      textDoc: byName.get('text')?.doc ?? null,
+      engine: byName.get('engine')?.doc ?? null,
+      authors,
+    });
+  } finally {
+    for (const room of rooms) {
+      room.holds -= 1;
+      hub.unloadIfIdle(room);
+    }
+  }
+}
+
+/**
+ * Upserts the checklist engine's candidates into the review's ENGINE doc by stable id; connected
+ * clients see them at once. Returns how many findings were new or changed.
+ */
+export function writeCandidates(
+  ctx: AppContext,
+  reviewId: string,
+  checklist: { id: string; version: string },
+  findings: CandidateFinding[],
+): Promise<number> {
+  return collabHub(ctx).writeCandidates(reviewId, checklist, findings);
+}

@@ -1,0 +1,257 @@
+import type { Socket } from 'socket.io';
+import * as Y from 'yjs';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import type { z } from 'zod';
+import { isTendikError, type TendikError } from '../../shared/errors';
+import { negotiateLang, type Lang } from '../../shared/i18n/lang';
+import {
+  CollabErrors,
+  CollabEvents,
+  authorOfDoc,
+  collabSchemas,
+  type CollabErrorCode,
+  type CollabErrorPayload,
+  type DocName,
+  type JoinAccepted,
+} from '../../shared/protocol';
+import { canReadWorkingDocs, reviewAccess } from '../auth/access';
+import { accessEvents } from '../auth/revocation';
+import { sessionFromCookieHeader } from '../auth/sessions';
+import { getUser, type User } from '../auth/users';
+import type { AppContext } from '../context';
+import type { Db } from '../storage/db';
+import { setDefaultReviewModelLoader } from '../export/model-source';
+import type { CollabHub } from './hub';
+import { collabHub } from './hub-of';
+import { loadReviewModel } from './model';
+import { decodeAwareness, encodeAwareness, presenceUser, stampPresence } from './presence';
+import { TokenBucket } from './rate-limit';
+import { Connection, roomKey, type Room } from './room';
+
+/** Updates a socket may send in a burst, and per second after that. */
+export const UPDATE_BURST = 300;
+export const UPDATES_PER_SECOND = 150;
+
+const KNOWN_EVENTS = new Set<string>(Object.values(CollabEvents));
+
+/**
+ * Yjs over socket.io (tech-notes §2.2): one connection per tab, docs multiplexed by {reviewId, doc}.
+ * Permissions are decided per connection and per doc at join, never per update: a read-only
+ * connection's writes are refused whole (not applied, not relayed, not stored) and the client is told.
+ */
+export function attachCollab(ctx: AppContext): void {
+  const hub = collabHub(ctx);
+  setDefaultReviewModelLoader(loadReviewModel);
+  const schemas = collabSchemas(ctx.config.maxSocketFrameBytes);
+
+  ctx.io.use((socket, next) => {
+    const session = sessionFromCookieHeader(ctx.db, socket.handshake.headers.cookie);
+    if (!session) {
+      const error = CollabErrors.COLLAB_UNAUTHENTICATED();
+      return next(Object.assign(new Error(error.message), { data: toPayload(error, langOf(socket)) }));
+    }
+    socket.data.user = session.user;
+    next();
+  });
+
+  ctx.io.on('connection', (socket) => new CollabSocket(ctx, hub, socket, schemas));
+
+  accessEvents(ctx).on('revoked', ({ userId, reviewId }) => {
+    for (const room of [...hub.rooms.values()]) {
+      if (reviewId !== undefined && room.reviewId !== reviewId) continue;
+      for (const conn of [...room.conns.values()]) {
+        if (conn.user.id !== userId) continue;
+        hub.disconnect(room, conn);
+        conn.socket.emit(CollabEvents.error, {
+          ...toPayload(CollabErrors.COLLAB_FORBIDDEN(), langOf(conn.socket)),
+          reviewId: room.reviewId,
+          doc: room.name,
+        });
+      }
+    }
+  });
+}
+
+function langOf(socket: Socket): Lang {
+  const cookie = /(?:^|;\s*)tendik_lang=(\w+)/.exec(socket.handshake.headers.cookie ?? '')?.[1];
+  return negotiateLang(cookie, socket.handshake.headers['accept-language']);
+}
+
+function toPayload(error: TendikError, lang: Lang): CollabErrorPayload {
+  const body = error.toJSON(lang).error;
+  return { code: error.code as CollabErrorCode, message: body.message, messages: body.messages };
+}
+
+type Ack = (answer: unknown) => void;
+type Schemas = ReturnType<typeof collabSchemas>;
+
+/** One authenticated socket: its joined docs, its rate limits, its handlers. */
+class CollabSocket {
+  private readonly user: User;
+  private readonly joined = new Map<string, { room: Room; conn: Connection }>();
+  private readonly updates = new TokenBucket(UPDATE_BURST, UPDATES_PER_SECOND);
+  private readonly presence = new TokenBucket(UPDATE_BURST, UPDATES_PER_SECOND);
+  private readonly lang: Lang;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly hub: CollabHub,
+    private readonly socket: Socket,
+    schemas: Schemas,
+  ) {
+    this.user = socket.data.user as User;
+    this.lang = langOf(socket);
+    this.handle(CollabEvents.join, schemas.join, (msg) => this.join(msg.reviewId, msg.doc as DocName));
+    this.handle(CollabEvents.leave, schemas.leave, (msg) => this.leave(msg.reviewId, msg.doc));
+    this.handle(CollabEvents.step1, schemas.step1, (msg) => this.step1(msg.reviewId, msg.doc, msg.stateVector));
+    this.handle(CollabEvents.update, schemas.update, (msg) => this.update(msg.reviewId, msg.doc, msg.update));
+    this.handle(CollabEvents.awareness, schemas.awareness, (msg) => this.awareness(msg.reviewId, msg.doc, msg.update));
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+      this.refuse(CollabErrors.COLLAB_UNKNOWN_EVENT({ event: String(event).slice(0, 60) }), lastAck(args));
+    });
+    socket.on('disconnect', () => {
+      for (const { room, conn } of this.joined.values()) this.hub.disconnect(room, conn);
+      this.joined.clear();
+    });
+  }
+
+  private handle<S extends z.ZodType>(event: string, schema: S, fn: (msg: z.output<S>) => unknown): void {
+    this.socket.on(event, async (...args: unknown[]) => {
+      const ack = lastAck(args);
+      const parsed = schema.safeParse(args[0]);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const reason = issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'invalid payload';
+        return this.refuse(CollabErrors.COLLAB_BAD_MESSAGE({ reason: reason.slice(0, 200) }), ack, args[0]);
+      }
+      try {
+        const answer = await fn(parsed.data);
+        ack?.(answer ?? { ok: true });
+      } catch (err) {
+        if (!isTendikError(err)) console.error(`[collab] ${event} failed:`, err);
+        this.refuse(isTendikError(err) ? err : CollabErrors.COLLAB_UNAVAILABLE(), ack, args[0]);
+      }
+    });
+  }
+
+  private refuse(error: TendikError, ack: Ack | undefined, msg?: unknown): void {
+    const ref = msg as { reviewId?: unknown; doc?: unknown } | undefined;
+    const payload: CollabErrorPayload = {
+      ...toPayload(error, this.lang),
+      ...(typeof ref?.reviewId === 'string' ? { reviewId: ref.reviewId.slice(0, 64) } : {}),
+      ...(typeof ref?.doc === 'string' ? { doc: ref.doc.slice(0, 64) } : {}),
+    };
+    if (ack) ack({ ok: false, ...payload });
+    else this.socket.emit(CollabEvents.error, payload);
+  }
+
+  private async join(reviewId: string, name: DocName): Promise<JoinAccepted> {
+    const access = reviewAccess(this.ctx.db, this.user, reviewId);
+    if (!canReadWorkingDocs(access)) throw CollabErrors.COLLAB_FORBIDDEN();
+    const owner = authorOfDoc(name);
+    if (owner !== null && owner !== this.user.id && !isParticipant(this.ctx.db, reviewId, owner))
+      throw CollabErrors.COLLAB_FORBIDDEN();
+    const writable = name === 'text' ? access === 'secretary' : owner === this.user.id;
+    const key = roomKey(reviewId, name);
+    let entry = this.joined.get(key);
+    if (!entry) {
+      let room = await this.hub.acquire(reviewId, name);
+      // A concurrent last-leave may have unloaded it between load and now: take the current one.
+      while (this.hub.rooms.get(key) !== room) room = await this.hub.acquire(reviewId, name);
+      if (!this.socket.connected) {
+        this.hub.unloadIfIdle(room);
+        throw CollabErrors.COLLAB_UNAVAILABLE();
+      }
+      entry = this.joined.get(key);
+      if (!entry) {
+        const conn = new Connection(this.socket, this.user, presenceUser(this.user), access, writable);
+        room.conns.set(this.socket.id, conn);
+        void this.socket.join(key);
+        entry = { room, conn };
+        this.joined.set(key, entry);
+      }
+    }
+    const { room } = entry;
+    return {
+      ok: true,
+      writable: entry.conn.writable,
+      access,
+      stateVector: Y.encodeStateVector(room.doc),
+      awareness: encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+    };
+  }
+
+  private leave(reviewId: string, name: string): void {
+    const key = roomKey(reviewId, name);
+    const entry = this.joined.get(key);
+    if (!entry) return;
+    this.joined.delete(key);
+    this.hub.disconnect(entry.room, entry.conn);
+  }
+
+  private joinedOrThrow(reviewId: string, name: string): { room: Room; conn: Connection } {
+    const entry = this.joined.get(roomKey(reviewId, name));
+    if (!entry) throw CollabErrors.COLLAB_NOT_JOINED();
+    return entry;
+  }
+
+  private step1(reviewId: string, name: string, stateVector: Uint8Array) {
+    const { room } = this.joinedOrThrow(reviewId, name);
+    let update: Uint8Array;
+    try {
+      update = Y.encodeStateAsUpdate(room.doc, stateVector);
+    } catch {
+      throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'stateVector is not a Yjs state vector' });
+    }
+    return { ok: true, update, stateVector: Y.encodeStateVector(room.doc) };
+  }
+
+  private update(reviewId: string, name: string, update: Uint8Array) {
+    const { room, conn } = this.joinedOrThrow(reviewId, name);
+    if (!this.updates.take()) throw CollabErrors.COLLAB_RATE_LIMITED();
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'update is not a Yjs update' });
+    }
+    if (!conn.writable) {
+      // A read-only client answering our step 1 with nothing new is fine (Hocuspocus does the same).
+      if (Y.snapshotContainsUpdate(Y.snapshot(room.doc), update)) return { ok: true };
+      throw CollabErrors.COLLAB_READ_ONLY();
+    }
+    Y.applyUpdate(room.doc, update, conn);
+    return { ok: true };
+  }
+
+  private awareness(reviewId: string, name: string, update: Uint8Array) {
+    const { room, conn } = this.joinedOrThrow(reviewId, name);
+    if (!this.presence.take()) throw CollabErrors.COLLAB_RATE_LIMITED();
+    let entries;
+    try {
+      entries = decodeAwareness(update);
+    } catch {
+      throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'update is not an awareness update' });
+    }
+    // A client speaks only for its own client ids: never for an id another connection announced.
+    const foreign = new Set<number>();
+    for (const other of room.conns.values()) if (other !== conn) for (const id of other.clientIds) foreign.add(id);
+    const own = entries.filter((e) => !foreign.has(e.clientId));
+    if (own.length === 0) return { ok: true };
+    applyAwarenessUpdate(room.awareness, encodeAwareness(stampPresence(own, conn.presence)), conn);
+    return { ok: true };
+  }
+}
+
+function lastAck(args: unknown[]): Ack | undefined {
+  const last = args[args.length - 1];
+  return typeof last === 'function' ? (last as Ack) : undefined;
+}
+
+/** Author docs exist for the review's secretaries and member experts only. */
+function isParticipant(db: Db, reviewId: string, userId: string): boolean {
+  const user = getUser(db, userId as User['id']);
+  if (!user) return false;
+  const access = reviewAccess(db, user, reviewId);
+  return access === 'secretary' || access === 'expert';
+}

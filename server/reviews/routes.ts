@@ -1,0 +1,69 @@
+import type express from 'express';
+import type { ReviewAccess } from '../auth/access';
+import { canReadWorkingDocs, reviewAccess } from '../auth/access';
+import { requireReviewAccess } from '../auth/review-guard';
+import { loadReviewModel } from '../collab/model';
+import type { AppContext } from '../context';
+import { requireSession } from '../http/session';
+import { clauseOutline } from './clause-outline';
+import { getImport, getReview, listReviews, reviewMembers, type Review } from './store';
+
+interface ReviewSummary extends Review {
+  access: ReviewAccess;
+  members: number;
+  /** Working data, for the secretary and member experts only. */
+  counts?: { findings: number; confirmed: number; comments: number };
+}
+
+async function summary(ctx: AppContext, review: Review, access: ReviewAccess): Promise<ReviewSummary> {
+  const base: ReviewSummary = { ...review, access, members: reviewMembers(ctx.db, review.id).length };
+  if (!canReadWorkingDocs(access)) return base;
+  const model = await loadReviewModel(ctx, review.id, { withText: false });
+  return {
+    ...base,
+    counts: {
+      findings: model.findings.length,
+      confirmed: model.findings.filter((f) => f.final?.decision === 'confirmed').length,
+      comments: model.comments.length,
+    },
+  };
+}
+
+function reviewIdParam(req: express.Request): unknown {
+  return (req.params as Record<string, unknown>).id;
+}
+
+/**
+ * The reviews as the rest of the system reads them. Who sees what is reviewAccess()'s decision:
+ * the secretary every review, an expert those she is a member of, a committee reader the issued
+ * ones shared with her committee (without working data). POST /api/reviews lives with the import.
+ */
+export function mountReviewRoutes(app: express.Express, ctx: AppContext): void {
+  app.get('/api/reviews', async (req, res) => {
+    const session = requireSession(req);
+    const visible: ReviewSummary[] = [];
+    for (const review of listReviews(ctx.db)) {
+      const access = reviewAccess(ctx.db, session.user, review.id);
+      if (access) visible.push(await summary(ctx, review, access));
+    }
+    res.json({ reviews: visible });
+  });
+
+  app.get('/api/reviews/:id', async (req, res) => {
+    const { access, reviewId } = requireReviewAccess(req, ctx.db, reviewIdParam(req), 'secretary', 'expert', 'reader');
+    const review = getReview(ctx.db, reviewId)!;
+    const result = await summary(ctx, review, access);
+    res.json({ review: canReadWorkingDocs(access) ? { ...result, memberIds: reviewMembers(ctx.db, reviewId) } : result });
+  });
+
+  app.get('/api/reviews/:id/outline', (req, res) => {
+    const { reviewId } = requireReviewAccess(req, ctx.db, reviewIdParam(req), 'secretary', 'expert');
+    const imported = getImport(ctx.db, reviewId);
+    res.json({ meta: imported?.tree.meta ?? null, clauses: imported ? clauseOutline(imported.tree.clauses) : [] });
+  });
+
+  app.get('/api/reviews/:id/model', async (req, res) => {
+    const { reviewId } = requireReviewAccess(req, ctx.db, reviewIdParam(req), 'secretary', 'expert');
+    res.json(await loadReviewModel(ctx, reviewId));
+  });
+}

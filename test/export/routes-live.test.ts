@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAnnotation, setConclusionField, setFinalDecision } from '../../shared/collab/author-doc';
+import { clauseTreeToDoc } from '../../shared/clause-doc';
+import type { ReviewId, UserId } from '../../shared/ids';
+import { authorDocName } from '../../shared/protocol';
+import type { ConclusionFields } from '../../shared/review-model';
+import { collabHub } from '../../server/collab/hub-of';
+import { createReview } from '../../server/reviews/store';
+import { api, signedIn, startTestServer, type Auth, type TestServer } from '../helpers/app';
+import { expectOpensInLibreOffice, expectWellFormedPackage } from './expect-docx';
+import { completeFields, draftTree, tableRows } from './fixtures';
+
+/**
+ * The export over the real review docs: an expert's finding and the secretary's decisions and fields
+ * are written into their author docs in the collaboration hub (persisted to SQLite like any edit),
+ * and the route reads them back through the collaboration module's loadReviewModel — no fixture model.
+ */
+let server: TestServer;
+let secretary: Auth;
+let reviewId: ReviewId;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const s = await signedIn(server, 'secretary');
+  const e = await signedIn(server, 'expert');
+  secretary = s.auth;
+  const tree = draftTree();
+  reviewId = createReview(server.tendik.ctx.db, {
+    title: 'Пособия',
+    sourceName: 'draft.txt',
+    createdBy: s.user.id as UserId,
+    members: [e.user.id as UserId],
+    draft: { tree, pmDoc: clauseTreeToDoc(tree).toJSON(), report: {}, sourceSha256: '1'.repeat(64) },
+  }).id;
+
+  const hub = collabHub(server.tendik.ctx);
+  const quote = (exact: string) => ({ exact, prefix: '', suffix: '' });
+  const [kept, dropped] = await hub.withRoom(reviewId, authorDocName(e.user.id), (room) => [
+    addAnnotation(room.doc, e.user.id, {
+      kind: 'finding',
+      anchor: { clauseId: 'a12-1', quote: quote('Запрет труда женщин') },
+      body: 'Запрет ограничивает доступ женщин к работе.',
+      criterionId: 'C9',
+      severity: 'violation',
+      proposedWording: 'Гарантии работникам с семейными обязанностями',
+    }),
+    addAnnotation(room.doc, e.user.id, {
+      kind: 'finding',
+      anchor: { clauseId: 'a2.p1', quote: quote('уполномоченный работник') },
+      body: 'ОТКЛОНЁННОЕ-ЗАМЕЧАНИЕ',
+      criterionId: 'C10',
+      severity: 'note',
+    }),
+  ]);
+  await hub.withRoom(reviewId, authorDocName(s.user.id), (room) => {
+    setFinalDecision(room.doc, { targetId: kept!.id, decision: 'confirmed' });
+    setFinalDecision(room.doc, { targetId: dropped!.id, decision: 'dismissed' });
+    const fields = completeFields();
+    for (const key of Object.keys(fields) as Array<keyof ConclusionFields>) setConclusionField(room.doc, key, fields[key]);
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('export over the live review docs', () => {
+  it('exports what the secretary decided and filled in the review', async () => {
+    const res = await api(server, secretary, `/api/reviews/${reviewId}/conclusion.docx?lang=ru`);
+    expect(res.status).toBe(200);
+    const docx = new Uint8Array(await res.arrayBuffer());
+    const xml = expectWellFormedPackage(docx)['word/document.xml']!;
+    const rows = tableRows(xml);
+    expect(rows.map((r) => r.cells[1])).toEqual(['Структурная единица (ст., ч., п., пп.)', 'Статья 12-1']);
+    expect(rows[1]!.cells[3]).toBe('Гарантии работникам с семейными обязанностями');
+    expect(xml).not.toContain('ОТКЛОНЁННОЕ');
+    expect(xml).toContain('Исх. № 17/ГЭ от 20.11.2026');
+    await expectOpensInLibreOffice(docx, 'live-conclusion', [
+      'Заключение по результатам гендерной экспертизы проекта Закона Кыргызской Республики «О государственных пособиях семьям с детьми»',
+      'Статья 12-1',
+    ]);
+  });
+});
