@@ -21,6 +21,7 @@ function clauseToNode(clause: Clause): PMNode {
       title: clause.title ?? null,
       repealed: clause.repealed ?? false,
       amendment: clause.amendment ? JSON.stringify(clause.amendment) : null,
+      quoted: clause.quoted ?? false,
     },
     [draftSchema.node('clause_text', null, text), ...clause.children.map(clauseToNode)],
   );
@@ -55,5 +56,6 @@ function nodeToClause(node: PMNode): Clause {
   if (attrs.title != null) clause.title = String(attrs.title);
   if (attrs.repealed === true) clause.repealed = true;
   if (typeof attrs.amendment === 'string') clause.amendment = JSON.parse(attrs.amendment) as AmendmentInfo;
+  if (attrs.quoted === true) clause.quoted = true;
   return clause;
 }

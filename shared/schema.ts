@@ -20,6 +20,8 @@ const clause: NodeSpec = {
     repealed: { default: false },
     /** AmendmentInfo as JSON text: Yjs attributes and DOM attributes both carry strings safely. */
     amendment: { default: null },
+    /** New text quoted inside an amendment instruction: shown (and exported) as the instruction's text, not as the act's own unit. */
+    quoted: { default: false },
   },
   parseDOM: [
     {
@@ -34,6 +36,7 @@ const clause: NodeSpec = {
           title: el.getAttribute('data-title'),
           repealed: el.getAttribute('data-repealed') === 'true',
           amendment: el.getAttribute('data-amendment'),
+          quoted: el.getAttribute('data-quoted') === 'true',
         };
       },
     },
@@ -46,7 +49,8 @@ const clause: NodeSpec = {
       ...(node.attrs.number == null ? {} : { 'data-number': node.attrs.number as string }),
       'data-label': node.attrs.label as string,
       ...(node.attrs.repealed ? { 'data-repealed': 'true' } : {}),
-      class: `clause clause--${node.attrs.kind as string}${node.attrs.repealed ? ' clause--repealed' : ''}`,
+      ...(node.attrs.quoted ? { 'data-quoted': 'true' } : {}),
+      class: `clause clause--${node.attrs.kind as string}${node.attrs.repealed ? ' clause--repealed' : ''}${node.attrs.quoted ? ' clause--quoted' : ''}`,
     },
     0,
   ],
