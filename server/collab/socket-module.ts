@@ -212,6 +212,10 @@ class CollabSocket {
     if (!this.updates.take()) throw CollabErrors.COLLAB_RATE_LIMITED();
     try {
       Y.decodeUpdate(update);
+      // Some corrupted updates decode, then throw half-way through integration — after Yjs has emitted
+      // (and we would have stored and relayed) the part before the fault. A dry run on an empty doc
+      // finds them; it costs as much as the update is large, not as the doc.
+      Y.applyUpdate(new Y.Doc({ gc: false }), update);
     } catch {
       throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'update is not a Yjs update' });
     }
