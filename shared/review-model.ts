@@ -157,6 +157,8 @@ export interface MergedFinding {
   polarity: Polarity;
   explanation: string | I18nText;
   proposedWording?: string;
+  /** The engine's suggestion in every language (engine findings): the export picks the draft's. */
+  suggestedWording?: I18nText;
   verdicts: Verdict[];
   replies: Reply[];
   final?: FinalDecision;

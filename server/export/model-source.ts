@@ -1,6 +1,8 @@
+import type { ClauseTree } from '../../shared/clause';
 import type { ReviewModel } from '../../shared/review-model';
 import type { AppContext } from '../context';
 import { ExportErrors } from './errors';
+import { currentDraftTree } from './tree-source';
 
 /**
  * Where the export gets a review's merged model (findings with final decisions, answers, the
@@ -9,14 +11,20 @@ import { ExportErrors } from './errors';
  */
 export type ReviewModelLoader = (ctx: AppContext, reviewId: string) => ReviewModel | Promise<ReviewModel>;
 
-const overrides = new WeakMap<AppContext, ReviewModelLoader>();
+/** Where the export gets the draft's clause tree; `imported` is the tree stored by the import. */
+export type DraftTreeLoader = (ctx: AppContext, reviewId: string, imported: ClauseTree) => ClauseTree | Promise<ClauseTree>;
+
+const overrides = new WeakMap<AppContext, { model: ReviewModelLoader; tree: DraftTreeLoader }>();
+
+/** The tree as imported: what a model held in hand (a fixture, an offline snapshot) refers to. */
+const importedTree: DraftTreeLoader = (_ctx, _reviewId, imported) => imported;
 
 /**
- * Replaces the loader for one app instance. For tests and tools that hold a model in hand (a fixture,
- * an offline snapshot); the app itself never calls it.
+ * Replaces the loaders for one app instance. For tests and tools that hold a model in hand; its
+ * clause ids refer to the imported tree unless a tree loader is given too. The app itself never calls it.
  */
-export function setReviewModelLoader(ctx: AppContext, loader: ReviewModelLoader): void {
-  overrides.set(ctx, loader);
+export function setReviewModelLoader(ctx: AppContext, loader: ReviewModelLoader, tree: DraftTreeLoader = importedTree): void {
+  overrides.set(ctx, { model: loader, tree });
 }
 
 /** The loader wired in by default until the collaboration module provides one. */
@@ -29,5 +37,10 @@ export function setDefaultReviewModelLoader(loader: ReviewModelLoader): void {
 }
 
 export function loadModelForExport(ctx: AppContext, reviewId: string): Promise<ReviewModel> {
-  return Promise.resolve((overrides.get(ctx) ?? defaultLoader)(ctx, reviewId));
+  return Promise.resolve((overrides.get(ctx)?.model ?? defaultLoader)(ctx, reviewId));
+}
+
+/** By default the current TEXT doc of the review (see tree-source.ts). */
+export function loadTreeForExport(ctx: AppContext, reviewId: string, imported: ClauseTree): Promise<ClauseTree> {
+  return Promise.resolve((overrides.get(ctx)?.tree ?? currentDraftTree)(ctx, reviewId, imported));
 }

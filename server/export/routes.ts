@@ -19,7 +19,7 @@ import { packConclusion } from './conclusion-docx';
 import { ExportErrors } from './errors';
 import { criteriaForReview } from './criteria-source';
 import { contentDisposition } from './filename';
-import { loadModelForExport } from './model-source';
+import { loadModelForExport, loadTreeForExport } from './model-source';
 import { packWorkingCopy } from './working-copy-docx';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -43,7 +43,7 @@ interface ExportInput {
 
 /**
  * Signed in, the review visible to her (else 404, so outsiders learn nothing), the kind of export
- * allowed for her access (else 403), a known language; then the model and the imported clause tree.
+ * allowed for her access (else 403), a known language; then the model and the draft's current clause tree.
  */
 async function prepare(ctx: AppContext, req: Request, kind: keyof typeof ALLOWED): Promise<ExportInput> {
   const session = requireSession(req);
@@ -55,8 +55,13 @@ async function prepare(ctx: AppContext, req: Request, kind: keyof typeof ALLOWED
   if (!(ALLOWED[kind] as readonly ReviewAccess[]).includes(access)) throw AuthErrors.FORBIDDEN();
   const imported = getImport(ctx.db, reviewId);
   if (!imported) throw ExportErrors.EXPORT_NO_DRAFT();
-  const [model, criteria] = await Promise.all([loadModelForExport(ctx, reviewId), criteriaForReview(ctx, reviewId)]);
-  return { userId: session.user.id, reviewId, lang: isLang(raw) ? raw : requestLang(req), model, tree: imported.tree, criteria };
+  // Loaded together: the model and the tree share the TEXT doc's one load.
+  const [model, tree, criteria] = await Promise.all([
+    loadModelForExport(ctx, reviewId),
+    loadTreeForExport(ctx, reviewId, imported.tree),
+    criteriaForReview(ctx, reviewId),
+  ]);
+  return { userId: session.user.id, reviewId, lang: isLang(raw) ? raw : requestLang(req), model, tree, criteria };
 }
 
 /** The required fields still empty, refused with their names in every language (the client picks). */

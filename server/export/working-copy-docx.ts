@@ -14,12 +14,12 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { walkClauses, type Clause, type ClauseTree } from '../../shared/clause';
-import { clauseLabel, confirmedFindings, explanationOf, proposedWording, type ConfirmedFinding } from '../../shared/conclusion/confirmed';
+import { clauseLabel, confirmedFindings, draftLanguage, explanationOf, proposedWording, type ConfirmedFinding } from '../../shared/conclusion/confirmed';
 import type { ConclusionCriterion } from '../../shared/conclusion/criteria';
 import { cleanLine, cleanText, paragraphsOf } from '../../shared/conclusion/sanitize';
 import { DOCUMENT_LANGUAGE, PAGE_LABEL, WORKING_COPY_TEXTS, WORKING_COPY_TITLE } from '../../shared/conclusion/strings';
 import { criterionTitle } from '../../shared/conclusion/table';
-import { format, isLang, type Lang } from '../../shared/i18n/lang';
+import { format, type Lang } from '../../shared/i18n/lang';
 import type { ReviewModel } from '../../shared/review-model';
 import { documentStyles, pageFooter, pageProperties } from './docx-frame';
 import { locateQuote, nonOverlapping, planEdit, type Edit, type Span } from './working-copy-plan';
@@ -49,7 +49,7 @@ class Ids {
   }
 }
 
-function commentBody(entry: ConfirmedFinding, label: string, criteria: readonly ConclusionCriterion[], lang: Lang): Paragraph[] {
+function commentBody(entry: ConfirmedFinding, label: string, criteria: readonly ConclusionCriterion[], lang: Lang, draftLang: Lang | undefined): Paragraph[] {
   const { finding } = entry;
   const lines = [
     `${label} — ${format(WORKING_COPY_TEXTS.criterion[lang], { criterion: criterionTitle(finding.criterionId, criteria, lang) })}`,
@@ -57,7 +57,7 @@ function commentBody(entry: ConfirmedFinding, label: string, criteria: readonly 
   ];
   const justification = paragraphsOf(finding.final?.justification);
   if (justification.length) lines.push(format(WORKING_COPY_TEXTS.justification[lang], { text: justification.join(' ') }));
-  const wording = proposedWording(finding);
+  const wording = proposedWording(finding, draftLang);
   if (wording) lines.push(format(WORKING_COPY_TEXTS.proposed[lang], { wording: cleanLine(wording) }));
   return lines.map((text) => new Paragraph({ children: [new TextRun(text)] }));
 }
@@ -110,6 +110,7 @@ function clauseParagraph(clause: Clause, children: ParagraphChild[]): Paragraph 
 export function workingCopyDocx(model: ReviewModel, tree: ClauseTree, options: WorkingCopyOptions): Document {
   const { lang } = options;
   const criteria = options.criteria ?? [];
+  const draftLang = draftLanguage(tree);
   const ids = new Ids();
   const comments: ICommentOptions[] = [];
   const author = WORKING_COPY_TEXTS.author[lang];
@@ -128,9 +129,9 @@ export function workingCopyDocx(model: ReviewModel, tree: ClauseTree, options: W
       const located = locateQuote(text, { exact: cleanLine(quote.exact), prefix: cleanLine(quote.prefix), suffix: cleanLine(quote.suffix) });
       const commentId = ids.nextComment();
       const date = new Date(entry.finding.final?.at ?? 0);
-      comments.push({ id: commentId, author, initials: 'GE', date, children: commentBody(entry, label, criteria, lang) });
+      comments.push({ id: commentId, author, initials: 'GE', date, children: commentBody(entry, label, criteria, lang, draftLang) });
       anchored.push({ commentId, span: located ?? { start: 0, end: text.length } });
-      const wording = proposedWording(entry.finding);
+      const wording = proposedWording(entry.finding, draftLang);
       const edit = wording ? planEdit(text, cleanLine(wording), located) : null;
       if (edit) edits.push({ ...edit, at: entry.finding.final?.at ?? 0 });
     }
@@ -163,11 +164,10 @@ export function workingCopyDocx(model: ReviewModel, tree: ClauseTree, options: W
     }
   }
 
-  const draftLang = isLang(tree.meta.language) ? tree.meta.language : lang;
   return new Document({
     creator: 'Tendik',
     title: WORKING_COPY_TITLE[lang],
-    styles: documentStyles(DOCUMENT_LANGUAGE[draftLang]),
+    styles: documentStyles(DOCUMENT_LANGUAGE[draftLang ?? lang]),
     features: { trackRevisions: true },
     comments: { children: comments },
     sections: [{ properties: pageProperties('portrait'), footers: { default: pageFooter(PAGE_LABEL[lang]) }, children: body }],

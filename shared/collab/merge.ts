@@ -100,7 +100,7 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
       severity: candidate.severity,
       polarity: candidate.polarity,
       explanation: candidate.explanation,
-      ...(candidate.suggestedWording ? { proposedWording: candidate.suggestedWording.ru } : {}),
+      ...(candidate.suggestedWording ? { proposedWording: candidate.suggestedWording.ru, suggestedWording: candidate.suggestedWording } : {}),
       ...extras(candidate.id),
       status: 'open',
       ...(position ? { position } : {}),

@@ -5,7 +5,7 @@ import { criteriaInOrder, resolveCriterion, type ConclusionCriterion } from './c
 import { clauseLabel, confirmedFindings, explanationOf } from './confirmed';
 import type { CriterionAnalysis } from './document';
 import { cleanLine, paragraphsOf } from './sanitize';
-import { ANALYSIS_TEXTS } from './strings';
+import { ANALYSIS_TEXTS, SEVERITY_TEXTS } from './strings';
 import { criterionTitle } from './table';
 
 export interface AnalysisInput {
@@ -83,7 +83,9 @@ export function buildCriteriaAnalysis(input: AnalysisInput): CriterionAnalysis[]
       paragraphs.push(format(ANALYSIS_TEXTS.findings[lang], { count: found.risk.length, clauses: labels.join('; ') }));
       for (const f of found.risk) {
         const explanation = paragraphsOf(explanationOf(f, lang)).join(' ');
-        if (explanation) paragraphs.push(`${found.labels.get(f.id)}: ${explanation}`);
+        paragraphs.push(
+          format(ANALYSIS_TEXTS.finding[lang], { clause: found.labels.get(f.id)!, severity: SEVERITY_TEXTS[f.severity]?.[lang] ?? cleanLine(String(f.severity)), text: explanation || '—' }),
+        );
       }
     }
     if (found && found.positive.length > 0) {

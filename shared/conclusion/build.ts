@@ -4,6 +4,7 @@ import type { ConclusionFields, ReviewModel } from '../review-model';
 import { buildCriteriaAnalysis } from './analysis';
 import type { ConclusionCriterion } from './criteria';
 import type { ConclusionDocument, ConclusionSection, LabelledValue } from './document';
+import { displayDate } from './dates';
 import { cleanLine, paragraphsOf } from './sanitize';
 import {
   CONCLUSION_TITLE,
@@ -67,8 +68,8 @@ function generalInformation(fields: Partial<ConclusionFields>, lang: Lang): Labe
   const experts = (fields.experts ?? [])
     .map((e) => cleanLine([e?.name, e?.affiliation].map((p) => cleanLine(p)).filter(Boolean).join(', ')))
     .filter(Boolean);
-  const from = cleanLine(fields.periodFrom);
-  const to = cleanLine(fields.periodTo);
+  const from = displayDate(fields.periodFrom, lang);
+  const to = displayDate(fields.periodTo, lang);
   return [
     { label: FIELD_LABELS.draftTitle[lang], value: value(fields.draftTitle) },
     { label: FIELD_LABELS.initiator[lang], value: value(fields.initiator) },
@@ -130,13 +131,13 @@ export function buildConclusion(model: ReviewModel, tree: ClauseTree, options: B
       .map((s) => ({ name: cleanLine(s?.name), position: cleanLine(s?.position) }))
       .filter((s) => s.name.length > 0),
     signatureLine: SIGNATURE_TEXTS.signatureLine[lang],
-    date: cleanLine(fields.outgoingDate) ? format(SIGNATURE_TEXTS.date[lang], { date: cleanLine(fields.outgoingDate) }) : null,
+    date: cleanLine(fields.outgoingDate) ? format(SIGNATURE_TEXTS.date[lang], { date: displayDate(fields.outgoingDate, lang) }) : null,
   });
   const annexes = (fields.annexes ?? []).map((a) => cleanLine(a)).filter(Boolean);
   if (annexes.length) list.add({ kind: 'list', id: 'annexes', heading: list.heading('annexes'), items: annexes });
 
   const number = cleanLine(fields.outgoingNumber);
-  const date = cleanLine(fields.outgoingDate);
+  const date = displayDate(fields.outgoingDate, lang);
   return {
     ...frame(lang),
     outgoing: number || date ? format(FIELD_LABELS.outgoing[lang], { number: number || '…', date: date || '…' }) : null,

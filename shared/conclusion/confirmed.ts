@@ -1,5 +1,5 @@
 import { walkClauses, type Clause, type ClauseTree } from '../clause';
-import type { Lang } from '../i18n/lang';
+import { isLang, type Lang } from '../i18n/lang';
 import type { MergedFinding } from '../review-model';
 import { cleanLine } from './sanitize';
 
@@ -29,7 +29,7 @@ export function confirmedFindings(findings: readonly MergedFinding[], tree: Clau
         finding,
         clause: hit?.clause,
         order: hit ? hit.order : Number.MAX_SAFE_INTEGER,
-        at: hit && finding.quote.exact ? hit.clause.text.indexOf(finding.quote.exact) : -1,
+        at: hit ? placeInClause(finding, hit.clause) : -1,
       };
     });
   confirmed.sort(
@@ -43,17 +43,34 @@ export function confirmedFindings(findings: readonly MergedFinding[], tree: Clau
 }
 
 /**
- * The wording that goes into the table: the secretary's final text, else the latest expert
- * confirmation that edited it, else the finding's own proposal (the expert's, or the engine's
- * suggestion as kept in the merged finding).
+ * Where the finding's words start in its clause: the merge's resolved position in the current text
+ * when it still resolves there, else the first occurrence of the quote; -1 when neither is known.
  */
-export function proposedWording(finding: MergedFinding): string | undefined {
+function placeInClause(finding: MergedFinding, clause: Clause): number {
+  const position = finding.position;
+  if (position && position.clauseId === clause.id && (position.state === 'exact' || position.state === 'reanchored')) return position.start;
+  return finding.quote.exact ? clause.text.indexOf(finding.quote.exact) : -1;
+}
+
+/**
+ * The wording that goes into the table: the secretary's final text, else the latest expert
+ * confirmation that edited it, else the finding's own proposal — the expert's, or the engine's
+ * suggestion in the draft's language (`draftLang`), since the wording replaces words of the draft.
+ */
+export function proposedWording(finding: MergedFinding, draftLang?: Lang): string | undefined {
   if (finding.final?.wording?.trim()) return finding.final.wording;
   const edited = finding.verdicts
     .filter((v) => v.decision === 'confirm' && v.wording?.trim())
     .sort((a, b) => b.at - a.at)[0];
   if (edited?.wording) return edited.wording;
+  const suggested = draftLang && finding.origin === 'engine' ? finding.suggestedWording?.[draftLang] : undefined;
+  if (suggested?.trim()) return suggested;
   return finding.proposedWording?.trim() ? finding.proposedWording : undefined;
+}
+
+/** The draft's language when it is one of ours; a draft in another language keeps the stored wording. */
+export function draftLanguage(tree: ClauseTree): Lang | undefined {
+  return isLang(tree.meta.language) ? tree.meta.language : undefined;
 }
 
 export function explanationOf(finding: MergedFinding, lang: Lang): string {

@@ -1,5 +1,5 @@
 import type { I18nText, Lang } from '../i18n/lang';
-import type { ConclusionVerdict } from '../review-model';
+import type { ConclusionVerdict, Severity } from '../review-model';
 
 /**
  * Every fixed word of the conclusion, in ru / ky / en. Wording follows domain.md §2 (the JK Standards'
@@ -154,6 +154,8 @@ export const ANALYSIS_TEXTS = {
     ky: 'Оң ченемдер ({count}): {clauses}.',
     en: 'Positive provisions ({count}): {clauses}.',
   },
+  /** A finding's line in the analysis: its clause, its severity, the explanation. */
+  finding: { ru: '{clause} ({severity}): {text}', ky: '{clause} ({severity}): {text}', en: '{clause} ({severity}): {text}' },
   none: {
     ru: 'Нарушений по данному критерию не выявлено.',
     ky: 'Бул критерий боюнча бузуулар аныкталган жок.',
@@ -165,6 +167,13 @@ export const ANALYSIS_TEXTS = {
     en: 'The criterion was not assessed.',
   },
 } satisfies Record<string, I18nText>;
+
+/** Severity of a finding as the workbench names it (client/i18n: severity_*), lower-case in running text. */
+export const SEVERITY_TEXTS: Readonly<Record<Severity, I18nText>> = {
+  note: { ru: 'примечание', ky: 'эскертме', en: 'note' },
+  concern: { ru: 'вызывает сомнение', ky: 'шек жаратат', en: 'concern' },
+  violation: { ru: 'нарушение', ky: 'бузуу', en: 'violation' },
+};
 
 export const VERDICT_TEXTS: Readonly<Record<ConclusionVerdict, I18nText>> = {
   complies: {

@@ -2,7 +2,7 @@ import type { ClauseTree } from '../clause';
 import { format, type Lang } from '../i18n/lang';
 import type { LegalBasis, MergedFinding } from '../review-model';
 import { resolveCriterion, type ConclusionCriterion } from './criteria';
-import { clauseLabel, confirmedFindings, explanationOf, proposedWording } from './confirmed';
+import { clauseLabel, confirmedFindings, draftLanguage, explanationOf, proposedWording } from './confirmed';
 import type { ComparativeRow, ComparativeTable } from './document';
 import { cleanLine, paragraphsOf } from './sanitize';
 import { TABLE_HEADERS, TABLE_TEXTS } from './strings';
@@ -36,8 +36,9 @@ export function buildComparativeTable(
   criteria: readonly ConclusionCriterion[],
   lang: Lang,
 ): ComparativeTable {
+  const draftLang = draftLanguage(tree);
   const rows: ComparativeRow[] = confirmedFindings(findings, tree).map(({ finding, clause }, i) => {
-    const wording = proposedWording(finding);
+    const wording = proposedWording(finding, draftLang);
     return {
       number: i + 1,
       findingId: finding.id,

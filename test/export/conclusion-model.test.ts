@@ -58,7 +58,7 @@ describe('conclusion model', () => {
       'Ответы экспертов на вопросы критерия: да — 0, нет — 1, частично — 1, неприменимо — 0.',
       'Статистики нет.',
       'Подтверждённые замечания (1): Статья 2, часть 2.',
-      'Статья 2, часть 2: Пояснение',
+      'Статья 2, часть 2 (вызывает сомнение): Пояснение',
     ]);
     expect(byId.C9!.paragraphs[0]).toBe('Подтверждённые замечания (1): Статья 12-1.');
     expect(byId.C6!.paragraphs.at(-1)).toBe('Нарушений по данному критерию не выявлено.');
@@ -84,6 +84,52 @@ describe('conclusion model', () => {
     if (table?.kind !== 'table') throw new Error('no table');
     expect(table.table.rows.map((r) => r.findingId)).toEqual(['z3', 'z4', 'z1', 'z0', 'z2']);
     expect(table.table.rows.at(-1)!.clauseLabel).toBe('fragment absent from the current text (gone)');
+  });
+
+  it('orders findings within a clause by where the merge found their words in the current text', () => {
+    const confirmed = (id: string, start: number, exact: string) =>
+      finding({
+        id,
+        clauseId: 'a1.p1',
+        criterionId: 'C8',
+        quote: { exact, prefix: '', suffix: '' },
+        position: { state: 'reanchored', clauseId: 'a1.p1', start, end: start + exact.length },
+        final: { targetId: id, decision: 'confirmed', at: 1 },
+      });
+    // By the quote alone "Пособие" (offset 3) would come first; the resolved positions say otherwise.
+    const model = reviewModel({ findings: [confirmed('p-first-by-quote', 40, 'Пособие'), confirmed('p-second-by-quote', 10, 'ребёнка')] });
+    const table = buildConclusion(model, draftTree(), { lang: 'ru' }).sections.find((s) => s.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.table.rows.map((r) => r.findingId)).toEqual(['p-second-by-quote', 'p-first-by-quote']);
+  });
+
+  it("takes the engine's suggestion in the draft's language, and an expert's wording as written", () => {
+    const tree = { ...draftTree(), meta: { ...draftTree().meta, language: 'ky' } };
+    const suggestion = { ru: 'одному из родителей', ky: 'ата-энесинин бирине', en: 'one of the parents' };
+    const model = reviewModel({
+      findings: [
+        finding({ id: 'e1', clauseId: 'a1.p1', criterionId: 'C8', proposedWording: suggestion.ru, suggestedWording: suggestion, final: { targetId: 'e1', decision: 'confirmed', at: 1 } }),
+        finding({ id: 'x1', origin: 'expert', clauseId: 'a2.p2', criterionId: 'C12', proposedWording: 'жынысы боюнча', suggestedWording: suggestion, final: { targetId: 'x1', decision: 'confirmed', at: 1 } }),
+      ],
+    });
+    for (const lang of LANGS) {
+      const table = buildConclusion(model, tree, { lang }).sections.find((s) => s.kind === 'table');
+      if (table?.kind !== 'table') throw new Error('no table');
+      expect(table.table.rows.map((r) => r.proposed[0])).toEqual(['ата-энесинин бирине', 'жынысы боюнча']);
+    }
+  });
+
+  it('prints the ISO dates of the form as a letter does, in each language', () => {
+    const model = reviewModel({ conclusion: { ...completeFields(), outgoingDate: '2026-11-20', periodFrom: '2026-11-02', periodTo: 'до конца месяца' } });
+    const ru = buildConclusion(model, draftTree(), { lang: 'ru' });
+    expect(ru.outgoing).toBe('Исх. № 17/ГЭ от 20.11.2026');
+    const general = ru.sections.find((s) => s.kind === 'fields');
+    if (general?.kind !== 'fields') throw new Error('no general information');
+    expect(general.fields.at(-1)!.value).toEqual(['с 02.11.2026 по до конца месяца']);
+    const signatures = buildConclusion(model, draftTree(), { lang: 'en' }).sections.find((s) => s.kind === 'signatures');
+    if (signatures?.kind !== 'signatures') throw new Error('no signatures');
+    expect(signatures.date).toBe('Date: 20 November 2026');
+    expect(buildConclusion(model, draftTree(), { lang: 'ky' }).outgoing).toBe('Чыгуучу № 17/ГЭ, 20.11.2026');
   });
 
   it('strips what XML cannot carry and keeps what the expert wrote', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addAnnotation, setAnswer, setConclusionField, setFinalDecision, setVerdict } from '../../shared/collab/author-doc';
+import { upsertCandidates } from '../../shared/collab/engine-doc';
 import { mergeReviewModel } from '../../shared/collab/merge';
 import { buildConclusion } from '../../shared/conclusion/build';
 import type { ConclusionFields } from '../../shared/review-model';
@@ -50,9 +51,36 @@ describe('conclusion from the review docs', () => {
     const fields = completeFields();
     for (const key of Object.keys(fields) as Array<keyof ConclusionFields>) setConclusionField(secretary, key, fields[key]);
 
+    // An engine candidate the secretary confirmed without editing: its suggestion goes in unchanged.
+    const engine = new Y.Doc();
+    const suggestion = { ru: 'Статья 12-1. Гарантии лицам с семейными обязанностями', ky: 'СУНУШ-КЫРГЫЗЧА', en: 'SUGGESTION-EN' };
+    upsertCandidates(
+      engine,
+      { id: 'kg-gender-expertise', version: '2026.1' },
+      [
+        {
+          id: 'cand-night',
+          checklist: 'kg-gender-expertise@2026.1',
+          criterionId: 'C9',
+          detectorId: 'C9.night',
+          clauseId: 'a12-1',
+          span: { start: 13, end: 32 },
+          quote: quote('Запрет труда женщин'),
+          matched: [{ form: 'женщин', lemma: 'женщина' }],
+          severity: 'violation',
+          polarity: 'risk',
+          explanation: { ru: 'Запрет труда женщин.', ky: 'Аялдардын эмгегине тыюу.', en: 'Ban on women working.' },
+          suggestedWording: suggestion,
+          legalBasis: [],
+        },
+      ],
+      null,
+    );
+    setFinalDecision(secretary, { targetId: 'cand-night', decision: 'confirmed' });
+
     const model = mergeReviewModel({
       reviewId: 'r-collab',
-      engine: null,
+      engine,
       authors: [
         { userId: 'u-expert', role: 'expert', doc: expert },
         { userId: 'u-secretary', role: 'secretary', doc: secretary },
@@ -62,15 +90,19 @@ describe('conclusion from the review docs', () => {
     const buffer = await packConclusion(doc);
     const xml = expectWellFormedPackage(buffer)['word/document.xml']!;
     const rows = tableRows(xml).slice(1);
-    expect(rows.map((r) => r.cells[1])).toEqual(['Статья 1, часть 1', 'Статья 2, часть 2']);
-    expect(rows.map((r) => r.cells[3])).toEqual(['одному из родителей', 'в разбивке по полу']);
+    expect(rows.map((r) => r.cells[1])).toEqual(['Статья 1, часть 1', 'Статья 2, часть 2', 'Статья 12-1']);
+    expect(rows.map((r) => r.cells[3])).toEqual(['одному из родителей', 'в разбивке по полу', suggestion.ru]);
+    // The same review over a Kyrgyz draft takes the engine's Kyrgyz suggestion, whatever the export language.
+    const kyTree = { ...draftTree(), meta: { ...draftTree().meta, language: 'ky' } };
+    const kyRow = buildConclusion(model, kyTree, { lang: 'en' }).sections.flatMap((s) => (s.kind === 'table' ? s.table.rows : []));
+    expect(kyRow.map((r) => r.proposed[0])).toEqual(['одному из родителей', 'в разбивке по полу', 'СУНУШ-КЫРГЫЗЧА']);
     expect(xml).not.toContain('ОТКЛОНЁННОЕ');
     expect(xml).toContain('Исх. № 17/ГЭ от 20.11.2026');
-    await expectOpensInLibreOffice(buffer, 'from-collab', [doc.title, 'Статья 1, часть 1', 'Статья 2, часть 2']);
+    await expectOpensInLibreOffice(buffer, 'from-collab', [doc.title, 'Статья 1, часть 1', 'Статья 2, часть 2', 'Статья 12-1']);
 
     const copyBuffer = await packWorkingCopy(model, draftTree(), { lang: 'ru' });
     const copy = expectWellFormedPackage(copyBuffer);
-    expect(copy['word/comments.xml']!.match(/<w:comment /g)).toHaveLength(2);
+    expect(copy['word/comments.xml']!.match(/<w:comment /g)).toHaveLength(3);
     await expectOpensInLibreOffice(copyBuffer, 'from-collab-working-copy', ['Рабочий экземпляр проекта', 'одному из родителей', 'в разбивке по полу']);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAnnotation, setConclusionField, setFinalDecision } from '../../shared/collab/author-doc';
 import { clauseTreeToDoc } from '../../shared/clause-doc';
+import { clauseTexts, plainText } from '../../shared/collab/text-doc';
 import type { ReviewId, UserId } from '../../shared/ids';
 import { authorDocName } from '../../shared/protocol';
 import type { ConclusionFields } from '../../shared/review-model';
@@ -52,6 +53,11 @@ beforeAll(async () => {
       severity: 'note',
     }),
   ]);
+  // The secretary corrects the draft in the editor after the import: the export must quote her text.
+  await hub.withRoom(reviewId, 'text', (room) => {
+    const text = clauseTexts(room.doc).get('a12-1')!;
+    text.insert(plainText(text).length, ' (исправлено секретарём)');
+  });
   await hub.withRoom(reviewId, authorDocName(s.user.id), (room) => {
     setFinalDecision(room.doc, { targetId: kept!.id, decision: 'confirmed' });
     setFinalDecision(room.doc, { targetId: dropped!.id, decision: 'dismissed' });
@@ -73,11 +79,13 @@ describe('export over the live review docs', () => {
     const rows = tableRows(xml);
     expect(rows.map((r) => r.cells[1])).toEqual(['Структурная единица (ст., ч., п., пп.)', 'Статья 12-1']);
     expect(rows[1]!.cells[3]).toBe('Гарантии работникам с семейными обязанностями');
+    expect(rows[1]!.cells[2]).toBe('Статья 12-1. Запрет труда женщин на ночных работах (исправлено секретарём)');
     expect(xml).not.toContain('ОТКЛОНЁННОЕ');
     expect(xml).toContain('Исх. № 17/ГЭ от 20.11.2026');
     await expectOpensInLibreOffice(docx, 'live-conclusion', [
       'Заключение по результатам гендерной экспертизы проекта Закона Кыргызской Республики «О государственных пособиях семьям с детьми»',
       'Статья 12-1',
+      '(исправлено секретарём)',
     ]);
   });
 });
