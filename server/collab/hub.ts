@@ -5,7 +5,7 @@ import type { CandidateFinding } from '../../shared/review-model';
 import { CollabEvents, type DocName } from '../../shared/protocol';
 import { analyseDraft } from '../checklist/service';
 import type { AppContext } from '../context';
-import { getImport } from '../reviews/store';
+import { getImport, recordReviewChecklist } from '../reviews/store';
 import { auditAuthorDoc, auditTextDoc } from './audit-trail';
 import { Connection, Room, SERVER_ORIGIN, roomKey } from './room';
 import { seedTextDoc } from './seed';
@@ -88,7 +88,9 @@ export class CollabHub {
 
   /** Applies the checklist engine's candidates to the ENGINE doc (stored and relayed like any update). */
   async writeCandidates(reviewId: string, checklist: { id: string; version: string }, findings: CandidateFinding[]): Promise<number> {
-    return this.withRoom(reviewId, 'engine', (room) => upsertCandidates(room.doc, checklist, findings, SERVER_ORIGIN));
+    const changed = await this.withRoom(reviewId, 'engine', (room) => upsertCandidates(room.doc, checklist, findings, SERVER_ORIGIN));
+    recordReviewChecklist(this.ctx.db, reviewId, checklist);
+    return changed;
   }
 
   async closeAll(): Promise<void> {
@@ -166,7 +168,9 @@ export class CollabHub {
     if (!imported) return;
     try {
       const analysis = await analyseDraft(imported.tree);
-      if (this.rooms.get(room.key) === room) upsertCandidates(room.doc, analysis.checklist, analysis.findings, SERVER_ORIGIN);
+      if (this.rooms.get(room.key) !== room) return;
+      upsertCandidates(room.doc, analysis.checklist, analysis.findings, SERVER_ORIGIN);
+      recordReviewChecklist(this.ctx.db, room.reviewId, analysis.checklist);
     } catch (err) {
       console.error(`[collab] checklist analysis of review ${room.reviewId} failed:`, err);
     }

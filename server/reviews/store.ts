@@ -127,6 +127,11 @@ export function getImport(db: Db, reviewId: string): ImportedDraft | undefined {
   };
 }
 
+/** Records which checklist (id and version) produced the review's candidate findings: the export names its criteria. */
+export function recordReviewChecklist(db: Db, reviewId: string, checklist: { id: string; version: string }): void {
+  db.prepare('UPDATE reviews SET checklist_id = ?, checklist_version = ? WHERE id = ?').run(checklist.id, checklist.version, reviewId);
+}
+
 export function reviewMembers(db: Db, reviewId: string): UserId[] {
   return (db.prepare('SELECT user_id FROM review_members WHERE review_id = ?').all(reviewId) as { user_id: string }[]).map(
     (row) => row.user_id as UserId,
