@@ -5,6 +5,7 @@ import { api } from '../api';
 import { lang, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
+import { AnalysisEditor, conclusionListFields, type AnalysisItem } from './conclusion-lists';
 import type { ReviewSession } from './review-session';
 
 type TextField = 'draftTitle' | 'initiator' | 'registrationNumber' | 'reading' | 'outgoingNumber' | 'outgoingDate' | 'basis' | 'periodFrom' | 'periodTo' | 'summary' | 'genderRelevance' | 'recommendations';
@@ -23,11 +24,13 @@ export class ConclusionPanel {
   private readonly missing: HTMLElement;
   private readonly exportLink: HTMLAnchorElement;
   private readonly exportLang: HTMLSelectElement;
+  private readonly analysis: AnalysisEditor;
   private timer: number | undefined;
   private lastFields = '';
 
   constructor(private readonly session: ReviewSession) {
     this.form = h('div', { class: 'conclusion-fields' });
+    this.analysis = new AnalysisEditor(session);
     this.preview = h('iframe', { class: 'conclusion-preview', sandbox: '', title: t('conclusionPreview'), 'data-i18n-title': 'conclusionPreview', 'data-testid': 'conclusion-preview' });
     this.missing = h('div', { class: 'conclusion-missing', 'aria-live': 'polite' });
     this.exportLang = h('select', { id: 'export-lang', class: 'input input--small' }) as HTMLSelectElement;
@@ -45,6 +48,7 @@ export class ConclusionPanel {
       { class: 'conclusion-panel', 'aria-labelledby': 'conclusion-title' },
       tx('h2', 'conclusionTitle', { id: 'conclusion-title', class: 'panel-title' }),
       session.isSecretary ? this.form : tx('p', 'secretaryOnly'),
+      this.analysis.element,
       h('div', { class: 'export-row' }, tx('label', 'exportLang', { for: 'export-lang' }), this.exportLang, this.exportLink),
       tx('h3', 'conclusionPreview'),
       this.missing,
@@ -109,6 +113,7 @@ export class ConclusionPanel {
       h('div', { class: 'field' }, h('label', { for: 'conclusion-verdict' }, t('field_verdict')), verdict),
       composite('conclusion-signatory-name', 'field_signatoryName', values.signatories?.[0]?.name ?? '', (v) => setConclusionField(doc, 'signatories', [{ ...signatory(), name: v }, ...otherSignatories()])),
       composite('conclusion-signatory-position', 'field_signatoryPosition', values.signatories?.[0]?.position ?? '', (v) => setConclusionField(doc, 'signatories', [{ ...signatory(), position: v }, ...otherSignatories()])),
+      ...conclusionListFields(this.session, values),
     );
   }
 
@@ -120,10 +125,11 @@ export class ConclusionPanel {
 
   private refreshPreview(): void {
     if (!this.element.isConnected) return;
-    api<{ html: string; missing: Array<{ field: string; label: string }> }>('GET', `/api/reviews/${this.session.reviewId}/conclusion/preview?lang=${this.exportLang.value}`)
+    api<{ html: string; missing: Array<{ field: string; label: string }>; analysis: AnalysisItem[] }>('GET', `/api/reviews/${this.session.reviewId}/conclusion/preview?lang=${this.exportLang.value}`)
       .then((answer) => {
         // srcdoc in a sandbox without allow-scripts: the preview is displayed, never executed.
         this.preview.srcdoc = answer.html;
+        this.analysis.update(answer.analysis);
         this.missing.replaceChildren(...(answer.missing.length ? [h('ul', {}, ...answer.missing.map((m) => h('li', {}, m.label)))] : []));
       })
       .catch((error: unknown) => this.missing.replaceChildren(errorBanner(error)));

@@ -88,7 +88,7 @@ function exported(ctx: AppContext, input: ExportInput, kind: string): void {
 /**
  * GET /api/reviews/:id/conclusion.docx?lang=ru|ky|en         the conclusion (all required fields filled)
  * GET /api/reviews/:id/conclusion/table.docx?lang=…         the comparative table alone
- * GET /api/reviews/:id/conclusion/preview?lang=…            {html, missing: [{field, label}]} for the browser
+ * GET /api/reviews/:id/conclusion/preview?lang=…            {html, missing: [{field, label}], analysis: [{criterionId, title, text, prefilled}]}
  * GET /api/reviews/:id/working-copy.docx?lang=…             the draft with comments and tracked changes
  */
 export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
@@ -111,10 +111,17 @@ export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
     const input = await prepare(ctx, req, 'preview');
     const missing = validateConclusion(effectiveFields(input.model.conclusion, input.tree));
     const labels = missingFieldLabels(missing, input.lang);
+    const doc = buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria });
     res.json({
       lang: input.lang,
-      html: renderConclusionHtml(buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria })),
+      html: renderConclusionHtml(doc),
       missing: missing.map((field, i) => ({ field, label: labels[i] })),
+      // The form pre-fills each criterion's text from here: composed where the secretary wrote nothing.
+      analysis: doc.sections.flatMap((s) =>
+        s.kind === 'criteria'
+          ? s.criteria.map((c) => ({ criterionId: c.criterionId, title: c.title, text: c.paragraphs.join('\n'), prefilled: c.prefilled }))
+          : [],
+      ),
     });
   });
 

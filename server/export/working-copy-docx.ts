@@ -14,6 +14,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { walkClauses, type Clause, type ClauseTree } from '../../shared/clause';
+import { effectiveFields } from '../../shared/conclusion/build';
 import { clauseLabel, confirmedFindings, draftLanguage, explanationOf, proposedWording, type ConfirmedFinding } from '../../shared/conclusion/confirmed';
 import type { ConclusionCriterion } from '../../shared/conclusion/criteria';
 import { cleanLine, cleanText, paragraphsOf } from '../../shared/conclusion/sanitize';
@@ -145,7 +146,7 @@ export function workingCopyDocx(model: ReviewModel, tree: ClauseTree, options: W
     return clauseRuns(text, anchored, kept, revision);
   };
 
-  const draftTitle = cleanLine(model.conclusion.draftTitle) || cleanLine(tree.meta.title);
+  const draftTitle = cleanLine(effectiveFields(model.conclusion, tree).draftTitle);
   const body: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(WORKING_COPY_TITLE[lang])] }),
   ];

@@ -5,6 +5,7 @@ import { buildCriteriaAnalysis } from './analysis';
 import type { ConclusionCriterion } from './criteria';
 import type { ConclusionDocument, ConclusionSection, LabelledValue } from './document';
 import { displayDate } from './dates';
+import { normaliseFields } from './fields';
 import { cleanLine, paragraphsOf } from './sanitize';
 import {
   CONCLUSION_TITLE,
@@ -28,9 +29,11 @@ export interface BuildOptions {
 
 /**
  * The fields as the conclusion uses them: what the secretary typed, with the draft's title taken from
- * the import when she has not typed one (validation runs on these, so an imported title suffices).
+ * the import when she has not typed one (validation runs on these, so an imported title suffices), and
+ * every value of the wrong shape taken as empty (fields.ts).
  */
-export function effectiveFields(fields: Partial<ConclusionFields>, tree: ClauseTree): Partial<ConclusionFields> {
+export function effectiveFields(stored: Partial<ConclusionFields>, tree: ClauseTree): Partial<ConclusionFields> {
+  const fields = normaliseFields(stored);
   const draftTitle = cleanLine(fields.draftTitle) || cleanLine(tree.meta.title);
   return { ...fields, draftTitle };
 }

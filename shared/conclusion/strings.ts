@@ -220,3 +220,28 @@ export const FILE_NAMES = {
   table: { ru: 'Сравнительная таблица', ky: 'Салыштырма таблица', en: 'Comparative table' },
   workingCopy: { ru: 'Рабочий экземпляр', ky: 'Жумушчу нуска', en: 'Working copy' },
 } satisfies Record<string, I18nText>;
+
+/** Labels of the conclusion form's list fields and of its analysis editor (client/review). */
+export const FORM_LABELS = {
+  experts: {
+    ru: 'Эксперты (по одному в строке: ФИО, организация)',
+    ky: 'Эксперттер (ар бир сапка бирден: аты-жөнү, уюму)',
+    en: 'Experts (one per line: name, affiliation)',
+  },
+  otherSignatories: {
+    ru: 'Другие подписанты (по одному в строке: должность — ФИО)',
+    ky: 'Башка кол коюучулар (ар бир сапка бирден: кызматы — аты-жөнү)',
+    en: 'Other signatories (one per line: position — name)',
+  },
+  annexes: {
+    ru: 'Приложения (по одному в строке)',
+    ky: 'Тиркемелер (ар бир сапка бирден)',
+    en: 'Annexes (one per line)',
+  },
+  analysisHint: {
+    ru: 'Текст по каждому критерию составлен из ответов экспертов и подтверждённых замечаний. Измените его, чтобы закрепить свою редакцию; очистите поле, чтобы он снова составлялся автоматически.',
+    ky: 'Ар бир критерий боюнча текст эксперттердин жоопторунан жана ырасталган сын-пикирлерден түзүлгөн. Өз редакцияңызды бекитүү үчүн аны өзгөртүңүз; кайра автоматтык түрдө түзүлүшү үчүн талааны тазалаңыз.',
+    en: "Each criterion's text is composed from the experts' answers and the confirmed findings. Edit it to keep your own wording; clear the field to have it composed again.",
+  },
+  prefilled: { ru: 'составлено автоматически', ky: 'автоматтык түрдө түзүлдү', en: 'composed automatically' },
+} satisfies Record<string, I18nText>;

@@ -6,6 +6,7 @@ import { cleanLine, cleanText } from '../../shared/conclusion/sanitize';
 import { CONCLUSION_TITLE, PAGE_LABEL, SECTION_TITLES, TABLE_HEADERS, VERDICT_TEXTS } from '../../shared/conclusion/strings';
 import { missingFieldLabels, validateConclusion } from '../../shared/conclusion/validate';
 import { LANGS } from '../../shared/i18n/lang';
+import type { ReviewModel } from '../../shared/review-model';
 import { completeFields, draftTree, finding, reviewModel } from './fixtures';
 
 describe('conclusion model', () => {
@@ -104,7 +105,7 @@ describe('conclusion model', () => {
   });
 
   it("takes the engine's suggestion in the draft's language, and an expert's wording as written", () => {
-    const tree = { ...draftTree(), meta: { ...draftTree().meta, language: 'ky' } };
+    const tree = { ...draftTree(), meta: { ...draftTree().meta, language: 'ky' as const } };
     const suggestion = { ru: 'одному из родителей', ky: 'ата-энесинин бирине', en: 'one of the parents' };
     const model = reviewModel({
       findings: [
@@ -130,6 +131,28 @@ describe('conclusion model', () => {
     if (signatures?.kind !== 'signatures') throw new Error('no signatures');
     expect(signatures.date).toBe('Date: 20 November 2026');
     expect(buildConclusion(model, draftTree(), { lang: 'ky' }).outgoing).toBe('Чыгуучу № 17/ГЭ, 20.11.2026');
+  });
+
+  it('takes stored values of the wrong shape as empty, and names them missing instead of failing', () => {
+    const hostile = {
+      addressee: 'Комитет',
+      outgoingNumber: 17,
+      outgoingDate: ['2026-11-20'],
+      draftTitle: { ru: 'x' },
+      experts: 'Айгуль',
+      signatories: { name: 'Н. Абдылдаева' },
+      annexes: [5, 'Справка', null],
+      criteriaAnalysis: ['C8'],
+      verdict: 'maybe',
+      summary: null,
+      recommendations: 42,
+    } as unknown as ReviewModel['conclusion'];
+    const fields = effectiveFields(hostile, draftTree());
+    expect(validateConclusion(fields)).toEqual(['addressee.committee', 'outgoingNumber', 'outgoingDate', 'verdict', 'signatories']);
+    const doc = buildConclusion(reviewModel({ conclusion: hostile }), draftTree(), { lang: 'ru' });
+    expect(doc.sections.find((s) => s.kind === 'list')).toMatchObject({ items: ['Справка'] });
+    expect(doc.outgoing).toBeNull();
+    expect(renderConclusionHtml(doc)).toContain('О государственных пособиях семьям с детьми');
   });
 
   it('strips what XML cannot carry and keeps what the expert wrote', () => {

@@ -93,7 +93,7 @@ describe('conclusion from the review docs', () => {
     expect(rows.map((r) => r.cells[1])).toEqual(['Статья 1, часть 1', 'Статья 2, часть 2', 'Статья 12-1']);
     expect(rows.map((r) => r.cells[3])).toEqual(['одному из родителей', 'в разбивке по полу', suggestion.ru]);
     // The same review over a Kyrgyz draft takes the engine's Kyrgyz suggestion, whatever the export language.
-    const kyTree = { ...draftTree(), meta: { ...draftTree().meta, language: 'ky' } };
+    const kyTree = { ...draftTree(), meta: { ...draftTree().meta, language: 'ky' as const } };
     const kyRow = buildConclusion(model, kyTree, { lang: 'en' }).sections.flatMap((s) => (s.kind === 'table' ? s.table.rows : []));
     expect(kyRow.map((r) => r.proposed[0])).toEqual(['одному из родителей', 'в разбивке по полу', 'СУНУШ-КЫРГЫЗЧА']);
     expect(xml).not.toContain('ОТКЛОНЁННОЕ');

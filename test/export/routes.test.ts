@@ -116,6 +116,13 @@ describe('export routes', () => {
       expect(json.html).not.toContain('<script>');
       expect(json.html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
       expect(json.html.match(/<tr data-finding=/g)).toHaveLength(3);
+      // Per criterion, the text the form pre-fills: the secretary's own, else composed and marked so.
+      const analysis = (json as unknown as { analysis: Array<{ criterionId: string; title: string; text: string; prefilled: boolean }> }).analysis;
+      expect(analysis.map((a) => a.criterionId).slice(0, 17)).toEqual(Array.from({ length: 17 }, (_, i) => `C${i + 1}`));
+      expect(analysis.find((a) => a.criterionId === 'C8')).toMatchObject({ prefilled: false, text: 'Проект закрепляет роль матери как единственного воспитателя.' });
+      const c12 = analysis.find((a) => a.criterionId === 'C12')!;
+      expect(c12.prefilled).toBe(true);
+      expect(c12.text.split('\n')).toContain('Подтверждённые замечания (1): Статья 2, часть 2.');
     } finally {
       models.set(reviewId, reviewModel({ reviewId }));
     }

@@ -1,0 +1,99 @@
+import { setConclusionField } from '../../shared/collab/author-doc';
+import {
+  annexesFromLines,
+  annexesToLines,
+  expertsFromLines,
+  expertsToLines,
+  signatoriesFromLines,
+  signatoriesToLines,
+} from '../../shared/conclusion/form-lines';
+import { FORM_LABELS, SECTION_TITLES } from '../../shared/conclusion/strings';
+import type { ConclusionFields } from '../../shared/review-model';
+import { lang } from '../i18n/i18n';
+import { h } from '../ui/dom';
+import type { ReviewSession } from './review-session';
+
+/** One criterion's text as the preview answer gives it: the secretary's own, or composed (prefilled). */
+export interface AnalysisItem {
+  criterionId: string;
+  title: string;
+  text: string;
+  prefilled: boolean;
+}
+
+const current = (session: ReviewSession): Partial<ConclusionFields> => session.model?.conclusion ?? {};
+
+function area(id: string, label: string, value: string, save: (value: string) => void): HTMLElement {
+  const input = h('textarea', { id, class: 'input', rows: '3', maxlength: '20000' }) as HTMLTextAreaElement;
+  input.value = value;
+  input.addEventListener('change', () => save(input.value));
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input);
+}
+
+/**
+ * The conclusion's list fields — experts, the signatories after the first, annexes — as text areas
+ * with one entry per line (shared/conclusion/form-lines.ts reads and writes the lines). Labels come
+ * from shared/conclusion/strings.ts, in ru / ky / en like the conclusion itself.
+ */
+export function conclusionListFields(session: ReviewSession, values: Partial<ConclusionFields>): HTMLElement[] {
+  const doc = session.mine.doc;
+  const l = lang();
+  const saved = () => session.refresh();
+  return [
+    area('conclusion-experts', FORM_LABELS.experts[l], expertsToLines(values.experts), (v) => {
+      setConclusionField(doc, 'experts', expertsFromLines(v));
+      saved();
+    }),
+    area('conclusion-other-signatories', FORM_LABELS.otherSignatories[l], signatoriesToLines((values.signatories ?? []).slice(1)), (v) => {
+      const first = (current(session).signatories ?? values.signatories ?? [])[0] ?? { name: '', position: '' };
+      setConclusionField(doc, 'signatories', [first, ...signatoriesFromLines(v)]);
+      saved();
+    }),
+    area('conclusion-annexes', FORM_LABELS.annexes[l], annexesToLines(values.annexes), (v) => {
+      setConclusionField(doc, 'annexes', annexesFromLines(v));
+      saved();
+    }),
+  ];
+}
+
+/**
+ * The analysis by criteria, one text area per criterion, pre-filled with the text the server composed
+ * from the experts' answers and the confirmed findings. Only a changed text is stored (criteriaAnalysis);
+ * a cleared one is removed, so that criterion is composed again from the current findings.
+ */
+export class AnalysisEditor {
+  readonly element: HTMLElement;
+  private readonly list: HTMLElement;
+
+  constructor(private readonly session: ReviewSession) {
+    this.list = h('div', { class: 'conclusion-analysis-fields' });
+    this.element = h('div', { class: 'conclusion-analysis', 'data-testid': 'conclusion-analysis' });
+  }
+
+  update(items: readonly AnalysisItem[]): void {
+    if (!this.session.isSecretary) return;
+    // Never replace a text area while the secretary types in it.
+    if (document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement)) return;
+    const l = lang();
+    this.list.replaceChildren(
+      ...items.map((item) => {
+        const id = `conclusion-analysis-${item.criterionId.replace(/[^\w-]/g, '_')}`;
+        const input = h('textarea', { id, class: 'input', rows: '3', maxlength: '20000', 'data-criterion': item.criterionId }) as HTMLTextAreaElement;
+        input.value = item.text;
+        input.addEventListener('change', () => this.save(item, input.value));
+        const label = h('label', { for: id }, item.title, item.prefilled ? ` (${FORM_LABELS.prefilled[l]})` : '');
+        return h('div', { class: 'field' }, label, input);
+      }),
+    );
+    this.element.replaceChildren(h('h3', {}, SECTION_TITLES.analysis[l]), h('p', { class: 'hint' }, FORM_LABELS.analysisHint[l]), this.list);
+  }
+
+  private save(item: AnalysisItem, value: string): void {
+    const written = { ...(current(this.session).criteriaAnalysis ?? {}) };
+    const text = value.trim();
+    if (!text || (item.prefilled && text === item.text.trim())) delete written[item.criterionId];
+    else written[item.criterionId] = text;
+    setConclusionField(this.session.mine.doc, 'criteriaAnalysis', written);
+    this.session.refresh();
+  }
+}
