@@ -112,7 +112,9 @@ export function prng(seed: number): () => number {
 export function docContent(name: DocName, doc: Y.Doc): string {
   if (name === 'text') return doc.getXmlFragment('draft').toString();
   const maps = name === 'engine' ? ['candidates', 'meta'] : Object.values(AUTHOR_MAPS);
-  return JSON.stringify(Object.fromEntries(maps.map((m) => [m, doc.getMap(m).toJSON()])));
+  // Keys in the order they were integrated differ between replicas of the same state: sort them.
+  const sorted = (map: Y.Map<unknown>) => Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify(Object.fromEntries(maps.map((m) => [m, sorted(doc.getMap(m))])));
 }
 
 /** Yjs-style comparison: same state vector and same content. */
