@@ -27,6 +27,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The request never got an answer (offline, server down): distinct from bugs, which are TypeErrors too. */
+export class NetworkError extends Error {
+  constructor() {
+    super('network');
+  }
+}
+
 /** Turns a response body (maybe not JSON at all) into an ApiError. */
 export function errorFrom(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; messages?: unknown } } | null)?.error;
@@ -38,7 +45,7 @@ export function errorFrom(status: number, body: unknown): ApiError {
 /** A readable message for any error, in the current language. */
 export function describeError(error: unknown, lang: keyof I18nText): string {
   if (error instanceof ApiError) return error.messages ? error.messages[lang] : t('errorUnexpected', { status: error.status });
-  if (error instanceof TypeError) return t('errorNetwork');
+  if (error instanceof NetworkError) return t('errorNetwork');
   return t('errorUnexpected', { status: error instanceof Error ? error.message : String(error) });
 }
 
@@ -46,7 +53,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, csrfHeader());
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new NetworkError();
+  }
   const text = await res.text();
   let parsed: unknown = null;
   try {

@@ -32,6 +32,7 @@ export class DraftEditor {
     options: { writable: boolean; label: string; onSelection?: () => void; onHighlightClick?: (id: string) => void },
   ) {
     this.writable = options.writable;
+    const editor = this;
     const state = EditorState.create({
       schema: draftSchema,
       plugins: [
@@ -54,9 +55,11 @@ export class DraftEditor {
         spellcheck: 'false',
         'data-testid': 'draft-editor',
       }),
-      dispatchTransaction: (tr: Transaction) => {
-        if (tr.docChanged && !this.writable && !tr.getMeta(ySyncPluginKey)) return;
-        this.view.updateState(this.view.state.apply(tr));
+      // A plain function: ProseMirror calls it with the view as `this`, also while the EditorView is
+      // still being constructed (y-prosemirror renders the fragment from its plugin view at once).
+      dispatchTransaction(this: EditorView, tr: Transaction) {
+        if (tr.docChanged && !editor.writable && !tr.getMeta(ySyncPluginKey)) return;
+        this.updateState(this.state.apply(tr));
         if (tr.selectionSet) options.onSelection?.();
       },
       handleClickOn: (_view, _pos, _node, _nodePos, event) => {

@@ -59,6 +59,22 @@ export function openFindingDialog(options: {
     close();
   });
   dialog.append(form);
+  // A modal dialog makes the page inert, but Tab past its last control would leave for the browser's
+  // own toolbar: keep keyboard users cycling inside the dialog instead.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const controls = [...dialog.querySelectorAll<HTMLElement>('select, textarea, input, button')].filter((el) => !(el as HTMLButtonElement).disabled);
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
   dialog.addEventListener('close', () => {
     dialog.remove();
     options.returnFocus.focus();

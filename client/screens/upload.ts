@@ -1,5 +1,5 @@
 import type { ImportReport } from '../../shared/import-report';
-import { csrfHeader, errorFrom } from '../api';
+import { csrfHeader, errorFrom, NetworkError } from '../api';
 import { formatNumber, onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
@@ -32,7 +32,7 @@ function sendDraft(form: FormData, onProgress: (fraction: number | null) => void
       if (xhr.status === 201) resolve(body as Created);
       else reject(errorFrom(xhr.status, body));
     });
-    xhr.addEventListener('error', () => reject(new TypeError('network')));
+    xhr.addEventListener('error', () => reject(new NetworkError()));
     xhr.send(form);
   });
 }

@@ -1,0 +1,65 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Waits until the connection indicator says every doc of the open review is synced. */
+export async function waitSynced(page: Page, timeout = 15_000): Promise<void> {
+  await expect.poll(() => page.locator('[data-testid=connection]').getAttribute('data-state'), { timeout }).toBe('synced');
+}
+
+/** Opens a review and waits for the draft and the sync. */
+export async function openReview(page: Page, baseUrl: string, reviewId: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/reviews/${reviewId}`);
+  await page.locator('.draft-editor p.clause-text').first().waitFor();
+  await waitSynced(page);
+}
+
+/** Selects `words` inside the draft editor, as a user dragging over them would. */
+export async function selectInEditor(page: Page, words: string): Promise<void> {
+  await page.locator('[data-testid=draft-editor]').focus();
+  const ok = await page.evaluate((needle) => {
+    const root = document.querySelector('.draft-editor')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+    return false;
+  }, words);
+  expect(ok).toBe(true);
+  // ProseMirror reads the DOM selection on selectionchange: wait until its state has it.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(words);
+}
+
+/** Selects words, opens the new-finding dialog with the button and submits a finding. */
+export async function addFinding(page: Page, words: string, body: string, wording?: string): Promise<void> {
+  await selectInEditor(page, words);
+  await page.locator('[data-testid=new-finding]').click();
+  const dialog = page.locator('[data-testid=finding-dialog]');
+  await dialog.waitFor();
+  expect(await dialog.locator('blockquote').textContent()).toBe(words);
+  await page.locator('[data-testid=finding-severity]').selectOption('violation');
+  await page.locator('[data-testid=finding-body]').fill(body);
+  if (wording) await page.locator('[data-testid=finding-wording]').fill(wording);
+  await page.locator('[data-testid=finding-submit]').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** The sidebar card of the expert finding whose text contains `text`. */
+export function findingCard(page: Page, text: string) {
+  return page.locator('[data-origin=expert]').filter({ hasText: text });
+}
+
+/** True when no payload ran and no payload became an element. */
+export async function nothingInjected(page: Page): Promise<{ ran: unknown; elements: number }> {
+  return page.evaluate(() => ({
+    ran: (window as unknown as { __xss?: string }).__xss,
+    elements: document.querySelectorAll('img.pwned, #app script, dialog script').length,
+  }));
+}

@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
+import { DRAFT, XSS } from './fixtures';
+import { useWorkbench } from './harness';
+import { addFinding, findingCard, openReview, selectInEditor, waitSynced } from './page-actions';
+
+/**
+ * The browser workbench end to end: the real server on port 0 over a real SQLite file, the Vite-built
+ * client it serves, Debian chromium. Every user-supplied string carries a script payload (see XSS); the
+ * pages must show it as text. Each test creates the review it needs, so any one can run alone.
+ */
+
+/** "Within a second" of the issue, asserted with slack for a loaded 2-core machine; the bench measures it. */
+const LIVE = 3_000;
+
+describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () => {
+  const bench = useWorkbench();
+  const { signedIn, expectClean } = bench;
+  const newContext = () => bench.newContext();
+
+  test('the secretary signs in, uploads a draft with progress and sees the import report, the list, languages, low vision', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto(bench.world.server.url);
+    await page.locator('#sign-in-email').waitFor();
+    await screenshot(page, '01-sign-in');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A wrong password gives a readable message in Russian, the default language.
+    await page.locator('#sign-in-email').fill(bench.world.secretary.email);
+    await page.locator('#sign-in-password').fill('wrong-password');
+    await page.locator('form.sign-in button[type=submit]').click();
+    await expect.poll(() => page.locator('.sign-in [role=alert]').textContent()).toMatch(/[а-яА-Я]{3}/);
+
+    await page.locator('#sign-in-password').fill(bench.world.secretary.password);
+    await page.locator('form.sign-in button[type=submit]').click();
+    await page.locator('[data-testid=user-name]').waitFor();
+    expect(await page.locator('[data-testid=user-name]').textContent()).toContain('<script>');
+    await page.locator('[data-testid=new-review]').click();
+
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-e2e-upload-')), 'draft.txt');
+    fs.writeFileSync(file, DRAFT);
+    await page.locator('[data-testid=upload-file]').setInputFiles(file);
+    await page.locator('#upload-title').fill(`Закон ${XSS('title')}`);
+    // Record every value the progress bar takes, to see it move through upload and parsing.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
+      const bar = document.querySelector('progress')!;
+      new MutationObserver(() => seen.push(bar.hasAttribute('value') ? String(bar.value) : 'parsing')).observe(bar, { attributes: true });
+    });
+    await page.locator('[data-testid=upload-submit]').click();
+    const report = page.locator('[data-testid=import-report]');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('Статьи');
+    expect(await page.locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(1);
+    expect((await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress)).length).toBeGreaterThan(0);
+    expect(await page.locator('#upload-status').textContent()).not.toBe('');
+    await screenshot(page, '02-import-report');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await page.locator('[data-testid=open-review]').getAttribute('href')).toMatch(/^#\/reviews\/[0-9a-f-]{36}$/);
+    await expectClean(page);
+
+    await page.locator('a.back-link').click();
+    const row = page.locator('[data-testid=review-table] tbody tr').filter({ hasText: 'Закон' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('<script>');
+    await screenshot(page, '03-review-list');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Switching the language changes the visible strings without a reload.
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
+    const heading = page.locator('#reviews-title');
+    expect(await heading.textContent()).toBe('Экспертизы');
+    await page.locator('[data-testid=lang-select]').selectOption('ky');
+    await expect.poll(() => heading.textContent()).toBe('Экспертизалар');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ky');
+    await page.locator('[data-testid=lang-select]').selectOption('en');
+    await expect.poll(() => heading.textContent()).toBe('Reviews');
+    expect(await page.locator('[data-testid=review-table] thead').textContent()).toContain('Status');
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(42);
+    await page.locator('[data-testid=lang-select]').selectOption('ru');
+    await expect.poll(() => heading.textContent()).toBe('Экспертизы');
+
+    await page.locator('[data-testid=low-vision]').click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('low-vision'))).toBe(true);
+    expect(await page.locator('[data-testid=low-vision]').getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, '04-low-vision-list');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.locator('[data-testid=low-vision]').click();
+    await expectClean(page);
+  });
+
+  test('two experts: a finding appears at the other at once; reply; confirm; nothing injected runs', async () => {
+    const reviewId = await bench.world.createReview(`Обзор ${XSS('title-2')}`);
+    const { page: a } = await signedIn('aida');
+    const { page: b } = await signedIn('bakyt');
+    await openReview(a, bench.world.server.url, reviewId);
+    await openReview(b, bench.world.server.url, reviewId);
+    expect(await a.locator('.draft-editor').textContent()).toContain('<script>');
+    expect(await a.locator('[data-testid=review-title]').textContent()).toContain('<script>');
+    // Presence: each sees the other.
+    await expect.poll(() => a.locator('[data-testid=presence]').textContent(), { timeout: LIVE }).toContain('Бакыт');
+    await expect.poll(() => b.locator('[data-testid=presence]').textContent(), { timeout: LIVE }).toContain('Аида');
+
+    await addFinding(a, 'назначается женщинам', `Пособие только женщинам ${XSS('annotation')}`, 'назначается одному из родителей');
+    await findingCard(a, 'Пособие только женщинам').waitFor({ timeout: LIVE });
+    const atB = findingCard(b, 'Пособие только женщинам');
+    await atB.waitFor({ timeout: LIVE });
+    expect(await atB.locator('[data-testid=finding-body-text]').textContent()).toContain('<script>');
+    // The engine's candidates are highlighted too: the expert's finding adds a mark on her words.
+    await expect.poll(() => b.locator('mark.hl:not(.hl--engine)').allTextContents(), { timeout: LIVE }).toContain('назначается женщинам');
+
+    await atB.locator('[data-testid=reply-input]').fill(`Согласна ${XSS('reply')}`);
+    await atB.locator('[data-testid=reply-send]').click();
+    await atB.locator('[data-testid=confirm]').click();
+    expect(await atB.locator('[data-testid=confirm]').getAttribute('aria-pressed')).toBe('true');
+    const atA = findingCard(a, 'Пособие только женщинам');
+    await expect.poll(() => atA.locator('.replies').textContent(), { timeout: LIVE }).toContain('Согласна <img');
+    await expect.poll(() => atA.locator('[data-testid=confirmed-by]').textContent(), { timeout: LIVE }).toContain('Бакыт');
+    await screenshot(a, '05-review-page');
+    await screenshot(b, '06-review-page-other-expert');
+    expect(await seriousAxeViolations(a)).toEqual([]);
+
+    await a.locator('[data-testid=tab-checklist]').click();
+    await a.locator('.criterion').first().waitFor();
+    await screenshot(a, '07-checklist');
+    expect(await seriousAxeViolations(a)).toEqual([]);
+
+    await a.locator('[data-testid=low-vision]').click();
+    await a.locator('[data-testid=tab-findings]').click();
+    await screenshot(a, '08-low-vision-review');
+    expect(await seriousAxeViolations(a)).toEqual([]);
+    await a.locator('[data-testid=low-vision]').click();
+    for (const page of [a, b]) await expectClean(page);
+  });
+
+  test('keyboard: select with the keyboard, open the new-finding dialog, focus goes in and comes back', async () => {
+    const reviewId = await bench.world.createReview('Клавиатура');
+    const { page } = await signedIn('aida');
+    await openReview(page, bench.world.server.url, reviewId);
+    const editor = page.locator('[data-testid=draft-editor]');
+
+    // Without a selection the shortcut only says what to do.
+    await editor.focus();
+    await page.keyboard.press('Control+Alt+m');
+    await expect.poll(() => page.locator('#live-region').textContent()).not.toBe('');
+    expect(await page.locator('[data-testid=finding-dialog]').count()).toBe(0);
+
+    await selectInEditor(page, 'Районная комиссия');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Control+Alt+m');
+    const dialog = page.locator('[data-testid=finding-dialog]');
+    await dialog.waitFor();
+    expect(await dialog.locator('blockquote').textContent()).toBe('Районная комиссия ');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('finding-criterion');
+    await screenshot(page, '09-new-finding-dialog');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Tab stays inside the modal dialog.
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('draft-editor');
+
+    // The whole finding by keyboard: shortcut, type, Enter on the submit button.
+    await page.keyboard.press('Control+Alt+m');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Состав комиссии без гендерного баланса');
+    await page.locator('[data-testid=finding-submit]').focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await findingCard(page, 'Состав комиссии без гендерного баланса').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('draft-editor');
+  });
+
+  test('offline work is kept and merged: both contexts converge', async () => {
+    const reviewId = await bench.world.createReview('Без сети');
+    const { page: a } = await signedIn('aida');
+    const { ctx: ctxB, page: b } = await signedIn('bakyt');
+    await openReview(a, bench.world.server.url, reviewId);
+    await openReview(b, bench.world.server.url, reviewId);
+    await addFinding(a, 'состоит из пяти членов', 'Нет требований к составу');
+    await findingCard(b, 'Нет требований к составу').waitFor({ timeout: LIVE });
+
+    await ctxB.setOffline(true);
+    await expect.poll(() => b.locator('[data-testid=connection]').getAttribute('data-state')).toBe('offline');
+    await findingCard(b, 'Нет требований к составу').locator('[data-testid=reply-input]').fill('Ответ без сети');
+    await findingCard(b, 'Нет требований к составу').locator('[data-testid=reply-send]').click();
+    await addFinding(b, 'до трех лет', 'Замечание без сети');
+    await findingCard(a, 'Нет требований к составу').locator('[data-testid=reply-input]').fill('Ответ в сети');
+    await findingCard(a, 'Нет требований к составу').locator('[data-testid=reply-send]').click();
+    await screenshot(b, '10-offline');
+    // While offline nothing of B's reached A.
+    await expect.poll(() => findingCard(a, 'Нет требований к составу').textContent()).toContain('Ответ в сети');
+    expect(await findingCard(a, 'Нет требований к составу').textContent()).not.toContain('Ответ без сети');
+    expect(await b.locator('[data-testid=connection]').getAttribute('data-state')).toBe('offline');
+
+    await ctxB.setOffline(false);
+    await waitSynced(b);
+    for (const page of [a, b]) {
+      const card = findingCard(page, 'Нет требований к составу');
+      await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('Ответ без сети');
+      expect(await card.textContent()).toContain('Ответ в сети');
+      await findingCard(page, 'Замечание без сети').waitFor({ timeout: 10_000 });
+    }
+    // Both show the same list of cards in the same order.
+    const cards = (page: Page) => page.locator('[data-testid=findings-list] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')));
+    await expect.poll(async () => JSON.stringify(await cards(a))).toBe(JSON.stringify(await cards(b)));
+  });
+});
