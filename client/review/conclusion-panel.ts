@@ -5,6 +5,7 @@ import { api } from '../api';
 import { lang, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
+import { downloadFile } from './download-file';
 import { AnalysisEditor, conclusionListFields, type AnalysisItem } from './conclusion-lists';
 import type { ReviewSession } from './review-session';
 
@@ -22,7 +23,8 @@ export class ConclusionPanel {
   private readonly form: HTMLElement;
   private readonly preview: HTMLIFrameElement;
   private readonly missing: HTMLElement;
-  private readonly exportLink: HTMLAnchorElement;
+  private readonly exportButton: HTMLButtonElement;
+  private readonly exportStatus: HTMLElement;
   private readonly exportLang: HTMLSelectElement;
   private readonly analysis: AnalysisEditor;
   private timer: number | undefined;
@@ -36,26 +38,23 @@ export class ConclusionPanel {
     this.exportLang = h('select', { id: 'export-lang', class: 'input input--small' }) as HTMLSelectElement;
     for (const code of LANGS) this.exportLang.append(h('option', { value: code }, code.toUpperCase()));
     this.exportLang.value = lang();
-    this.exportLink = h('a', { class: 'button button--primary', 'data-testid': 'export-docx', download: '' }, t('exportDocx')) as HTMLAnchorElement;
-    const updateLink = () => (this.exportLink.href = `/api/reviews/${session.reviewId}/conclusion.docx?lang=${this.exportLang.value as Lang}`);
-    this.exportLang.addEventListener('change', () => {
-      updateLink();
-      this.refreshPreview();
-    });
-    updateLink();
+    this.exportButton = tx('button', 'exportDocx', { type: 'button', class: 'button button--primary', 'data-testid': 'export-docx' });
+    this.exportStatus = h('div', { class: 'export-status', 'data-testid': 'export-status' });
+    this.exportButton.addEventListener('click', () => void this.export());
+    this.exportLang.addEventListener('change', () => this.refreshPreview());
     this.element = h(
       'section',
       { class: 'conclusion-panel', 'aria-labelledby': 'conclusion-title' },
       tx('h2', 'conclusionTitle', { id: 'conclusion-title', class: 'panel-title' }),
       session.isSecretary ? this.form : tx('p', 'secretaryOnly'),
       this.analysis.element,
-      h('div', { class: 'export-row' }, tx('label', 'exportLang', { for: 'export-lang' }), this.exportLang, this.exportLink),
+      h('div', { class: 'export-row' }, tx('label', 'exportLang', { for: 'export-lang' }), this.exportLang, this.exportButton),
+      this.exportStatus,
       tx('h3', 'conclusionPreview'),
       this.missing,
       this.preview,
     );
     onLangChange(() => {
-      this.exportLink.textContent = t('exportDocx');
       this.renderFields(this.session.model?.conclusion ?? {});
     });
   }
@@ -115,6 +114,21 @@ export class ConclusionPanel {
       composite('conclusion-signatory-position', 'field_signatoryPosition', values.signatories?.[0]?.position ?? '', (v) => setConclusionField(doc, 'signatories', [{ ...signatory(), position: v }, ...otherSignatories()])),
       ...conclusionListFields(this.session, values),
     );
+  }
+
+  private async export(): Promise<void> {
+    const exportLang = this.exportLang.value as Lang;
+    this.exportButton.disabled = true;
+    this.exportButton.setAttribute('aria-busy', 'true');
+    this.exportStatus.replaceChildren();
+    try {
+      await downloadFile(`/api/reviews/${this.session.reviewId}/conclusion.docx?lang=${exportLang}`, `tendik-conclusion-${exportLang}.docx`);
+    } catch (error) {
+      this.exportStatus.replaceChildren(errorBanner(error));
+    } finally {
+      this.exportButton.disabled = false;
+      this.exportButton.removeAttribute('aria-busy');
+    }
   }
 
   private schedulePreview(): void {
