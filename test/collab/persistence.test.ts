@@ -1,0 +1,114 @@
+import type { Socket } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { collabHub } from '../../server/collab/hub-of';
+import { loadReviewModel } from '../../server/collab/model';
+import { addAnnotation, clauseTexts, createAnchor, resolveAnnotation, setVerdict } from '../../shared/collab';
+import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
+import { startTestServer, type TestServer } from '../helpers/app';
+import { docContent, emitWithAck, eventually, openClient, type Client } from './harness';
+import { annotationUpdate, join, logRows, rawSocket, reviewWorld, sendUpdate, storedDoc, tempDatabase } from './fixtures';
+
+const db = tempDatabase();
+const servers: TestServer[] = [];
+const sockets: Socket[] = [];
+const clients: Client[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  for (const s of sockets.splice(0)) s.close();
+  for (const s of servers.splice(0)) await s.close();
+  db.cleanup();
+});
+
+async function world() {
+  const w = await reviewWorld(db.file);
+  servers.push(w.server);
+  return w;
+}
+
+const loaded = (server: TestServer, reviewId: string, doc: DocName) => collabHub(server.tendik.ctx).rooms.get(`collab:${reviewId}/${doc}`);
+const stateVector = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString('hex');
+
+describe('compaction', () => {
+  it('after more than compactAfter updates the log is merged into fewer rows and reloads to the same state', async () => {
+    const { server, alice, review } = await world();
+    const hub = collabHub(server.tendik.ctx);
+    const doc = authorDocName(alice.user.id);
+    const compactAfter = hub.options.compactAfter;
+    // Two tabs, so neither exceeds its own rate limit.
+    const tabs = [await rawSocket(server, alice), await rawSocket(server, alice)];
+    sockets.push(...tabs);
+    for (const tab of tabs) expect((await join(tab, review.id, doc)).writable).toBe(true);
+    const total = compactAfter + 20;
+    for (let i = 0; i < total; i += 2)
+      expect(await Promise.all(tabs.map((tab, t) => sendUpdate(tab, review.id, doc, annotationUpdate(`n${i + t}`))))).toEqual([{ ok: true }, { ok: true }]);
+
+    // One merged state row for the first compactAfter updates, then one row per update since.
+    expect(logRows(server.tendik.ctx.db, review.id, doc)).toBe(1 + (total - compactAfter));
+    const live = loaded(server, review.id, doc)!.doc;
+    expect(live.getMap('annotations').size).toBe(total);
+    const fromLog = storedDoc(server.tendik.ctx.db, review.id, doc);
+    expect(docContent(doc, fromLog)).toBe(docContent(doc, live));
+    expect(stateVector(fromLog)).toBe(stateVector(live));
+
+    // The last client leaving unloads the doc and compacts what came after.
+    const before = { content: docContent(doc, live), sv: stateVector(live) };
+    await emitWithAck(tabs[0]!, CollabEvents.leave, { reviewId: review.id, doc });
+    expect(loaded(server, review.id, doc)).toBeDefined();
+    tabs[1]!.disconnect();
+    await eventually(() => loaded(server, review.id, doc) === undefined, 'doc unloaded after the last client left');
+    expect(logRows(server.tendik.ctx.db, review.id, doc)).toBe(1);
+
+    const again = await openClient(server.url, alice.auth, review.id, [doc]);
+    clients.push(again);
+    expect(docContent(doc, again.docs.get(doc)!)).toBe(before.content);
+    expect(stateVector(again.docs.get(doc)!)).toBe(before.sv);
+    expect(docContent(doc, loaded(server, review.id, doc)!.doc)).toBe(before.content);
+  });
+});
+
+describe('restart', () => {
+  it('a new app on the same database file has every doc and the merged model exactly as before', async () => {
+    const { server, secretary, alice, bella, review } = await world();
+    const names: DocName[] = ['text', 'engine', authorDocName(secretary.user.id), authorDocName(alice.user.id), authorDocName(bella.user.id)];
+    const people = [secretary, alice, bella];
+    for (const person of people) clients.push(await openClient(server.url, person.auth, review.id, names));
+    const [chief, a, b] = clients as [Client, Client, Client];
+    const text = a.docs.get('text')!;
+    const finding = addAnnotation(a.docs.get(names[3]!)!, alice.user.id, {
+      kind: 'finding',
+      anchor: createAnchor(text, 'a2.p2', { start: 3, end: 15 }),
+      body: 'формулировка «своего заместителя»',
+      criterionId: 'C3',
+      severity: 'concern',
+    });
+    addAnnotation(b.docs.get(names[4]!)!, bella.user.id, { kind: 'comment', anchor: createAnchor(text, 'a1'), body: 'ок' });
+    setVerdict(b.docs.get(names[4]!)!, bella.user.id, { targetId: finding.id, decision: 'confirm' });
+    resolveAnnotation(a.docs.get(names[3]!)!, finding.id);
+    clauseTexts(chief.docs.get('text')!).get('a2.p2')!.insert(0, 'Исправлено. ');
+    await eventually(() => clients.every((c) => c.provider.pending === 0 && c.provider.status === 'synced'), 'all stored');
+
+    const before = new Map(names.map((n) => [n, { content: docContent(n, loaded(server, review.id, n)!.doc), sv: stateVector(loaded(server, review.id, n)!.doc) }]));
+    const model = await loadReviewModel(server.tendik.ctx, review.id);
+    expect(model.findings.find((f) => f.id === finding.id)?.position?.state).toBe('exact');
+    for (const c of clients.splice(0)) c.close();
+    await server.close();
+    servers.splice(0);
+
+    const restarted = await startTestServer({ databasePath: db.file });
+    servers.push(restarted);
+    expect(await loadReviewModel(restarted.tendik.ctx, review.id)).toEqual(model);
+    const reader = await openClient(restarted.url, secretary.auth, review.id, names);
+    clients.push(reader);
+    for (const n of names) {
+      expect(docContent(n, reader.docs.get(n)!), n).toBe(before.get(n)!.content);
+      expect(stateVector(reader.docs.get(n)!), n).toBe(before.get(n)!.sv);
+    }
+    // And it keeps working: a new annotation after the restart is stored like any other.
+    const socket = await rawSocket(restarted, alice);
+    sockets.push(socket);
+    expect((await join(socket, review.id, names[3]!)).writable).toBe(true);
+    expect(await sendUpdate(socket, review.id, names[3]!, annotationUpdate('after'))).toEqual({ ok: true });
+    await eventually(() => reader.docs.get(names[3]!)!.getMap('annotations').has('after'), 'relayed after the restart');
+  });
+});
