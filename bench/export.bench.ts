@@ -1,107 +1,197 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { walkClauses, type Clause, type ClauseTree } from '../shared/clause';
+import { addAnnotation, setConclusionField, setFinalDecision } from '../shared/collab/author-doc';
 import { buildComparativeTableDocument, buildConclusion } from '../shared/conclusion/build';
-import type { MergedFinding, ReviewModel } from '../shared/review-model';
+import type { ReviewId, UserId } from '../shared/ids';
+import { authorDocName } from '../shared/protocol';
+import type { ConclusionFields } from '../shared/review-model';
+import { collabHub } from '../server/collab/hub-of';
+import { loadReviewModel } from '../server/collab/model';
 import { packConclusion } from '../server/export/conclusion-docx';
 import { packWorkingCopy } from '../server/export/working-copy-docx';
-import { parseDraft } from '../server/import/parse';
-import { readText } from '../server/import/readers/text';
-import { corpusAvailable, readCorpus } from '../test/helpers/corpus';
+import { importDraft } from '../server/import/import-draft';
+import { createReview } from '../server/reviews/store';
+import { corpusAvailable, CORPUS_DIR } from '../test/helpers/corpus';
+import { api, login, makeUser, startTestServer } from '../test/helpers/app';
 import { figure, measure, peakRssMb } from './lib';
 
-// Export of a review with 500 confirmed findings over the Criminal Code (~400k chars, the largest act
-// we expect): the conclusion (build + pack), the table alone and the working copy with 500 comments and
-// tracked changes. Targets: conclusion under 1 s, peak RSS under 200 MB. The peak RSS of one export is
-// taken in a fresh process of its own (after loading the modules and the clause tree, as the server
-// has them), so the garbage of the repeated timing runs is not counted against it.
+/**
+ * Export of a review with 500 confirmed findings over the Criminal Code (~400k characters, the largest
+ * act we expect), end to end: the code is imported by the real import, an expert's 500 findings and the
+ * secretary's 500 final decisions and conclusion fields live in their Yjs author docs in a SQLite file,
+ * and the export is the real HTTP route (merge of the docs, tree from the TEXT doc, build, DOCX).
+ * Targets: the conclusion under 1 s, peak RSS under 200 MB.
+ *
+ * Peak memory is the server's own: a first child process builds the review and writes the database
+ * (the import and the checklist engine's first scan are not part of an export); this process then opens
+ * that database like a restarted server and exports once before anything else, so its peak RSS is
+ * Node + the app + one cold export. The timing runs come after.
+ */
 const SELF = fileURLToPath(import.meta.url);
 const CORPUS_FILE = 'kg_criminal_code_2021_ru.txt';
 const FINDINGS = 500;
 
-function criminalCodeTree(): ClauseTree {
-  return parseDraft(readText(Buffer.from(readCorpus(CORPUS_FILE), 'utf8'))).tree;
+interface Setup {
+  reviewId: ReviewId;
+  email: string;
+  password: string;
+  clauses: number;
+  importMs: number;
 }
 
-/** 500 findings spread evenly over the clauses that carry real text, each on a word of its clause. */
-function reviewOver(tree: ClauseTree): ReviewModel {
-  const candidates: Clause[] = [];
-  for (const [clause] of walkClauses(tree.clauses)) if (clause.text.length > 40) candidates.push(clause);
-  const step = candidates.length / FINDINGS;
-  const at = Date.UTC(2026, 10, 20);
-  const findings: MergedFinding[] = Array.from({ length: FINDINGS }, (_, i) => {
-    const clause = candidates[Math.floor(i * step)]!;
-    const words = clause.text.split(/\s+/);
-    const exact = words.slice(2, 4).join(' ');
-    const start = clause.text.indexOf(exact);
-    return {
-      id: `bench-${i}`,
-      origin: i % 3 ? 'engine' : 'expert',
-      authorId: null,
-      criterionId: `C${(i % 17) + 1}`,
-      clauseId: clause.id,
-      quote: { exact, prefix: clause.text.slice(Math.max(0, start - 32), start), suffix: clause.text.slice(start + exact.length, start + exact.length + 32) },
-      severity: 'concern',
-      polarity: 'risk',
-      explanation: { ru: 'Норма может ставить в неравное положение женщин и мужчин.', ky: 'Ченем аялдарды жана эркектерди тең эмес абалга коюшу мүмкүн.', en: 'The provision may treat women and men unequally.' },
-      proposedWording: i % 2 ? `${exact} (лица независимо от пола)` : undefined,
-      verdicts: [],
-      replies: [],
-      final: { targetId: `bench-${i}`, decision: 'confirmed', wording: i % 2 ? undefined : clause.text.replace(exact, 'лица с семейными обязанностями'), at },
-      status: 'resolved',
-    };
-  });
+function fields(): ConclusionFields {
   return {
-    reviewId: 'bench',
-    findings,
-    comments: [],
-    answers: [],
-    conclusion: {
-      addressee: { committee: 'Комитет по конституционному законодательству', chair: 'Председателю комитета' },
-      outgoingNumber: '1/ГЭ',
-      outgoingDate: '20.11.2026',
-      draftTitle: 'Уголовный кодекс Кыргызской Республики',
-      verdict: 'does_not_comply',
-      recommendations: 'Учесть замечания сравнительной таблицы.',
-      signatories: [{ name: 'Координатор', position: 'Альянс' }],
-    },
+    addressee: { committee: 'Комитет по конституционному законодательству', chair: 'Председателю комитета' },
+    outgoingNumber: '1/ГЭ',
+    outgoingDate: '2026-11-20',
+    basis: 'Письмо комитета № 04-12/345',
+    draftTitle: 'Уголовный кодекс Кыргызской Республики',
+    initiator: 'Кабинет Министров',
+    registrationNumber: '6-12345/26',
+    reading: 'первое чтение',
+    experts: [{ name: 'Эксперт', affiliation: 'АЖЗИ' }],
+    periodFrom: '2026-11-02',
+    periodTo: '2026-11-19',
+    summary: 'Кодекс определяет преступность и наказуемость деяний.',
+    genderRelevance: 'Женщины и мужчины как потерпевшие и осуждённые.',
+    criteriaAnalysis: {},
+    verdict: 'does_not_comply',
+    recommendations: 'Учесть замечания сравнительной таблицы.',
+    signatories: [{ name: 'Координатор', position: 'Альянс' }],
+    annexes: ['Сравнительная таблица'],
   };
 }
 
-function rssMb(): number {
-  return Math.round(process.memoryUsage().rss / (1024 * 1024));
+/** The clauses with real text, 500 of them evenly spread over the code, each with two of its words. */
+function targets(tree: ClauseTree): Array<{ clause: Clause; exact: string; prefix: string; suffix: string }> {
+  const candidates: Clause[] = [];
+  for (const [clause] of walkClauses(tree.clauses)) if (clause.text.length > 40) candidates.push(clause);
+  const step = candidates.length / FINDINGS;
+  return Array.from({ length: FINDINGS }, (_, i) => {
+    const clause = candidates[Math.floor(i * step)]!;
+    const exact = clause.text.split(/\s+/).slice(2, 4).join(' ');
+    const start = clause.text.indexOf(exact);
+    return {
+      clause,
+      exact,
+      prefix: clause.text.slice(Math.max(0, start - 32), start),
+      suffix: clause.text.slice(start + exact.length, start + exact.length + 32),
+    };
+  });
+}
+
+/** Child: the review as a secretary and an expert leave it, written to the database file. */
+async function setup(databasePath: string): Promise<Setup> {
+  const bytes = fs.readFileSync(path.join(CORPUS_DIR, CORPUS_FILE));
+  const started = performance.now();
+  const imported = importDraft(bytes, { fileName: CORPUS_FILE, maxInflatedBytes: 100 * 1024 * 1024 });
+  const importMs = performance.now() - started;
+  let clauses = 0;
+  for (const _ of walkClauses(imported.tree.clauses)) clauses++;
+
+  const server = await startTestServer({ databasePath });
+  const secretary = await makeUser(server, 'secretary');
+  const expert = await makeUser(server, 'expert');
+  const reviewId = createReview(server.tendik.ctx.db, {
+    title: 'Уголовный кодекс',
+    sourceName: CORPUS_FILE,
+    createdBy: secretary.user.id as UserId,
+    members: [expert.user.id as UserId],
+    draft: { tree: imported.tree, pmDoc: imported.pmDoc, report: imported.report, sourceSha256: imported.sourceSha256 },
+  }).id;
+  const hub = collabHub(server.tendik.ctx);
+  const spots = targets(imported.tree);
+  const ids = await hub.withRoom(reviewId, authorDocName(expert.user.id), (room) =>
+    room.doc.transact(() =>
+      spots.map(
+        ({ clause, exact, prefix, suffix }, i) =>
+          addAnnotation(room.doc, expert.user.id, {
+            kind: 'finding',
+            anchor: { clauseId: clause.id, quote: { exact, prefix, suffix } },
+            body: 'Норма может ставить в неравное положение женщин и мужчин.',
+            criterionId: `C${(i % 17) + 1}`,
+            severity: i % 5 ? 'concern' : 'violation',
+            ...(i % 2 ? { proposedWording: `${exact} (лица независимо от пола)` } : {}),
+          }).id,
+      ),
+    ),
+  );
+  await hub.withRoom(reviewId, authorDocName(secretary.user.id), (room) =>
+    room.doc.transact(() => {
+      ids.forEach((id, i) => {
+        const spot = spots[i]!;
+        setFinalDecision(room.doc, {
+          targetId: id,
+          decision: 'confirmed',
+          ...(i % 2 ? {} : { wording: spot.clause.text.replace(spot.exact, 'лица с семейными обязанностями') }),
+        });
+      });
+      const f = fields();
+      for (const key of Object.keys(f) as Array<keyof ConclusionFields>) setConclusionField(room.doc, key, f[key]);
+    }),
+  );
+  // The checklist engine scans the code when the ENGINE doc is first loaded: done here, stored, so the
+  // measured server finds the review as it is after a day of work.
+  const model = await loadReviewModel(server.tendik.ctx, reviewId);
+  const confirmed = model.findings.filter((f) => f.final?.decision === 'confirmed').length;
+  if (confirmed !== FINDINGS) throw new Error(`expected ${FINDINGS} confirmed findings, merged ${confirmed}`);
+  await server.close();
+  return { reviewId, email: secretary.user.email, password: secretary.password, clauses, importMs };
 }
 
 if (!corpusAvailable(CORPUS_FILE)) {
   console.log(`SKIPPED: ../shared/corpus/${CORPUS_FILE} is absent; the export benchmark needs the Criminal Code.`);
-} else if (process.argv[2] === 'once') {
-  // Child: one export of the conclusion, reporting resident memory before and the peak after.
-  const tree = criminalCodeTree();
-  const model = reviewOver(tree);
-  const before = rssMb();
-  await packConclusion(buildConclusion(model, tree, { lang: 'ru' }));
-  console.log(JSON.stringify({ before, peak: peakRssMb() }));
+} else if (process.argv[2] === 'setup') {
+  console.log(JSON.stringify(await setup(process.argv[3]!)));
 } else {
-  const tree = criminalCodeTree();
-  const model = reviewOver(tree);
-  let clauses = 0;
-  for (const _ of walkClauses(tree.clauses)) clauses++;
-  figure('Criminal Code clauses / confirmed findings', `${clauses} / ${FINDINGS}`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', SELF, 'once'], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr}`);
-  const once = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { before: number; peak: number };
-  figure('one conclusion export: peak RSS of a fresh process', `${once.peak} MB (${once.before} MB before the export: Node, tsx, modules, clause tree; target < 200 MB)`);
-  let size = 0;
-  await measure('conclusion: buildConclusion (500 findings)', () => buildConclusion(model, tree, { lang: 'ru' }));
-  await measure('conclusion: build + Packer.toBuffer (500 findings)', async () => {
-    size = (await packConclusion(buildConclusion(model, tree, { lang: 'ru' }))).length;
-  });
-  figure('conclusion DOCX size', `${Math.round(size / 1024)} KB`);
-  await measure('table alone: build + pack', async () => {
-    await packConclusion(buildComparativeTableDocument(model, tree, { lang: 'ru' }), 'landscape');
-  }, 5);
-  await measure('working copy: whole code, 500 comments + tracked changes', async () => {
-    size = (await packWorkingCopy(model, tree, { lang: 'ru' })).length;
-  }, 3);
-  figure('working copy DOCX size', `${Math.round(size / 1024)} KB`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-bench-export-'));
+  const databasePath = path.join(dir, 'bench.sqlite');
+  try {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', SELF, 'setup', databasePath], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (child.status !== 0) throw new Error(`bench setup failed: ${child.stderr}`);
+    const setupResult = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Setup;
+    figure('Criminal Code: clauses / confirmed findings', `${setupResult.clauses} / ${FINDINGS} (import ${setupResult.importMs.toFixed(0)} ms)`);
+
+    const server = await startTestServer({ databasePath });
+    const auth = await login(server, setupResult.email, setupResult.password);
+    const path_ = (p: string) => `/api/reviews/${setupResult.reviewId}/${p}?lang=ru`;
+    let size = 0;
+    const download = async (p: string) => {
+      const res = await api(server, auth, path_(p));
+      if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status} ${await res.text()}`);
+      size = (await res.arrayBuffer()).byteLength;
+    };
+    const rssBefore = Math.round(process.memoryUsage().rss / 1024 / 1024);
+    const coldStart = performance.now();
+    await download('conclusion.docx');
+    const coldMs = performance.now() - coldStart;
+    figure(
+      'first export after a restart: time, peak RSS of the server',
+      `${coldMs.toFixed(0)} ms, ${peakRssMb()} MB (${rssBefore} MB before: Node, tsx, app) — target < 1 s, < 200 MB`,
+    );
+    figure('conclusion DOCX size', `${Math.round(size / 1024)} KB`);
+
+    await measure('GET conclusion.docx (500 findings, end to end)', () => download('conclusion.docx'));
+    await measure('GET conclusion/table.docx', () => download('conclusion/table.docx'), 5);
+    await measure('GET working-copy.docx (500 comments + tracked changes)', () => download('working-copy.docx'), 3);
+    figure('working copy DOCX size', `${Math.round(size / 1024)} KB`);
+
+    // Where the time goes: the merge of the docs, then build and pack on their own.
+    const ctx = server.tendik.ctx;
+    const model = await loadReviewModel(ctx, setupResult.reviewId);
+    const { getImport } = await import('../server/reviews/store');
+    const tree = getImport(ctx.db, setupResult.reviewId)!.tree;
+    await measure('  part: loadReviewModel (Yjs docs → merged model)', () => loadReviewModel(ctx, setupResult.reviewId));
+    await measure('  part: buildConclusion', () => buildConclusion(model, tree, { lang: 'ru' }));
+    await measure('  part: build + Packer.toBuffer', () => packConclusion(buildConclusion(model, tree, { lang: 'ru' })));
+    await measure('  part: table alone, build + pack', () => packConclusion(buildComparativeTableDocument(model, tree, { lang: 'ru' }), 'landscape'), 5);
+    await measure('  part: working copy, build + pack', () => packWorkingCopy(model, tree, { lang: 'ru' }), 3);
+    await server.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
