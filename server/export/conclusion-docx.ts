@@ -14,15 +14,19 @@ import {
   type FileChild,
 } from 'docx';
 import type { ComparativeTable, ConclusionDocument, ConclusionSection } from '../../shared/conclusion/document';
-import { documentStyles, pageFooter, pageProperties, TABLE_SIZE, textWidth } from './docx-frame';
+import { documentStyles, pageFooter, pageProperties, TABLE_STYLES, textWidth } from './docx-frame';
 
 type Orientation = 'portrait' | 'landscape';
 
-const para = (text: string, options: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number } = {}) =>
+/** A body paragraph: justified by the document's default, so only a different alignment is written. */
+const para = (text: string, options: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
   new Paragraph({
-    alignment: options.alignment ?? AlignmentType.JUSTIFIED,
-    children: [new TextRun({ text, bold: options.bold, size: options.size })],
+    ...(options.alignment ? { alignment: options.alignment } : {}),
+    children: [new TextRun(options.bold ? { text, bold: true } : text)],
   });
+
+/** A table cell's paragraph: its look is all in the style. */
+const cellPara = (text: string, style: string) => new Paragraph({ style, children: [new TextRun(text)] });
 
 /** Cell widths as shares of the text width: № narrow, the two wordings widest. */
 const COLUMN_SHARES = [0.06, 0.19, 0.26, 0.26, 0.23];
@@ -34,13 +38,13 @@ const COLUMN_SHARES = [0.06, 0.19, 0.26, 0.26, 0.23];
 export function comparativeTable(table: ComparativeTable, orientation: Orientation): Table {
   const width = textWidth(orientation);
   const columnWidths = COLUMN_SHARES.map((share) => Math.floor(width * share));
-  const cell = (paragraphs: readonly string[], column: number, bold = false) =>
-    new TableCell({
+  const cell = (paragraphs: readonly string[], column: number, head = false) => {
+    const style = head ? TABLE_STYLES.head : column === 0 ? TABLE_STYLES.center : TABLE_STYLES.text;
+    return new TableCell({
       width: { size: columnWidths[column]!, type: WidthType.DXA },
-      children: (paragraphs.length ? paragraphs : ['']).map((text) =>
-        para(text, { bold, size: TABLE_SIZE, alignment: bold || column === 0 ? AlignmentType.CENTER : AlignmentType.LEFT }),
-      ),
+      children: (paragraphs.length ? paragraphs : ['']).map((text) => cellPara(text, style)),
     });
+  };
   const header = new TableRow({ tableHeader: true, children: table.headers.map((h, i) => cell([h], i, true)) });
   const rows = table.rows.length
     ? table.rows.map(
@@ -61,7 +65,7 @@ export function comparativeTable(table: ComparativeTable, orientation: Orientati
             new TableCell({
               columnSpan: 5,
               width: { size: width, type: WidthType.DXA },
-              children: [para(table.emptyText, { size: TABLE_SIZE, alignment: AlignmentType.CENTER })],
+              children: [cellPara(table.emptyText, TABLE_STYLES.center)],
             }),
           ],
         }),
@@ -83,7 +87,6 @@ function sectionChildren(section: ConclusionSection, orientation: Orientation): 
         const [first = '', ...rest] = field.value;
         out.push(
           new Paragraph({
-            alignment: AlignmentType.JUSTIFIED,
             children: [new TextRun({ text: `${field.label}: `, bold: true }), new TextRun(first)],
           }),
         );

@@ -100,7 +100,7 @@ function clauseRuns(text: string, anchored: readonly Anchored[], edits: readonly
 function clauseParagraph(clause: Clause, children: ParagraphChild[]): Paragraph {
   if (HEADING_KINDS.has(clause.kind)) return new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children });
   if (clause.kind === 'article') return new Paragraph({ heading: HeadingLevel.HEADING_3, children });
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, children });
+  return new Paragraph({ children });
 }
 
 /**

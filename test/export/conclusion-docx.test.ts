@@ -63,6 +63,12 @@ describe('conclusion DOCX', () => {
     const styles = parts['word/styles.xml']!;
     expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/);
     expect(styles).toMatch(/<w:rPrDefault>[\s\S]*?<w:lang w:val="ru-RU"\/>[\s\S]*?<\/w:rPrDefault>/);
+    expect(styles).toMatch(/<w:pPrDefault>[\s\S]*?<w:jc w:val="both"\/>[\s\S]*?<\/w:pPrDefault>/);
+    // Table cells are 12 pt through their paragraph styles; every cell paragraph names one.
+    for (const id of ['TableText', 'TableCentered', 'TableHeading'])
+      expect(styles).toMatch(new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?<w:sz w:val="24"/>[\\s\\S]*?</w:style>`));
+    const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(xml)![0];
+    expect(table.match(/<w:p>|<w:p [^>]*>/g)!.length).toBe(table.match(/<w:pStyle w:val="Table(?:Text|Centered|Heading)"\/>/g)!.length);
     const footer = Object.entries(parts).find(([name]) => /^word\/footer\d+\.xml$/.test(name))![1];
     expect(footer).toContain('>PAGE<');
     expect(footer).toContain('>NUMPAGES<');
