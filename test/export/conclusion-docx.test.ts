@@ -3,13 +3,16 @@ import { buildComparativeTableDocument, buildConclusion } from '../../shared/con
 import { SECTION_TITLES } from '../../shared/conclusion/strings';
 import type { Lang } from '../../shared/i18n/lang';
 import { packConclusion } from '../../server/export/conclusion-docx';
-import { expectOpensInLibreOffice, expectWellFormedPackage } from './expect-docx';
+import { expectWellFormedPackage } from './expect-docx';
+import { expectAllOpenInLibreOffice, type DocxToCheck } from './libreoffice-batch';
 import { draftTree, paragraphTexts, reviewModel, tableRows } from './fixtures';
 
 const CONFIRMED_LABELS = ['Статья 1, часть 1', 'Статья 2, часть 2', 'Статья 12-1'];
+/** Every DOCX built below, converted by real LibreOffice in one batch by the last test. */
+const built: DocxToCheck[] = [];
 
 describe('conclusion DOCX', () => {
-  it('holds the sections of domain.md §2 in order, one table row per confirmed finding, and opens in LibreOffice', async () => {
+  it('holds the sections of domain.md §2 in order and one table row per confirmed finding', async () => {
     const doc = buildConclusion(reviewModel(), draftTree(), { lang: 'ru' });
     const buffer = await packConclusion(doc);
     const parts = expectWellFormedPackage(buffer);
@@ -74,8 +77,7 @@ describe('conclusion DOCX', () => {
     expect(footer).toContain('>NUMPAGES<');
     expect(paragraphTexts(footer).join('')).toBe('стр.  из ');
 
-    const pdf = await expectOpensInLibreOffice(buffer, 'conclusion-ru', [title, ...CONFIRMED_LABELS, 'стр. 1 из']);
-    expect(pdf.text).toContain(`стр. 1 из ${pdf.pages}`);
+    built.push({ name: 'conclusion-ru', docx: buffer, phrases: [title, ...CONFIRMED_LABELS, 'стр. 1 из'] });
   });
 
   it.each([
@@ -98,7 +100,7 @@ describe('conclusion DOCX', () => {
     // The fields sit where the language puts them: Kyrgyz names the total first.
     const fields = [...footer.matchAll(/>(PAGE|NUMPAGES)</g)].map((m) => m[1]);
     expect(fields).toEqual(lang === 'ky' ? ['NUMPAGES', 'PAGE'] : ['PAGE', 'NUMPAGES']);
-    await expectOpensInLibreOffice(buffer, `conclusion-${lang}`, [title, ...CONFIRMED_LABELS, pageWords]);
+    built.push({ name: `conclusion-${lang}`, docx: buffer, phrases: [title, ...CONFIRMED_LABELS, pageWords] });
   });
 
   it('exports the comparative table alone, landscape, with the same rows', async () => {
@@ -114,6 +116,15 @@ describe('conclusion DOCX', () => {
     expect(paragraphTexts(xml)).toContain(title);
     expect(xml).not.toContain(SECTION_TITLES.verdict.ru);
     expect(xml).not.toContain('ОТКЛОНЁНН');
-    await expectOpensInLibreOffice(buffer, 'table-ru', [title, ...CONFIRMED_LABELS]);
+    built.push({ name: 'table-ru', docx: buffer, phrases: [title, ...CONFIRMED_LABELS] });
   });
+
+  it('every DOCX above opens in real LibreOffice: title, clause labels, page X of Y', async () => {
+    expect(built.map((b) => b.name)).toEqual(['conclusion-ru', 'conclusion-ky', 'conclusion-en', 'table-ru']);
+    const pdfs = await expectAllOpenInLibreOffice(built);
+    const ru = pdfs.get('conclusion-ru')!;
+    expect(ru.text).toContain(`стр. 1 из ${ru.pages}`);
+    const en = pdfs.get('conclusion-en')!;
+    expect(en.text).toContain(`Page ${en.pages} of ${en.pages}`);
+  }, 180_000);
 });

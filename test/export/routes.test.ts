@@ -4,7 +4,8 @@ import type { ReviewModel } from '../../shared/review-model';
 import { setReviewModelLoader } from '../../server/export/model-source';
 import { createReview } from '../../server/reviews/store';
 import { api, signedIn, startTestServer, type Auth, type TestServer } from '../helpers/app';
-import { expectOpensInLibreOffice, expectWellFormedPackage } from './expect-docx';
+import { expectWellFormedPackage } from './expect-docx';
+import { expectAllOpenInLibreOffice, type DocxToCheck } from './libreoffice-batch';
 import { completeFields, draftTree, reviewModel, tableRows } from './fixtures';
 
 const COMMITTEE = 'social-policy';
@@ -21,6 +22,8 @@ let admin: Auth;
 let reviewId: ReviewId;
 let issuedId: ReviewId;
 const models = new Map<string, ReviewModel>();
+/** Every DOCX the tests download, converted by real LibreOffice in one batch at the end. */
+const downloaded: DocxToCheck[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -70,7 +73,7 @@ describe('export routes', () => {
     // Criterion titles and legal basis come from the review's checklist (checklists/kg-gender-expertise.yml).
     expect(rows[3]!.cells[4]).toContain('C9. Защитные (ограничительные) нормы');
     expect(rows[3]!.cells[4]).toMatch(/Правовая основа: [^\n]*11\(1\)\(c\)/);
-    await expectOpensInLibreOffice(docx, 'http-conclusion', [TITLE, ...LABELS]);
+    downloaded.push({ name: 'http-conclusion', docx, phrases: [TITLE, ...LABELS] });
     const logged = server.tendik.ctx.db
       .prepare("SELECT target, details FROM audit_log WHERE action = 'conclusion.exported' AND review_id = ?")
       .all(reviewId) as Array<{ target: string; details: string }>;
@@ -134,7 +137,7 @@ describe('export routes', () => {
     expect(table.headers.get('content-disposition')).toContain('filename="tendik-table-en.docx"');
     const tableDocx = await bytes(table);
     expect(tableRows(expectWellFormedPackage(tableDocx)['word/document.xml']!).map((r) => r.header)).toEqual([true, false, false, false]);
-    await expectOpensInLibreOffice(tableDocx, 'http-table', ['Comparative table to the draft Law of the Kyrgyz Republic', ...LABELS]);
+    downloaded.push({ name: 'http-table', docx: tableDocx, phrases: ['Comparative table to the draft Law of the Kyrgyz Republic', ...LABELS] });
 
     const copy = await get(secretary, `/api/reviews/${reviewId}/working-copy.docx?lang=ru`);
     expect(copy.status).toBe(200);
@@ -142,12 +145,21 @@ describe('export routes', () => {
     const parts = expectWellFormedPackage(copyDocx);
     expect(parts['word/comments.xml']!.match(/<w:comment /g)).toHaveLength(3);
     expect(parts['word/document.xml']).toMatch(/<w:ins [\s\S]*<w:del /);
-    await expectOpensInLibreOffice(copyDocx, 'http-working-copy', ['Рабочий экземпляр проекта с замечаниями гендерной экспертизы', 'Статья 12-1.']);
+    downloaded.push({ name: 'http-working-copy', docx: copyDocx, phrases: ['Рабочий экземпляр проекта с замечаниями гендерной экспертизы', 'Статья 12-1.'] });
   });
 
   it('lets a committee reader download the issued conclusion and table of her committee, and nothing else', async () => {
-    expect((await get(reader, `/api/reviews/${issuedId}/conclusion.docx?lang=ru`)).status).toBe(200);
-    expect((await get(reader, `/api/reviews/${issuedId}/conclusion/table.docx?lang=ru`)).status).toBe(200);
+    const conclusion = await get(reader, `/api/reviews/${issuedId}/conclusion.docx?lang=ky`);
+    expect(conclusion.status).toBe(200);
+    const conclusionDocx = await bytes(conclusion);
+    expect(expectWellFormedPackage(conclusionDocx)['word/styles.xml']).toContain('<w:lang w:val="ky-KG"/>');
+    const kyTitle = 'Кыргыз Республикасынын «О государственных пособиях семьям с детьми» Мыйзамынын долбооруна гендердик экспертизанын корутундусу';
+    downloaded.push({ name: 'reader-conclusion-ky', docx: conclusionDocx, phrases: [kyTitle, ...LABELS] });
+    const table = await get(reader, `/api/reviews/${issuedId}/conclusion/table.docx?lang=ru`);
+    expect(table.status).toBe(200);
+    const tableDocx = await bytes(table);
+    expect(tableRows(expectWellFormedPackage(tableDocx)['word/document.xml']!)).toHaveLength(4);
+    downloaded.push({ name: 'reader-table', docx: tableDocx, phrases: ['Сравнительная таблица к проекту Закона Кыргызской Республики', ...LABELS] });
     expect((await get(reader, `/api/reviews/${issuedId}/working-copy.docx?lang=ru`)).status).toBe(403);
     expect((await get(reader, `/api/reviews/${issuedId}/conclusion/preview?lang=ru`)).status).toBe(403);
     // Not issued yet, another committee, an expert who is not a member, an admin: the review does not exist for them.
@@ -178,9 +190,16 @@ describe('export routes', () => {
       const name = decodeURIComponent(disposition.split("''")[1]!);
       expect(name).not.toMatch(/[\r\n/\\"]/);
       expect(name).toBe('Сравнительная таблица — Evil Set-Cookie x=1; .. .. etc passwd «Закон» (ru).docx');
-      await res.arrayBuffer();
+      const docx = await bytes(res);
+      expectWellFormedPackage(docx);
+      downloaded.push({ name: 'hostile-title-table', docx, phrases: ['Сравнительная таблица к проекту Закона Кыргызской Республики «Evil" Set-Cookie: x=1;', ...LABELS] });
     } finally {
       models.set(reviewId, reviewModel({ reviewId }));
     }
   });
+
+  it('every DOCX downloaded above opens in real LibreOffice with its title and clause labels', async () => {
+    expect(downloaded.map((d) => d.name)).toEqual(['http-conclusion', 'http-table', 'http-working-copy', 'reader-conclusion-ky', 'reader-table', 'hostile-title-table']);
+    await expectAllOpenInLibreOffice(downloaded);
+  }, 180_000);
 });
