@@ -1,6 +1,7 @@
-import { defineErrors } from '../../shared/errors';
+import { defineErrors, type ErrorDefinition } from '../../shared/errors';
 
-export const ExportErrors = defineErrors({
+/** The export's refusals, each with its message in ru / ky / en. */
+export const EXPORT_ERROR_TEXTS = {
   EXPORT_REVIEW_NOT_FOUND: {
     status: 404,
     text: {
@@ -42,4 +43,6 @@ export const ExportErrors = defineErrors({
       en: "The review's data is not available right now. Please try again later.",
     },
   },
-});
+} satisfies Record<string, ErrorDefinition>;
+
+export const ExportErrors = defineErrors(EXPORT_ERROR_TEXTS);

@@ -6,11 +6,30 @@ import { cleanLine, cleanText } from '../../shared/conclusion/sanitize';
 import { CONCLUSION_TITLE, PAGE_LABEL, SECTION_TITLES, TABLE_HEADERS, VERDICT_TEXTS } from '../../shared/conclusion/strings';
 import { missingFieldLabels, validateConclusion } from '../../shared/conclusion/validate';
 import { LANGS } from '../../shared/i18n/lang';
+import * as strings from '../../shared/conclusion/strings';
+import { FALLBACK_CRITERIA } from '../../shared/conclusion/criteria';
+import { REQUIRED_FIELD_LABELS } from '../../shared/conclusion/validate';
+import { EXPORT_ERROR_TEXTS } from '../../server/export/errors';
 import type { ReviewModel } from '../../shared/review-model';
 import { completeFields, draftTree, finding, reviewModel } from './fixtures';
 
 describe('conclusion model', () => {
-  it('has every fixed string in ru, ky and en, non-empty', () => {
+  it('has every fixed string of the conclusion, the form and the export errors in ru, ky and en, non-empty', () => {
+    // Walks every exported table of strings: each leaf object with an `ru` key must have all three.
+    const texts: Array<{ where: string; text: Record<string, unknown> }> = [];
+    const collect = (value: unknown, where: string) => {
+      if (value === null || typeof value !== 'object') return;
+      if ('ru' in value) texts.push({ where, text: value as Record<string, unknown> });
+      else for (const [key, inner] of Object.entries(value)) collect(inner, `${where}.${key}`);
+    };
+    for (const [name, value] of Object.entries({ ...strings, REQUIRED_FIELD_LABELS, FALLBACK_CRITERIA })) collect(value, name);
+    for (const [code, { text }] of Object.entries(EXPORT_ERROR_TEXTS)) collect(text, code);
+    expect(texts.length).toBeGreaterThan(80); // the walk really reached the tables
+    for (const { where, text } of texts)
+      for (const lang of LANGS) expect(typeof text[lang] === 'string' && (text[lang] as string).trim().length > 0, `${where}.${lang}`).toBe(true);
+  });
+
+  it('has the page label with both placeholders in every language', () => {
     const texts = [CONCLUSION_TITLE, PAGE_LABEL, ...Object.values(SECTION_TITLES), ...Object.values(TABLE_HEADERS), ...Object.values(VERDICT_TEXTS)];
     for (const text of texts) for (const lang of LANGS) expect(text[lang].trim().length).toBeGreaterThan(0);
     for (const lang of LANGS) expect(PAGE_LABEL[lang]).toMatch(/\{current\}[\s\S]*\{total\}|\{total\}[\s\S]*\{current\}/);
