@@ -214,8 +214,9 @@ class CollabSocket {
       Y.decodeUpdate(update);
       // Some corrupted updates decode, then throw half-way through integration — after Yjs has emitted
       // (and we would have stored and relayed) the part before the fault. A dry run on an empty doc
-      // finds them; it costs as much as the update is large, not as the doc.
-      Y.applyUpdate(new Y.Doc({ gc: false }), update);
+      // finds them; it costs as much as the update is large, not as the doc. A fixed guid: a random one
+      // costs ~30 calls to the system's random source, several times the dry run itself.
+      Y.applyUpdate(new Y.Doc({ gc: false, guid: 'tendik-dry-run' }), update);
     } catch {
       throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'update is not a Yjs update' });
     }
