@@ -24,6 +24,7 @@ export interface SelectedWords {
 export class DraftEditor {
   readonly view: EditorView;
   private writable: boolean;
+  private shownHighlights = '';
 
   constructor(
     mount: HTMLElement,
@@ -76,6 +77,10 @@ export class DraftEditor {
   }
 
   setHighlights(highlights: readonly Highlight[]): void {
+    // Unchanged highlights keep the decorations ProseMirror has mapped through local edits.
+    const shown = JSON.stringify(highlights);
+    if (shown === this.shownHighlights) return;
+    this.shownHighlights = shown;
     this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, { highlights }).setMeta('addToHistory', false));
   }
 

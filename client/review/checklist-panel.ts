@@ -16,6 +16,7 @@ export class ChecklistPanel {
   private readonly body: HTMLElement;
   private criteria: readonly ChecklistCriterion[] = [];
   private model: ReviewModel | null = null;
+  private shown = '';
 
   constructor(private readonly session: ReviewSession) {
     this.body = h('div', { class: 'checklist' });
@@ -29,7 +30,11 @@ export class ChecklistPanel {
   }
 
   update(model: ReviewModel): void {
+    // Text edits recompute the model without changing answers or counts: skip the rebuild then.
+    const shown = JSON.stringify([model.answers, model.findings.map((f) => f.criterionId)]);
     this.model = model;
+    if (shown === this.shown) return;
+    this.shown = shown;
     this.render();
   }
 

@@ -93,6 +93,7 @@ export class FindingsPanel {
   private items: ListedItem[] = [];
   private criteria: readonly ChecklistCriterion[] = [];
   private active: string | null = null;
+  private shown = '';
 
   constructor(
     private readonly session: ReviewSession,
@@ -121,6 +122,11 @@ export class FindingsPanel {
 
   update(model: ReviewModel): void {
     this.items = listedItems(model);
+    // Typing in the draft moves anchors' offsets, which the cards do not show: re-render only when
+    // a card's content or the document order changed (hundreds of cards would cost every keystroke).
+    const shown = JSON.stringify([this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)]);
+    if (shown === this.shown) return;
+    this.shown = shown;
     this.render();
   }
 

@@ -15,9 +15,9 @@ import { ChecklistPanel } from './checklist-panel';
 import { ConclusionPanel } from './conclusion-panel';
 import { openFindingDialog } from './finding-dialog';
 import { FindingsPanel, listedItems, type ListedItem } from './findings-panel';
-import { renderOutline } from './outline';
+import { outlineEntries, renderOutline } from './outline';
 import { presenceList } from './presence';
-import { loadReviewInfo, ReviewSession } from './review-session';
+import { closeEarly, connectEarly, loadReviewInfo, ReviewSession } from './review-session';
 
 const TABS: Array<{ id: string; key: StringKey }> = [
   { id: 'findings', key: 'tabFindings' },
@@ -31,16 +31,24 @@ export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shel
   let disposed = false;
   const cleanup: Array<() => void> = [];
   main.replaceChildren(h('p', { 'aria-busy': 'true' }, t('loading')));
+  const early = connectEarly(reviewId);
+  let adopted = false;
+  cleanup.push(() => adopted || closeEarly(early));
   loadReviewInfo(reviewId, me)
     .then(({ review, members }) => {
       if (disposed) return;
-      const session = new ReviewSession(reviewId, me, members);
+      const session = new ReviewSession(reviewId, me, members, early);
+      adopted = true;
       cleanup.push(() => session.destroy());
       shell.connection.setCollabStatus(session.status);
       session.onStatus((status) => shell.connection.setCollabStatus(status));
       build(main, review.title, session, cleanup);
     })
-    .catch((error: unknown) => main.replaceChildren(h('a', { href: '#/', class: 'back-link' }, t('backToList')), errorBanner(error, () => mountReviewPage(main, reviewId, shell))));
+    .catch((error: unknown) => {
+      closeEarly(early);
+      adopted = true;
+      main.replaceChildren(h('a', { href: '#/', class: 'back-link' }, t('backToList')), errorBanner(error, () => mountReviewPage(main, reviewId, shell)));
+    });
   return () => {
     disposed = true;
     for (const fn of cleanup.reverse()) fn();
@@ -97,12 +105,17 @@ function build(main: HTMLElement, title: string, session: ReviewSession, cleanup
       }));
 
   let outlineDoc: unknown = null;
+  let outlineShown = '';
   const renderOutlineIfChanged = () => {
     const doc = editor.view.state.doc;
     if (doc === outlineDoc) return;
     outlineDoc = doc;
-    const list = renderOutline(doc, (id) => editor.reveal(id));
-    outlineNav.replaceChildren(outlineNav.firstChild!, list);
+    // Most edits change no heading: rebuild the list (hundreds of entries) only when one did.
+    const entries = outlineEntries(doc);
+    const shown = JSON.stringify(entries);
+    if (shown === outlineShown) return;
+    outlineShown = shown;
+    outlineNav.replaceChildren(outlineNav.firstChild!, renderOutline(entries, (id) => editor.reveal(id)));
   };
 
   const onModel = (model: ReviewModel) => {

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { CollabProvider, type DocHandle } from '../collab/provider';
 import { mergeReviewModel } from '../../shared/collab/merge';
@@ -56,6 +57,33 @@ export async function loadReviewInfo(reviewId: string, me: CurrentUser): Promise
   };
 }
 
+/** How long the text must rest before the review model is merged again. */
+const TYPING_PAUSE_MS = 400;
+
+/** A socket already syncing a review's TEXT and ENGINE docs, opened before its card and members arrive. */
+export interface EarlyConnection {
+  readonly socket: Socket;
+  readonly provider: CollabProvider;
+}
+
+/**
+ * Connects at once, so the largest transfer of opening a review (the draft's TEXT doc) overlaps the
+ * HTTP requests for the review's card and members instead of waiting for them. The server decides
+ * access on join as on every request; the caller destroys the connection if the review cannot open.
+ */
+export function connectEarly(reviewId: string): EarlyConnection {
+  const socket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
+  const provider = new CollabProvider(socket, reviewId);
+  provider.open('text');
+  provider.open('engine');
+  return { socket, provider };
+}
+
+export function closeEarly(early: EarlyConnection): void {
+  early.provider.destroy();
+  early.socket.disconnect();
+}
+
 /**
  * The live side of an open review: one socket, the TEXT, ENGINE and every member's AUTHOR doc, and
  * the merged review model recomputed (at most once per frame batch) whenever any doc changes.
@@ -70,15 +98,17 @@ export class ReviewSession {
   private modelValue: ReviewModel | null = null;
   private readonly modelListeners = new Set<(model: ReviewModel) => void>();
   private scheduled = false;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly cleanup: Array<() => void> = [];
 
   constructor(
     readonly reviewId: string,
     readonly me: CurrentUser,
     readonly members: Member[],
+    early: EarlyConnection = connectEarly(reviewId),
   ) {
-    this.socket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
-    this.provider = new CollabProvider(this.socket, reviewId);
+    this.socket = early.socket;
+    this.provider = early.provider;
     this.text = this.provider.open('text');
     this.engine = this.provider.open('engine');
     for (const member of members) {
@@ -86,7 +116,9 @@ export class ReviewSession {
       this.authors.set(member.id, { role: member.role === 'secretary' ? 'secretary' : 'expert', handle });
     }
     this.mine = this.authors.get(me.id)!.handle;
-    const schedule = () => this.schedule();
+    // Local typing in the editor (y-prosemirror's transactions) waits for a pause; anything else,
+    // including the first sync of the draft, is merged at once.
+    const schedule = (_update: Uint8Array, origin: unknown) => (origin === ySyncPluginKey ? this.scheduleAfterTyping() : this.schedule());
     for (const doc of this.docs()) {
       doc.on('update', schedule);
       this.cleanup.push(() => doc.off('update', schedule));
@@ -147,6 +179,7 @@ export class ReviewSession {
 
   destroy(): void {
     for (const fn of this.cleanup) fn();
+    clearTimeout(this.typingTimer);
     this.provider.destroy();
     this.socket.disconnect();
   }
@@ -163,5 +196,14 @@ export class ReviewSession {
       this.scheduled = false;
       this.refresh();
     }, 30);
+  }
+
+  /**
+   * Text edits only move anchors, and ProseMirror maps the drawn highlights through them already:
+   * re-merge the model once typing pauses, not on every keystroke (the merge resolves every anchor).
+   */
+  private scheduleAfterTyping(): void {
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => this.refresh(), TYPING_PAUSE_MS);
   }
 }

@@ -37,8 +37,8 @@ export interface E2eWorld {
   secretary: Person;
   aida: Person;
   bakyt: Person;
-  /** Creates a review through the real upload route, with both experts as members. */
-  createReview(title: string): Promise<string>;
+  /** Creates a review through the real upload route (of DRAFT unless told), with both experts as members. */
+  createReview(title: string, text?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -62,10 +62,10 @@ export async function startWorld(): Promise<E2eWorld> {
     secretary,
     aida,
     bakyt,
-    async createReview(title) {
+    async createReview(title, text = DRAFT) {
       const form = new FormData();
       form.append('title', title);
-      form.append('file', new Blob([DRAFT], { type: 'text/plain' }), 'draft.txt');
+      form.append('file', new Blob([text], { type: 'text/plain' }), 'draft.txt');
       const res = await api(server, auth, '/api/reviews', { method: 'POST', body: form });
       if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
       const id = ((await res.json()) as { review: { id: string } }).review.id;
