@@ -146,7 +146,7 @@ const ru = {
   verdict_complies_with_recommendations: 'Соответствует с рекомендациями',
   verdict_does_not_comply: 'Не соответствует',
   secretaryOnly: 'Этот раздел заполняет секретарь.',
-  countFindings: '{count} замечаний',
+  countFindings: 'Показано: {count}',
 };
 
 export type StringKey = keyof typeof ru;
@@ -294,7 +294,7 @@ const ky: Table = {
   verdict_complies_with_recommendations: 'Сунуштар менен шайкеш келет',
   verdict_does_not_comply: 'Шайкеш келбейт',
   secretaryOnly: 'Бул бөлүмдү катчы толтурат.',
-  countFindings: '{count} сын-пикир',
+  countFindings: 'Көрсөтүлдү: {count}',
 };
 
 const en: Table = {
@@ -439,7 +439,7 @@ const en: Table = {
   verdict_complies_with_recommendations: 'Complies with recommendations',
   verdict_does_not_comply: 'Does not comply',
   secretaryOnly: 'The secretary fills in this part.',
-  countFindings: '{count} findings',
+  countFindings: 'Shown: {count}',
 };
 
 export const STRINGS: Readonly<Record<Lang, Table>> = { ru, ky, en };

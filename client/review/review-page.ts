@@ -205,7 +205,7 @@ function build(main: HTMLElement, title: string, session: ReviewSession, cleanup
         'div',
         { class: 'review-head' },
         h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')),
-        h('h1', { class: 'review-title', 'data-testid': 'review-title' }, title),
+        h('h1', { class: 'review-title', 'data-testid': 'review-title', title }, title),
         presenceList(session.text.awareness, session.text.doc.clientID),
       ),
       outlineNav,

@@ -63,3 +63,12 @@ export async function nothingInjected(page: Page): Promise<{ ran: unknown; eleme
     elements: document.querySelectorAll('img.pwned, #app script, dialog script').length,
   }));
 }
+
+/** The draft's text as the editor shows it, without other people's cursor labels. */
+export function draftText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const copy = document.querySelector('.draft-editor')!.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.remote-cursor').forEach((el) => el.remove());
+    return copy.textContent ?? '';
+  });
+}

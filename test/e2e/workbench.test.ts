@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
 import { DRAFT, XSS } from './fixtures';
 import { useWorkbench } from './harness';
-import { addFinding, findingCard, openReview, selectInEditor, waitSynced } from './page-actions';
+import { addFinding, draftText, findingCard, openReview, selectInEditor, waitSynced } from './page-actions';
 
 /**
  * The browser workbench end to end: the real server on port 0 over a real SQLite file, the Vite-built
@@ -135,6 +135,32 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     expect(await seriousAxeViolations(a)).toEqual([]);
     await a.locator('[data-testid=low-vision]').click();
     for (const page of [a, b]) await expectClean(page);
+  });
+
+  test('the secretary corrects the draft: the expert sees it live and highlights stay on their words', async () => {
+    const reviewId = await bench.world.createReview('Правка текста');
+    const { page: expert } = await signedIn('aida');
+    const { page: secretary } = await signedIn('secretary');
+    await openReview(expert, bench.world.server.url, reviewId);
+    await addFinding(expert, 'назначается женщинам', 'Только женщинам');
+    await openReview(secretary, bench.world.server.url, reviewId);
+    const expertMark = (page: Page) => page.locator('mark.hl:not(.hl--engine)').allTextContents();
+    await expect.poll(() => expertMark(secretary), { timeout: LIVE }).toEqual(['назначается женщинам']);
+    expect(await secretary.locator('[data-testid=draft-editor]').getAttribute('aria-readonly')).toBe('false');
+    expect(await expert.locator('[data-testid=draft-editor]').getAttribute('aria-readonly')).toBe('true');
+
+    // Words typed before the highlighted ones shift every offset after them.
+    await selectInEditor(secretary, 'Пособие');
+    await secretary.keyboard.type('Ежемесячное пособие');
+    await expect.poll(() => draftText(expert), { timeout: LIVE }).toContain('Ежемесячное пособие по уходу');
+    for (const page of [expert, secretary]) await expect.poll(() => expertMark(page), { timeout: LIVE }).toEqual(['назначается женщинам']);
+
+    // The expert's own typing changes nothing: the draft is the secretary's to correct.
+    await selectInEditor(expert, 'Районная');
+    await expert.keyboard.type('Городская');
+    expect(await draftText(expert)).toContain('Районная комиссия');
+    await waitSynced(secretary);
+    expect(await draftText(secretary)).toContain('Районная комиссия');
   });
 
   test('keyboard: select with the keyboard, open the new-finding dialog, focus goes in and comes back', async () => {
