@@ -1,0 +1,72 @@
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { collabHub } from '../../server/collab/hub-of';
+import { CollabEvents } from '../../shared/protocol';
+import { emitWithAck, eventually } from './harness';
+import { join, rawSocket, reviewWorld, tempDatabase, type Answer } from './fixtures';
+
+/** Who is online is told by the server from the session: a client cannot pose as someone else. */
+const db = tempDatabase();
+let world: Awaited<ReturnType<typeof reviewWorld>>;
+const sockets: Socket[] = [];
+beforeAll(async () => {
+  world = await reviewWorld(db.file);
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await world.server.close();
+  db.cleanup();
+});
+
+/** An awareness update announcing `state` for the given client id. */
+function announce(clientId: number, state: Record<string, unknown> | null): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const awareness = new Awareness(doc);
+  awareness.setLocalState(state);
+  const update = encodeAwarenessUpdate(awareness, [clientId]);
+  awareness.destroy();
+  return update;
+}
+
+function sendAwareness(socket: Socket, update: Uint8Array): Promise<Answer> {
+  return emitWithAck<Answer>(socket, CollabEvents.awareness, { reviewId: world.review.id, doc: 'text', update });
+}
+
+it('presence carries the session’s user whatever the client claims, and nobody speaks for another connection’s client id', async () => {
+  const alice = await rawSocket(world.server, world.alice);
+  const bella = await rawSocket(world.server, world.bella);
+  sockets.push(alice, bella);
+  for (const s of [alice, bella]) expect((await join(s, world.review.id, 'text')).ok).toBe(true);
+  const seenByBella = new Awareness(new Y.Doc());
+  bella.on(CollabEvents.awareness, (msg: { update: ArrayBuffer | Uint8Array }) =>
+    applyAwarenessUpdate(seenByBella, msg.update instanceof Uint8Array ? msg.update : new Uint8Array(msg.update), 'server'),
+  );
+  const room = collabHub(world.server.tendik.ctx).rooms.get(`collab:${world.review.id}/text`)!;
+  const userOf = (clientId: number) => (room.awareness.getStates().get(clientId)?.user as { id: string; name: string } | undefined) ?? null;
+
+  expect(await sendAwareness(bella, announce(2002, { cursor: { clause: 'a1', offset: 3 } }))).toEqual({ ok: true });
+  expect(userOf(2002)?.id).toBe(world.bella.user.id);
+
+  // Alice claims to be the secretary.
+  const claim = { user: { id: world.secretary.user.id, name: world.secretary.user.name, color: '#000000' }, cursor: { clause: 'a2', offset: 0 } };
+  expect(await sendAwareness(alice, announce(1001, claim))).toEqual({ ok: true });
+  expect(userOf(1001)).toMatchObject({ id: world.alice.user.id, name: world.alice.user.name });
+  await eventually(() => seenByBella.getStates().has(1001), 'Bella sees Alice');
+  expect(seenByBella.getStates().get(1001)?.user).toMatchObject({ id: world.alice.user.id, name: world.alice.user.name });
+
+  // Alice tries to move, then to remove, Bella's presence.
+  expect(await sendAwareness(alice, announce(2002, { user: { name: 'Bella' }, cursor: { clause: 'a3', offset: 9 } }))).toEqual({ ok: true });
+  expect(await sendAwareness(alice, announce(2002, null))).toEqual({ ok: true });
+  expect(room.awareness.getStates().get(2002)).toMatchObject({ cursor: { clause: 'a1', offset: 3 }, user: { id: world.bella.user.id } });
+
+  // Malformed presence is refused with a code.
+  expect(await sendAwareness(alice, new Uint8Array([1, 5, 1, 3, 0x7b]))).toMatchObject({ ok: false, code: 'COLLAB_BAD_MESSAGE' });
+
+  // Leaving takes one's presence away, for everyone.
+  alice.disconnect();
+  await eventually(() => !room.awareness.getStates().has(1001) && !seenByBella.getStates().has(1001), 'Alice’s presence removed');
+  expect(userOf(2002)?.id).toBe(world.bella.user.id);
+});
