@@ -5,7 +5,8 @@ import type { Lang } from '../../shared/i18n/lang';
 import { packConclusion } from '../../server/export/conclusion-docx';
 import { expectWellFormedPackage } from './expect-docx';
 import { expectAllOpenInLibreOffice, type DocxToCheck } from './libreoffice-batch';
-import { draftTree, paragraphTexts, reviewModel, tableRows } from './fixtures';
+import { renderConclusionHtml } from '../../shared/conclusion/html';
+import { decodeXml, docxParts, draftTree, paragraphTexts, reviewModel, tableRows } from './fixtures';
 
 const CONFIRMED_LABELS = ['Статья 1, часть 1', 'Статья 2, часть 2', 'Статья 12-1'];
 /** Every DOCX built below, converted by real LibreOffice in one batch by the last test. */
@@ -127,4 +128,24 @@ describe('conclusion DOCX', () => {
     const en = pdfs.get('conclusion-en')!;
     expect(en.text).toContain(`Page ${en.pages} of ${en.pages}`);
   }, 180_000);
+});
+
+describe('the HTML preview and the DOCX', () => {
+  it('show the same headings and the same table, cell for cell', async () => {
+    const doc = buildConclusion(reviewModel(), draftTree(), { lang: 'ky' });
+    const html = renderConclusionHtml(doc);
+    const xml = docxParts(await packConclusion(doc))['word/document.xml']!;
+    const text = (fragment: string) => decodeXml(fragment.replace(/<\/p>/g, '\n').replace(/<[^>]+>/g, '')).trim();
+
+    const htmlHeadings = [...html.matchAll(/<h[123]>([\s\S]*?)<\/h[123]>/g)].map((m) => text(m[1]!));
+    const docxHeadings = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Heading\d"\/>[\s\S]*?<\/w:p>/g)].map((m) => paragraphTexts(m[0]).join(''));
+    expect(htmlHeadings.length).toBeGreaterThan(20);
+    expect(docxHeadings).toEqual(htmlHeadings);
+
+    const htmlRows = [...html.matchAll(/<tr data-finding="[^"]*">([\s\S]*?)<\/tr>/g)].map((m) =>
+      [...m[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => text(td[1]!)),
+    );
+    expect(htmlRows).toHaveLength(3);
+    expect(tableRows(xml).slice(1).map((r) => r.cells)).toEqual(htmlRows);
+  });
 });
