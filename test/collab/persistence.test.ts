@@ -5,7 +5,7 @@ import { collabHub } from '../../server/collab/hub-of';
 import { loadReviewModel } from '../../server/collab/model';
 import { addAnnotation, clauseTexts, createAnchor, resolveAnnotation, setVerdict } from '../../shared/collab';
 import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
-import { startTestServer, type TestServer } from '../helpers/app';
+import { api, startTestServer, type TestServer } from '../helpers/app';
 import { docContent, emitWithAck, eventually, openClient, type Client } from './harness';
 import { annotationUpdate, join, logRows, rawSocket, reviewWorld, sendUpdate, storedDoc, tempDatabase } from './fixtures';
 
@@ -64,6 +64,42 @@ describe('compaction', () => {
     expect(docContent(doc, again.docs.get(doc)!)).toBe(before.content);
     expect(stateVector(again.docs.get(doc)!)).toBe(before.sv);
     expect(docContent(doc, loaded(server, review.id, doc)!.doc)).toBe(before.content);
+  });
+});
+
+describe('loading', () => {
+  it('simultaneous first joins load a doc once: the draft is seeded once and every client gets the same room', async () => {
+    const { server, secretary, alice, bella, review } = await world();
+    const people = [secretary, alice, bella, alice, bella, secretary];
+    const socketsNow = await Promise.all(people.map((p) => rawSocket(server, p)));
+    sockets.push(...socketsNow);
+    const answers = await Promise.all(socketsNow.map((s) => join(s, review.id, 'text')));
+    expect(answers.map((a) => a.ok)).toEqual(people.map(() => true));
+    expect(logRows(server.tendik.ctx.db, review.id, 'text')).toBe(1);
+    const room = loaded(server, review.id, 'text')!;
+    expect(room.conns.size).toBe(people.length);
+    expect(room.doc.getXmlFragment('draft').length).toBe(3);
+    expect([...clauseTexts(room.doc).keys()]).toEqual(['a1', 'a2', 'a2.p1', 'a2.p2', 'a3']);
+    // The ENGINE doc's first load runs the checklist engine (asynchronously): once, too.
+    const engine = await Promise.all(socketsNow.map((s) => join(s, review.id, 'engine')));
+    expect(engine.map((a) => a.ok)).toEqual(people.map(() => true));
+    expect(loaded(server, review.id, 'engine')!.conns.size).toBe(people.length);
+    expect(loaded(server, review.id, 'engine')!.doc.getMap('meta').get('checklist')).toEqual(expect.any(String));
+    expect(logRows(server.tendik.ctx.db, review.id, 'engine')).toBe(1);
+  });
+
+  it('the merged model read over HTTP while the ENGINE doc is still being analysed for a join: both succeed, the engine runs into the doc once', async () => {
+    const { server, secretary, review } = await world();
+    const socket = await rawSocket(server, secretary);
+    sockets.push(socket);
+    const [joined, ...models] = await Promise.all([
+      join(socket, review.id, 'engine'),
+      ...[0, 1, 2].map(() => api(server, secretary.auth, `/api/reviews/${review.id}/model`)),
+    ]);
+    expect(joined).toMatchObject({ ok: true });
+    expect(models.map((m) => (m as Response).status)).toEqual([200, 200, 200]);
+    expect(loaded(server, review.id, 'engine')!.doc.getMap('meta').get('checklist')).toEqual(expect.any(String));
+    expect(logRows(server.tendik.ctx.db, review.id, 'engine')).toBe(1);
   });
 });
 
