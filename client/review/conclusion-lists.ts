@@ -1,5 +1,6 @@
 import { setConclusionField } from '../../shared/collab/author-doc';
 import {
+  analysisAfterEdit,
   annexesFromLines,
   annexesToLines,
   expertsFromLines,
@@ -89,11 +90,7 @@ export class AnalysisEditor {
   }
 
   private save(item: AnalysisItem, value: string): void {
-    const written = { ...(current(this.session).criteriaAnalysis ?? {}) };
-    const text = value.trim();
-    if (!text || (item.prefilled && text === item.text.trim())) delete written[item.criterionId];
-    else written[item.criterionId] = text;
-    setConclusionField(this.session.mine.doc, 'criteriaAnalysis', written);
+    setConclusionField(this.session.mine.doc, 'criteriaAnalysis', analysisAfterEdit(current(this.session).criteriaAnalysis, item, value));
     this.session.refresh();
   }
 }

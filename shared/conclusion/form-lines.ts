@@ -48,3 +48,20 @@ export function annexesFromLines(text: string): string[] {
 export function annexesToLines(annexes: readonly string[] | undefined): string {
   return (annexes ?? []).map(cleanLine).filter(Boolean).join('\n');
 }
+
+/**
+ * The stored per-criterion texts after the secretary edits one criterion's text area. Only a text of
+ * her own is stored: an unchanged composed text or an empty area removes the entry, so that criterion
+ * is composed again from the current answers and findings.
+ */
+export function analysisAfterEdit(
+  written: Readonly<Record<string, string>> | undefined,
+  item: { criterionId: string; text: string; prefilled: boolean },
+  value: string,
+): Record<string, string> {
+  const next = { ...(written ?? {}) };
+  const text = value.replace(/\r\n?/g, '\n').trim();
+  if (!text || (item.prefilled && text === item.text.trim())) delete next[item.criterionId];
+  else next[item.criterionId] = text;
+  return next;
+}

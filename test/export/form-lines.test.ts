@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  analysisAfterEdit,
   annexesFromLines,
   annexesToLines,
   expertsFromLines,
@@ -32,6 +33,19 @@ describe('conclusion form list fields', () => {
   it('reads annexes one per line, blank lines and control characters dropped', () => {
     expect(annexesFromLines('Сравнительная таблица\n\n\u0007Справка\n')).toEqual(['Сравнительная таблица', 'Справка']);
     expect(annexesToLines(['А', ' ', 'Б'])).toBe('А\nБ');
+  });
+
+  it("stores a criterion's text only when the secretary wrote her own", () => {
+    const composed = { criterionId: 'C12', text: 'Подтверждённые замечания (1): Статья 2.\nСтатистики нет.', prefilled: true };
+    const written = { C8: 'Своя редакция.' };
+    // Left as composed (line endings aside): nothing stored, it stays composed from the findings.
+    expect(analysisAfterEdit(written, composed, 'Подтверждённые замечания (1): Статья 2.\r\nСтатистики нет.\n')).toEqual(written);
+    expect(analysisAfterEdit(written, composed, 'Нарушение подтверждено.')).toEqual({ C8: 'Своя редакция.', C12: 'Нарушение подтверждено.' });
+    // Her own text cleared: removed, so it is composed again.
+    expect(analysisAfterEdit(written, { criterionId: 'C8', text: 'Своя редакция.', prefilled: false }, '  ')).toEqual({});
+    // Her own text, saved unchanged, stays hers.
+    expect(analysisAfterEdit(written, { criterionId: 'C8', text: 'Своя редакция.', prefilled: false }, 'Своя редакция.')).toEqual(written);
+    expect(analysisAfterEdit(undefined, composed, '')).toEqual({});
   });
 
   it('labels every form field in ru, ky and en', () => {
