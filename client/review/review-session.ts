@@ -118,10 +118,15 @@ export class ReviewSession {
     this.mine = this.authors.get(me.id)!.handle;
     // Local typing in the editor (y-prosemirror's transactions) waits for a pause; anything else,
     // including the first sync of the draft, is merged at once.
-    const schedule = (_update: Uint8Array, origin: unknown) => (origin === ySyncPluginKey ? this.scheduleAfterTyping() : this.schedule());
+    // 'afterTransaction', not 'update': an 'update' listener makes Yjs encode every transaction for it.
+    const schedule = (tr: Y.Transaction) => {
+      if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
+      if (tr.origin === ySyncPluginKey) this.scheduleAfterTyping();
+      else this.schedule();
+    };
     for (const doc of this.docs()) {
-      doc.on('update', schedule);
-      this.cleanup.push(() => doc.off('update', schedule));
+      doc.on('afterTransaction', schedule);
+      this.cleanup.push(() => doc.off('afterTransaction', schedule));
     }
     // The browser knows first when the network goes: drop the socket at once so the state shows
     // "offline" and work continues locally; reconnecting syncs both ways (the provider's join).
