@@ -191,8 +191,15 @@ class CollabSocket {
   }
 
   private joinedOrThrow(reviewId: string, name: string): { room: Room; conn: Connection } {
-    const entry = this.joined.get(roomKey(reviewId, name));
+    const key = roomKey(reviewId, name);
+    const entry = this.joined.get(key);
     if (!entry) throw CollabErrors.COLLAB_NOT_JOINED();
+    // The app is closing and has flushed and unloaded this doc (closeAll): an update applied now
+    // would be acknowledged and never stored. The client sends it again after reconnecting.
+    if (this.hub.rooms.get(key) !== entry.room) {
+      this.joined.delete(key);
+      throw CollabErrors.COLLAB_UNAVAILABLE();
+    }
     return entry;
   }
 

@@ -104,6 +104,19 @@ describe('loading', () => {
 });
 
 describe('restart', () => {
+  it('while the app shuts down, an update to a doc already flushed is refused (COLLAB_UNAVAILABLE) instead of acknowledged and lost', async () => {
+    const { server, alice, review } = await world();
+    const doc = authorDocName(alice.user.id);
+    const socket = await rawSocket(server, alice);
+    sockets.push(socket);
+    expect((await join(socket, review.id, doc)).writable).toBe(true);
+    expect(await sendUpdate(socket, review.id, doc, annotationUpdate('before'))).toEqual({ ok: true });
+    // What app.close() does first: every doc is compacted and unloaded; sockets are closed after.
+    await collabHub(server.tendik.ctx).closeAll();
+    expect(await sendUpdate(socket, review.id, doc, annotationUpdate('during'))).toMatchObject({ ok: false, code: 'COLLAB_UNAVAILABLE' });
+    expect([...storedDoc(server.tendik.ctx.db, review.id, doc).getMap('annotations').keys()]).toEqual(['before']);
+  });
+
   it('a new app on the same database file has every doc and the merged model exactly as before', async () => {
     const { server, secretary, alice, bella, review } = await world();
     const names: DocName[] = ['text', 'engine', authorDocName(secretary.user.id), authorDocName(alice.user.id), authorDocName(bella.user.id)];
