@@ -2,7 +2,7 @@ import type { ClauseTree } from '../../shared/clause';
 import type { ReviewModel } from '../../shared/review-model';
 import type { AppContext } from '../context';
 import { ExportErrors } from './errors';
-import { currentDraftTree } from './tree-source';
+import { currentDraftTree, type StoredDraft } from './tree-source';
 
 /**
  * Where the export gets a review's merged model (findings with final decisions, answers, the
@@ -11,13 +11,13 @@ import { currentDraftTree } from './tree-source';
  */
 export type ReviewModelLoader = (ctx: AppContext, reviewId: string) => ReviewModel | Promise<ReviewModel>;
 
-/** Where the export gets the draft's clause tree; `imported` is the tree stored by the import. */
-export type DraftTreeLoader = (ctx: AppContext, reviewId: string, imported: ClauseTree) => ClauseTree | Promise<ClauseTree>;
+/** Where the export gets the draft's clause tree; `stored` is what the import stored. */
+export type DraftTreeLoader = (ctx: AppContext, reviewId: string, stored: StoredDraft) => ClauseTree | Promise<ClauseTree>;
 
 const overrides = new WeakMap<AppContext, { model: ReviewModelLoader; tree: DraftTreeLoader }>();
 
 /** The tree as imported: what a model held in hand (a fixture, an offline snapshot) refers to. */
-const importedTree: DraftTreeLoader = (_ctx, _reviewId, imported) => imported;
+const importedTree: DraftTreeLoader = (_ctx, _reviewId, stored) => stored.tree();
 
 /**
  * Replaces the loaders for one app instance. For tests and tools that hold a model in hand; its
@@ -41,6 +41,6 @@ export function loadModelForExport(ctx: AppContext, reviewId: string): Promise<R
 }
 
 /** By default the current TEXT doc of the review (see tree-source.ts). */
-export function loadTreeForExport(ctx: AppContext, reviewId: string, imported: ClauseTree): Promise<ClauseTree> {
-  return Promise.resolve((overrides.get(ctx)?.tree ?? currentDraftTree)(ctx, reviewId, imported));
+export function loadTreeForExport(ctx: AppContext, reviewId: string, stored: StoredDraft): Promise<ClauseTree> {
+  return Promise.resolve((overrides.get(ctx)?.tree ?? currentDraftTree)(ctx, reviewId, stored));
 }

@@ -19,7 +19,7 @@ import { ExportErrors } from './errors';
 import { criteriaForReview } from './criteria-source';
 import { contentDisposition } from './filename';
 import { loadModelForExport, loadTreeForExport } from './model-source';
-import { importedTree } from './tree-source';
+import { storedDraft } from './tree-source';
 import { packWorkingCopy } from './working-copy-docx';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -53,12 +53,12 @@ async function prepare(ctx: AppContext, req: Request, kind: keyof typeof ALLOWED
   const access = reviewId.length > 0 && reviewId.length <= 64 ? reviewAccess(ctx.db, session.user, reviewId) : null;
   if (access === null) throw ExportErrors.EXPORT_REVIEW_NOT_FOUND();
   if (!(ALLOWED[kind] as readonly ReviewAccess[]).includes(access)) throw AuthErrors.FORBIDDEN();
-  const imported = importedTree(ctx.db, reviewId);
-  if (!imported) throw ExportErrors.EXPORT_NO_DRAFT();
+  const stored = storedDraft(ctx.db, reviewId);
+  if (!stored) throw ExportErrors.EXPORT_NO_DRAFT();
   // Loaded together: the model and the tree share the TEXT doc's one load.
   const [model, tree, criteria] = await Promise.all([
     loadModelForExport(ctx, reviewId),
-    loadTreeForExport(ctx, reviewId, imported),
+    loadTreeForExport(ctx, reviewId, stored),
     criteriaForReview(ctx, reviewId),
   ]);
   return { userId: session.user.id, reviewId, lang: isLang(raw) ? raw : requestLang(req), model, tree, criteria };

@@ -6,13 +6,29 @@ import { collabHub } from '../collab/hub-of';
 import type { AppContext } from '../context';
 import type { Db } from '../storage/db';
 
+/** What the import stored for a review: the act's metadata, and its clause tree on demand. */
+export interface StoredDraft {
+  meta: ClauseTree['meta'];
+  tree(): ClauseTree;
+}
+
 /**
- * The clause tree stored by the import, or undefined when the review has none. Only that column: the
- * stored editor document beside it (as large again for a code) is not needed to export.
+ * The import's record of the draft, or undefined when the review has none. Only the metadata is read
+ * up front: the export quotes the TEXT doc, and the stored tree (as large as the draft) is parsed only
+ * when that doc is empty; the stored editor document beside it is never needed.
  */
-export function importedTree(db: Db, reviewId: string): ClauseTree | undefined {
-  const row = db.prepare('SELECT clause_tree FROM review_imports WHERE review_id = ?').get(reviewId) as { clause_tree: string } | undefined;
-  return row ? (JSON.parse(row.clause_tree) as ClauseTree) : undefined;
+export function storedDraft(db: Db, reviewId: string): StoredDraft | undefined {
+  const row = db.prepare("SELECT json_extract(clause_tree, '$.meta') AS meta FROM review_imports WHERE review_id = ?").get(reviewId) as
+    | { meta: string | null }
+    | undefined;
+  if (!row) return undefined;
+  const tree = () => {
+    const stored = db.prepare('SELECT clause_tree FROM review_imports WHERE review_id = ?').get(reviewId) as { clause_tree: string } | undefined;
+    if (!stored) throw new RangeError(`the import of review ${reviewId} is gone`);
+    return JSON.parse(stored.clause_tree) as ClauseTree;
+  };
+  const meta = row.meta ? (JSON.parse(row.meta) as ClauseTree['meta']) : tree().meta;
+  return { meta, tree };
 }
 
 /**
@@ -20,10 +36,10 @@ export function importedTree(db: Db, reviewId: string): ClauseTree | undefined {
  * the conclusion quotes the current words, and its table follows the current clause order. A TEXT doc
  * that holds no clause yet (never seeded) gives the imported tree.
  */
-export async function currentDraftTree(ctx: AppContext, reviewId: string, imported: ClauseTree): Promise<ClauseTree> {
+export async function currentDraftTree(ctx: AppContext, reviewId: string, stored: StoredDraft): Promise<ClauseTree> {
   return collabHub(ctx).withRoom(reviewId, 'text', (room) => {
-    const tree = clauseTreeOfTextDoc(room.doc, imported.meta);
-    return tree.clauses.length > 0 ? tree : imported;
+    const tree = clauseTreeOfTextDoc(room.doc, stored.meta);
+    return tree.clauses.length > 0 ? tree : stored.tree();
   });
 }
 

@@ -6,9 +6,11 @@ import * as Y from 'yjs';
 import type { ClauseTree } from '../../shared/clause';
 import { clauseTreeToDoc, docToClauseTree } from '../../shared/clause-doc';
 import { clauseTexts, draftFragment, plainText } from '../../shared/collab/text-doc';
-import type { ClauseId } from '../../shared/ids';
+import type { ClauseId, UserId } from '../../shared/ids';
 import { draftSchema } from '../../shared/schema';
-import { clauseTreeOfTextDoc } from '../../server/export/tree-source';
+import { clauseTreeOfTextDoc, currentDraftTree, storedDraft } from '../../server/export/tree-source';
+import { createReview } from '../../server/reviews/store';
+import { makeUser, startTestServer } from '../helpers/app';
 import { importDraft } from '../../server/import/import-draft';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
 import { draftTree } from './fixtures';
@@ -62,5 +64,28 @@ describe('the draft tree read from the TEXT doc', () => {
     const direct = clauseTreeOfTextDoc(doc, imported.tree.meta);
     expect(direct).toEqual(viaProseMirror(doc, imported.tree.meta));
     expect(direct.clauses.length).toBe(imported.tree.clauses.length);
+  });
+
+  it('reads the stored metadata without the tree, and falls back to the stored tree when the TEXT doc is empty', async () => {
+    const server = await startTestServer();
+    try {
+      const db = server.tendik.ctx.db;
+      const secretary = await makeUser(server, 'secretary');
+      const tree = draftTree();
+      // An editor document without clauses seeds an empty TEXT doc.
+      const reviewId = createReview(db, {
+        title: 'Пособия',
+        sourceName: 'draft.txt',
+        createdBy: secretary.user.id as UserId,
+        members: [],
+        draft: { tree, pmDoc: { type: 'doc', content: [] }, report: {}, sourceSha256: '2'.repeat(64) },
+      }).id;
+      const stored = storedDraft(db, reviewId)!;
+      expect(stored.meta).toEqual(tree.meta);
+      expect(await currentDraftTree(server.tendik.ctx, reviewId, stored)).toEqual(tree);
+      expect(storedDraft(db, 'no-such-review')).toBeUndefined();
+    } finally {
+      await server.close();
+    }
   });
 });
