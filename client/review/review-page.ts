@@ -47,7 +47,7 @@ export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shel
     .catch((error: unknown) => {
       closeEarly(early);
       adopted = true;
-      main.replaceChildren(h('a', { href: '#/', class: 'back-link' }, t('backToList')), errorBanner(error, () => mountReviewPage(main, reviewId, shell)));
+      main.replaceChildren(h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')), errorBanner(error, () => mountReviewPage(main, reviewId, shell)));
     });
   return () => {
     disposed = true;

@@ -1,5 +1,5 @@
 import { describeError } from '../api';
-import { lang, onLangChange, t } from '../i18n/i18n';
+import { lang, onLangChange } from '../i18n/i18n';
 import { h, tx } from './dom';
 
 /**
@@ -15,7 +15,7 @@ export function errorBanner(error: unknown, retry?: () => void): HTMLElement {
     { class: 'error-banner', role: 'alert' },
     tx('strong', 'errorTitle'),
     message,
-    retry ? h('button', { type: 'button', class: 'button', onclick: () => retry() }, t('retry')) : null,
+    retry ? tx('button', 'retry', { type: 'button', class: 'button', onclick: () => retry() }) : null,
   );
   const off = onLangChange(() => (box.isConnected ? render() : off()));
   return box;

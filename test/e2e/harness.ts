@@ -41,7 +41,8 @@ export function useWorkbench(): Workbench {
       return world;
     },
     async newContext() {
-      const ctx = await browser!.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+      // A Russian-speaking user's browser: native controls (file and date inputs) speak Russian too.
+      const ctx = await browser!.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 }, locale: 'ru-RU' });
       // Any alert/confirm/prompt would mean a payload ran.
       ctx.on('page', (page) =>
         page.on('dialog', (d) => {

@@ -134,6 +134,16 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     await screenshot(a, '08-low-vision-review');
     expect(await seriousAxeViolations(a)).toEqual([]);
     await a.locator('[data-testid=low-vision]').click();
+
+    // The review page follows a language switch too, without a reload (and the editor keeps its text).
+    await a.locator('[data-testid=lang-select]').selectOption('en');
+    await expect.poll(() => a.locator('[data-testid=tab-findings]').textContent()).toBe('Findings');
+    expect(await a.locator('[data-testid=new-finding]').textContent()).toBe('New finding');
+    expect(await findingCard(b, 'Пособие только женщинам').locator('[data-testid=reply-send]').textContent()).toBe('Отправить');
+    expect(await atA.locator('[data-testid=reply-send]').textContent()).toBe('Send');
+    expect(await draftText(a)).toContain('назначается женщинам');
+    await a.locator('[data-testid=lang-select]').selectOption('ru');
+    await expect.poll(() => a.locator('[data-testid=tab-findings]').textContent()).toBe('Замечания');
     for (const page of [a, b]) await expectClean(page);
   });
 
@@ -161,6 +171,22 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     expect(await draftText(expert)).toContain('Районная комиссия');
     await waitSynced(secretary);
     expect(await draftText(secretary)).toContain('Районная комиссия');
+  });
+
+  test('a review one may not open shows a readable error that follows the language switch, not a blank page', async () => {
+    const { page } = await signedIn('bakyt');
+    await page.goto(`${bench.world.server.url}/#/reviews/00000000-0000-4000-8000-000000000000`);
+    const alert = page.locator('main [role=alert]');
+    await alert.waitFor();
+    const russian = await alert.textContent();
+    expect(russian).toMatch(/[а-яА-Я]{4}/);
+    await page.locator('[data-testid=lang-select]').selectOption('en');
+    await expect.poll(() => alert.textContent()).not.toBe(russian);
+    expect(await alert.textContent()).toMatch(/[A-Za-z]{4}/);
+    expect(await alert.textContent()).not.toMatch(/[а-яА-Я]/);
+    await page.locator('[data-testid=lang-select]').selectOption('ru');
+    await screenshot(page, '12-error');
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   test('keyboard: select with the keyboard, open the new-finding dialog, focus goes in and comes back', async () => {
