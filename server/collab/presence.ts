@@ -17,6 +17,13 @@ export function presenceUser(user: User): PresenceUser {
   return { id: user.id, name: user.name, color: PALETTE[hash % PALETTE.length]! };
 }
 
+/**
+ * A tab announces one presence per doc (a few more across reloads before the old ones time out);
+ * a cursor and a name are a few hundred bytes. Beyond these a client is flooding every screen.
+ */
+export const MAX_PRESENCE_IDS_PER_CONNECTION = 8;
+export const MAX_PRESENCE_BYTES = 64 * 1024;
+
 export interface AwarenessEntry {
   clientId: number;
   clock: number;

@@ -24,7 +24,7 @@ import { setDefaultReviewModelLoader } from '../export/model-source';
 import type { CollabHub } from './hub';
 import { collabHub } from './hub-of';
 import { loadReviewModel } from './model';
-import { decodeAwareness, encodeAwareness, presenceUser, stampPresence } from './presence';
+import { decodeAwareness, encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION, presenceUser, stampPresence } from './presence';
 import { TokenBucket } from './rate-limit';
 import { Connection, roomKey, type Room } from './room';
 
@@ -239,6 +239,7 @@ class CollabSocket {
   private awareness(reviewId: string, name: string, update: Uint8Array) {
     const { room, conn } = this.joinedOrThrow(reviewId, name);
     if (!this.presence.take()) throw CollabErrors.COLLAB_RATE_LIMITED();
+    if (update.byteLength > MAX_PRESENCE_BYTES) throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'awareness update too large' });
     let entries;
     try {
       entries = decodeAwareness(update);
@@ -250,6 +251,10 @@ class CollabSocket {
     for (const other of room.conns.values()) if (other !== conn) for (const id of other.clientIds) foreign.add(id);
     const own = entries.filter((e) => !foreign.has(e.clientId));
     if (own.length === 0) return { ok: true };
+    // Presence lives in memory and goes to every screen: a connection gets a few ids, not thousands.
+    const added = new Set(own.filter((e) => e.state !== null && !conn.clientIds.has(e.clientId)).map((e) => e.clientId));
+    if (conn.clientIds.size + added.size > MAX_PRESENCE_IDS_PER_CONNECTION)
+      throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: `more than ${MAX_PRESENCE_IDS_PER_CONNECTION} presence ids on one connection` });
     applyAwarenessUpdate(room.awareness, encodeAwareness(stampPresence(own, conn.presence)), conn);
     return { ok: true };
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { collabHub } from '../../server/collab/hub-of';
+import { encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION } from '../../server/collab/presence';
 import { CollabEvents } from '../../shared/protocol';
 import { emitWithAck, eventually } from './harness';
 import { join, rawSocket, reviewWorld, tempDatabase, type Answer } from './fixtures';
@@ -69,4 +70,28 @@ it('presence carries the session’s user whatever the client claims, and nobody
   alice.disconnect();
   await eventually(() => !room.awareness.getStates().has(1001) && !seenByBella.getStates().has(1001), 'Alice’s presence removed');
   expect(userOf(2002)?.id).toBe(world.bella.user.id);
+});
+
+it('one connection cannot flood presence: a few ids and a few kilobytes, the rest refused and not kept', async () => {
+  const flooder = await rawSocket(world.server, world.alice);
+  sockets.push(flooder);
+  expect((await join(flooder, world.review.id, 'text')).ok).toBe(true);
+  const room = collabHub(world.server.tendik.ctx).rooms.get(`collab:${world.review.id}/text`)!;
+  const before = room.awareness.getStates().size;
+  const many = (from: number, count: number) =>
+    encodeAwareness(Array.from({ length: count }, (_, i) => ({ clientId: from + i, clock: 1, state: { cursor: i } })));
+
+  expect(await sendAwareness(flooder, many(5000, 1000))).toMatchObject({ ok: false, code: 'COLLAB_BAD_MESSAGE' });
+  expect(room.awareness.getStates().size).toBe(before);
+  expect(await sendAwareness(flooder, many(6000, MAX_PRESENCE_IDS_PER_CONNECTION))).toEqual({ ok: true });
+  expect(await sendAwareness(flooder, many(7000, 1))).toMatchObject({ ok: false, code: 'COLLAB_BAD_MESSAGE' });
+  // Updating or removing one's own ids stays possible, and a removal frees a place.
+  expect(await sendAwareness(flooder, many(6000, 2))).toEqual({ ok: true });
+  expect(await sendAwareness(flooder, encodeAwareness([{ clientId: 6000, clock: 2, state: null }]))).toEqual({ ok: true });
+  expect(await sendAwareness(flooder, many(7000, 1))).toEqual({ ok: true });
+  expect(room.awareness.getStates().size).toBe(before + MAX_PRESENCE_IDS_PER_CONNECTION);
+
+  const huge = encodeAwareness([{ clientId: 6001, clock: 5, state: { note: 'x'.repeat(MAX_PRESENCE_BYTES) } }]);
+  expect(await sendAwareness(flooder, huge)).toMatchObject({ ok: false, code: 'COLLAB_BAD_MESSAGE' });
+  expect(room.awareness.getStates().get(6001)).toMatchObject({ cursor: 1 });
 });
