@@ -8,7 +8,7 @@ import { addAnnotation, setConclusionField, setFinalDecision } from '../shared/c
 import { buildComparativeTableDocument, buildConclusion } from '../shared/conclusion/build';
 import type { ReviewId, UserId } from '../shared/ids';
 import { authorDocName } from '../shared/protocol';
-import type { ConclusionFields } from '../shared/review-model';
+import type { ConclusionFields, ReviewModel } from '../shared/review-model';
 import { collabHub } from '../server/collab/hub-of';
 import { loadReviewModel } from '../server/collab/model';
 import { packConclusion } from '../server/export/conclusion-docx';
@@ -139,6 +139,8 @@ async function setup(databasePath: string): Promise<Setup> {
   const model = await loadReviewModel(server.tendik.ctx, reviewId);
   const confirmed = model.findings.filter((f) => f.final?.decision === 'confirmed').length;
   if (confirmed !== FINDINGS) throw new Error(`expected ${FINDINGS} confirmed findings, merged ${confirmed}`);
+  // The same review as plain data, for the process that only builds and packs (see 'pack-only').
+  fs.writeFileSync(path.join(path.dirname(databasePath), 'review.json'), JSON.stringify({ model, tree: imported.tree }));
   await server.close();
   return { reviewId, email: secretary.user.email, password: secretary.password, clauses, importMs };
 }
@@ -168,6 +170,12 @@ if (!corpusAvailable(CORPUS_FILE)) {
   console.log(`SKIPPED: ../shared/corpus/${CORPUS_FILE} is absent; the export benchmark needs the Criminal Code.`);
 } else if (process.argv[2] === 'setup') {
   console.log(JSON.stringify(await setup(process.argv[3]!)));
+} else if (process.argv[2] === 'pack-only') {
+  // A process holding only the export's code and the review as data: the export pipeline's own peak.
+  const { model, tree } = JSON.parse(fs.readFileSync(process.argv[3]!, 'utf8')) as { model: ReviewModel; tree: ClauseTree };
+  const before = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  await packConclusion(buildConclusion(model, tree, { lang: 'ru' }));
+  console.log(JSON.stringify({ before, peak: peakRssMb() }));
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-bench-export-'));
   const databasePath = path.join(dir, 'bench.sqlite');
@@ -176,6 +184,10 @@ if (!corpusAvailable(CORPUS_FILE)) {
     if (child.status !== 0) throw new Error(`bench setup failed: ${child.stderr}`);
     const setupResult = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Setup;
     figure('Criminal Code: clauses / confirmed findings', `${setupResult.clauses} / ${FINDINGS} (import ${setupResult.importMs.toFixed(0)} ms)`);
+    const packOnly = spawnSync(process.execPath, ['--import', 'tsx', SELF, 'pack-only', path.join(dir, 'review.json')], { encoding: 'utf8' });
+    if (packOnly.status !== 0) throw new Error(`bench pack-only failed: ${packOnly.stderr}`);
+    const alone = JSON.parse(packOnly.stdout.trim().split('\n').at(-1)!) as { before: number; peak: number };
+    figure('build + pack alone, fresh process: peak RSS', `${alone.peak} MB (${alone.before} MB before: Node, tsx, export code, the review as data)`);
 
     const server = await startTestServer({ databasePath });
     const auth = await login(server, setupResult.email, setupResult.password);
