@@ -31,6 +31,13 @@ import { Connection, roomKey, type Room } from './room';
 /** Updates a socket may send in a burst, and per second after that. */
 export const UPDATE_BURST = 300;
 export const UPDATES_PER_SECOND = 150;
+/**
+ * Bytes of updates a socket may send in a burst, and per second after that: every byte is written to
+ * SQLite and sent to every screen, so few huge updates flood as surely as many small ones. A burst
+ * holds several full frames (a long offline session's difference); typing is a few bytes a key.
+ */
+export const UPDATE_BYTES_BURST = 8 * 1024 * 1024;
+export const UPDATE_BYTES_PER_SECOND = 1024 * 1024;
 
 const KNOWN_EVENTS = new Set<string>(Object.values(CollabEvents));
 
@@ -90,6 +97,7 @@ class CollabSocket {
   private readonly user: User;
   private readonly joined = new Map<string, { room: Room; conn: Connection }>();
   private readonly updates = new TokenBucket(UPDATE_BURST, UPDATES_PER_SECOND);
+  private readonly updateBytes: TokenBucket;
   private readonly presence = new TokenBucket(UPDATE_BURST, UPDATES_PER_SECOND);
   private readonly lang: Lang;
 
@@ -101,6 +109,8 @@ class CollabSocket {
   ) {
     this.user = socket.data.user as User;
     this.lang = langOf(socket);
+    // Whatever the frame limit is configured to, a full frame must always be able to get through.
+    this.updateBytes = new TokenBucket(Math.max(UPDATE_BYTES_BURST, 2 * ctx.config.maxSocketFrameBytes), UPDATE_BYTES_PER_SECOND);
     this.handle(CollabEvents.join, schemas.join, (msg) => this.join(msg.reviewId, msg.doc as DocName));
     this.handle(CollabEvents.leave, schemas.leave, (msg) => this.leave(msg.reviewId, msg.doc));
     this.handle(CollabEvents.step1, schemas.step1, (msg) => this.step1(msg.reviewId, msg.doc, msg.stateVector));
@@ -216,7 +226,7 @@ class CollabSocket {
 
   private update(reviewId: string, name: string, update: Uint8Array) {
     const { room, conn } = this.joinedOrThrow(reviewId, name);
-    if (!this.updates.take()) throw CollabErrors.COLLAB_RATE_LIMITED();
+    if (!this.updates.take() || !this.updateBytes.take(update.byteLength)) throw CollabErrors.COLLAB_RATE_LIMITED();
     try {
       Y.decodeUpdate(update);
       // Some corrupted updates decode, then throw half-way through integration — after Yjs has emitted

@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { collabHub } from '../../server/collab/hub-of';
-import { UPDATE_BURST } from '../../server/collab/socket-module';
+import { UPDATE_BURST, UPDATE_BYTES_BURST } from '../../server/collab/socket-module';
 import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
 import { signedIn } from '../helpers/app';
 import { createSampleReview, emitWithAck, eventually, prng } from './harness';
@@ -196,6 +196,27 @@ describe('flooding', () => {
     const onServer = [...room.doc.getMap('annotations').keys()].filter((k) => k.startsWith('flood-')).sort();
     expect(onServer).toEqual([...accepted].sort());
     await eventually(() => seen.length === accepted.length + 1, 'accepted updates and the calm one are relayed');
+    expect(flooder.connected).toBe(true);
+  });
+
+  it('a few huge updates flood as surely as many small ones: bytes are limited too', async () => {
+    const own = authorDocName(world.alice.user.id);
+    const flooder = await open(world.alice);
+    expect((await join(flooder, world.review.id, own)).writable).toBe(true);
+    const body = 'x'.repeat(FRAME_LIMIT - 4096);
+    const ids = Array.from({ length: 200 }, (_, i) => `big-${String(i).padStart(3, '0')}`);
+    const size = annotationUpdate(ids[0]!, body).byteLength;
+    const frozen = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
+    let answers: Answer[];
+    try {
+      answers = await Promise.all(ids.map((id) => sendUpdate(flooder, world.review.id, own, annotationUpdate(id, body))));
+    } finally {
+      frozen.mockRestore();
+    }
+    const accepted = Math.floor(UPDATE_BYTES_BURST / size);
+    expect(accepted).toBeLessThan(Math.min(ids.length, UPDATE_BURST));
+    expect(answers.filter((a) => a.ok)).toHaveLength(accepted);
+    expect(new Set(answers.filter((a) => !a.ok).map((a) => a.code))).toEqual(new Set(['COLLAB_RATE_LIMITED']));
     expect(flooder.connected).toBe(true);
   });
 });
