@@ -8,10 +8,13 @@ import {
   signatoriesFromLines,
   signatoriesToLines,
 } from '../../shared/conclusion/form-lines';
-import { FORM_LABELS, SECTION_TITLES } from '../../shared/conclusion/strings';
+import { FILE_NAMES, FORM_LABELS, SECTION_TITLES } from '../../shared/conclusion/strings';
+import type { Lang } from '../../shared/i18n/lang';
 import type { ConclusionFields } from '../../shared/review-model';
-import { lang } from '../i18n/i18n';
+import { lang, onLangChange } from '../i18n/i18n';
 import { h } from '../ui/dom';
+import { errorBanner } from '../ui/error-banner';
+import { downloadFile } from './download-file';
 import type { ReviewSession } from './review-session';
 
 /** One criterion's text as the preview answer gives it: the secretary's own, or composed (prefilled). */
@@ -93,4 +96,26 @@ export class AnalysisEditor {
     setConclusionField(this.session.mine.doc, 'criteriaAnalysis', analysisAfterEdit(current(this.session).criteriaAnalysis, item, value));
     this.session.refresh();
   }
+}
+
+/**
+ * The other two downloads of the issue: the comparative table alone (committees ask for it) and the
+ * reviewer's working copy (the draft with comments and tracked changes). Fetched first like the
+ * conclusion, so a refusal shows in `status`; `exportLang` is the language chosen beside them.
+ */
+export function otherExportButtons(reviewId: string, exportLang: () => Lang, status: HTMLElement): HTMLElement[] {
+  const button = (kind: 'table' | 'workingCopy', path: string, fallback: string) => {
+    const el = h('button', { type: 'button', class: 'button', 'data-testid': `export-${kind}` }, `${FILE_NAMES[kind][lang()]} (DOCX)`) as HTMLButtonElement;
+    onLangChange((l) => (el.textContent = `${FILE_NAMES[kind][l]} (DOCX)`));
+    el.addEventListener('click', () => {
+      const chosen = exportLang();
+      el.disabled = true;
+      status.replaceChildren();
+      downloadFile(`/api/reviews/${reviewId}/${path}?lang=${chosen}`, `tendik-${fallback}-${chosen}.docx`)
+        .catch((error: unknown) => status.replaceChildren(errorBanner(error)))
+        .finally(() => (el.disabled = false));
+    });
+    return el;
+  };
+  return [button('table', 'conclusion/table.docx', 'table'), button('workingCopy', 'working-copy.docx', 'working-copy')];
 }

@@ -6,7 +6,7 @@ import { lang, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
 import { downloadFile } from './download-file';
-import { AnalysisEditor, conclusionListFields, type AnalysisItem } from './conclusion-lists';
+import { AnalysisEditor, conclusionListFields, otherExportButtons, type AnalysisItem } from './conclusion-lists';
 import type { ReviewSession } from './review-session';
 
 type TextField = 'draftTitle' | 'initiator' | 'registrationNumber' | 'reading' | 'outgoingNumber' | 'outgoingDate' | 'basis' | 'periodFrom' | 'periodTo' | 'summary' | 'genderRelevance' | 'recommendations';
@@ -48,7 +48,14 @@ export class ConclusionPanel {
       tx('h2', 'conclusionTitle', { id: 'conclusion-title', class: 'panel-title' }),
       session.isSecretary ? this.form : tx('p', 'secretaryOnly'),
       this.analysis.element,
-      h('div', { class: 'export-row' }, tx('label', 'exportLang', { for: 'export-lang' }), this.exportLang, this.exportButton),
+      h(
+        'div',
+        { class: 'export-row' },
+        tx('label', 'exportLang', { for: 'export-lang' }),
+        this.exportLang,
+        this.exportButton,
+        ...otherExportButtons(session.reviewId, () => this.exportLang.value as Lang, this.exportStatus),
+      ),
       this.exportStatus,
       tx('h3', 'conclusionPreview'),
       this.missing,
