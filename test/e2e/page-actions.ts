@@ -33,8 +33,16 @@ export async function selectInEditor(page: Page, words: string): Promise<void> {
     return false;
   }, words);
   expect(ok).toBe(true);
-  // ProseMirror reads the DOM selection on selectionchange: wait until its state has it.
+  await selectionSettled(page, words);
+}
+
+/**
+ * Waits until the DOM selection reads `words`, then two frames: ProseMirror takes the DOM selection
+ * into its state on the (asynchronous) selectionchange event.
+ */
+export async function selectionSettled(page: Page, words: string): Promise<void> {
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(words);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /** Selects words, opens the new-finding dialog with the button and submits a finding. */

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
 import { DRAFT, XSS } from './fixtures';
 import { useWorkbench } from './harness';
-import { addFinding, draftText, findingCard, openReview, selectInEditor, waitSynced } from './page-actions';
+import { addFinding, draftText, findingCard, openReview, selectInEditor, selectionSettled, waitSynced } from './page-actions';
 
 /**
  * The browser workbench end to end: the real server on port 0 over a real SQLite file, the Vite-built
@@ -203,6 +203,7 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
 
     await selectInEditor(page, 'Районная комиссия');
     await page.keyboard.press('Shift+ArrowRight');
+    await selectionSettled(page, 'Районная комиссия ');
     await page.keyboard.press('Control+Alt+m');
     const dialog = page.locator('[data-testid=finding-dialog]');
     await dialog.waitFor();
