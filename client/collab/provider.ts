@@ -47,6 +47,8 @@ type ProviderEvents = {
   synced: (doc: DocName) => void;
 };
 
+const RETRY_AFTER_REJOIN = new Set<string>(['COLLAB_RATE_LIMITED', 'COLLAB_UNAVAILABLE', 'COLLAB_NOT_JOINED']);
+
 /** Marks our own applications of server data, so they are not sent back. */
 const REMOTE = Symbol('collab-remote');
 
@@ -282,8 +284,9 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
         open.pending -= 1;
         if (!ack.ok) {
           this.emit('refused', [{ doc: open.name, error: ack }]);
-          // A rate-limited change is ours and valid: send the whole difference again shortly.
-          if (ack.code === 'COLLAB_RATE_LIMITED') setTimeout(() => this.resync(open, epoch), 1000);
+          // A change refused for a passing reason is ours and valid: join again and send the whole
+          // difference shortly (rate limit; the doc unloaded under us, e.g. while the server shuts down).
+          if (RETRY_AFTER_REJOIN.has(ack.code)) setTimeout(() => this.resync(open, epoch), 1000);
         }
         this.refreshStatus();
       },

@@ -74,3 +74,22 @@ it('work done offline merges on reconnect with what others did meanwhile; the se
   clients.push(reloaded);
   for (const name of names) expect(docContent(name, reloaded.docs.get(name)!), name).toBe(docContent(name, laptop.docs.get(name)!));
 }, 60_000);
+
+it('a change refused for a passing reason (its doc unloaded under the connection) is sent again and stored', async () => {
+  world = await reviewWorld(db.file);
+  const { server, alice, review } = world;
+  const aliceDoc = authorDocName(alice.user.id);
+  const client = await openClient(server.url, alice.auth, review.id, ['text', aliceDoc]);
+  clients.push(client);
+  const refused: string[] = [];
+  client.provider.on('refused', (r: { error: { code: string } }) => refused.push(r.error.code));
+  // Every doc flushed and unloaded while the socket stays connected (what shutdown does first).
+  await collabHub(server.tendik.ctx).closeAll();
+  const late = addAnnotation(client.docs.get(aliceDoc)!, alice.user.id, { kind: 'comment', anchor: createAnchor(client.docs.get('text')!, 'a3'), body: 'позже' });
+  await eventually(() => refused.length > 0, 'the change is refused');
+  // UNAVAILABLE, or NOT_JOINED when the provider's presence message hit the unloaded doc first.
+  expect(['COLLAB_UNAVAILABLE', 'COLLAB_NOT_JOINED']).toContain(refused[0]);
+  await eventually(() => authorMap(storedDoc(server.tendik.ctx.db, review.id, aliceDoc), 'annotations').has(late.id), 'the change is stored after all');
+  await eventually(() => client.provider.status === 'synced' && client.provider.pending === 0, 'the client is synced again');
+  expect(client.socket.connected).toBe(true);
+});
