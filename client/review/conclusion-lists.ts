@@ -10,7 +10,7 @@ import {
 } from '../../shared/conclusion/form-lines';
 import { FILE_NAMES, FORM_LABELS, SECTION_TITLES } from '../../shared/conclusion/strings';
 import type { Lang } from '../../shared/i18n/lang';
-import type { ConclusionFields } from '../../shared/review-model';
+import type { ConclusionFields, ReviewModel } from '../../shared/review-model';
 import { lang, onLangChange } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
@@ -118,4 +118,13 @@ export function otherExportButtons(reviewId: string, exportLang: () => Lang, sta
     return el;
   };
   return [button('table', 'conclusion/table.docx', 'table'), button('workingCopy', 'working-copy.docx', 'working-copy')];
+}
+
+/** What the conclusion depends on besides the draft: when this changes, the preview is asked again. */
+export function previewKeyOf(model: ReviewModel): string {
+  return JSON.stringify([
+    model.conclusion,
+    model.findings.map((f) => [f.id, f.final?.decision, f.final?.wording, f.final?.justification, f.verdicts.map((v) => [v.decision, v.wording])]),
+    model.answers.map((a) => [a.criterionId, a.questionId, a.authorId, a.value, a.note]),
+  ]);
 }

@@ -6,7 +6,7 @@ import { lang, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
 import { downloadFile } from './download-file';
-import { AnalysisEditor, conclusionListFields, otherExportButtons, type AnalysisItem } from './conclusion-lists';
+import { AnalysisEditor, conclusionListFields, otherExportButtons, previewKeyOf, type AnalysisItem } from './conclusion-lists';
 import type { ReviewSession } from './review-session';
 
 type TextField = 'draftTitle' | 'initiator' | 'registrationNumber' | 'reading' | 'outgoingNumber' | 'outgoingDate' | 'basis' | 'periodFrom' | 'periodTo' | 'summary' | 'genderRelevance' | 'recommendations';
@@ -29,6 +29,7 @@ export class ConclusionPanel {
   private readonly analysis: AnalysisEditor;
   private timer: number | undefined;
   private lastFields = '';
+  private lastPreviewKey = '';
 
   constructor(private readonly session: ReviewSession) {
     this.form = h('div', { class: 'conclusion-fields' });
@@ -67,11 +68,17 @@ export class ConclusionPanel {
   }
 
   update(model: ReviewModel): void {
+    // The preview (and the analysis pre-filled from it) follows decisions, edited wordings and answers
+    // too, not only the conclusion's fields.
+    const previewKey = previewKeyOf(model);
+    if (previewKey !== this.lastPreviewKey) {
+      this.lastPreviewKey = previewKey;
+      this.schedulePreview();
+    }
     const fields = JSON.stringify(model.conclusion);
     if (fields === this.lastFields && this.form.childElementCount) return;
     this.lastFields = fields;
     this.renderFields(model.conclusion);
-    this.schedulePreview();
   }
 
   private renderFields(values: Partial<ConclusionFields>): void {
