@@ -1,29 +1,38 @@
 import type { Socket } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { collabHub } from '../../server/collab/hub-of';
 import { loadReviewModel } from '../../server/collab/model';
 import { addAnnotation, clauseTexts, createAnchor, resolveAnnotation, setVerdict } from '../../shared/collab';
 import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
 import { api, startTestServer, type TestServer } from '../helpers/app';
-import { docContent, emitWithAck, eventually, openClient, type Client } from './harness';
+import { createSampleReview, docContent, emitWithAck, eventually, openClient, type Client } from './harness';
 import { annotationUpdate, join, logRows, rawSocket, reviewWorld, sendUpdate, storedDoc, tempDatabase } from './fixtures';
 
-const db = tempDatabase();
+const sharedDb = tempDatabase();
+const restartDb = tempDatabase();
 const servers: TestServer[] = [];
 const sockets: Socket[] = [];
 const clients: Client[] = [];
-afterEach(async () => {
+let shared: Awaited<ReturnType<typeof reviewWorld>> | undefined;
+afterEach(() => {
   for (const c of clients.splice(0)) c.close();
   for (const s of sockets.splice(0)) s.close();
+});
+afterAll(async () => {
   for (const s of servers.splice(0)) await s.close();
-  db.cleanup();
+  sharedDb.cleanup();
+  restartDb.cleanup();
 });
 
+/** One server and its people for the tests that do not stop it; a review of its own for each test. */
 async function world() {
-  const w = await reviewWorld(db.file);
-  servers.push(w.server);
-  return w;
+  if (!shared) {
+    shared = await reviewWorld(sharedDb.file);
+    servers.push(shared.server);
+  }
+  const { server, secretary, alice, bella } = shared;
+  return { ...shared, review: createSampleReview(server.tendik.ctx.db, secretary.user.id, [alice.user.id, bella.user.id]) };
 }
 
 const loaded = (server: TestServer, reviewId: string, doc: DocName) => collabHub(server.tendik.ctx).rooms.get(`collab:${reviewId}/${doc}`);
@@ -120,7 +129,8 @@ describe('restart', () => {
   });
 
   it('a new app on the same database file has every doc and the merged model exactly as before', async () => {
-    const { server, secretary, alice, bella, review } = await world();
+    const { server, secretary, alice, bella, review } = await reviewWorld(restartDb.file);
+    servers.push(server);
     const names: DocName[] = ['text', 'engine', authorDocName(secretary.user.id), authorDocName(alice.user.id), authorDocName(bella.user.id)];
     const people = [secretary, alice, bella];
     for (const person of people) clients.push(await openClient(server.url, person.auth, review.id, names));
@@ -144,9 +154,9 @@ describe('restart', () => {
     expect(model.findings.find((f) => f.id === finding.id)?.position?.state).toBe('exact');
     for (const c of clients.splice(0)) c.close();
     await server.close();
-    servers.splice(0);
+    servers.splice(servers.indexOf(server), 1);
 
-    const restarted = await startTestServer({ databasePath: db.file });
+    const restarted = await startTestServer({ databasePath: restartDb.file });
     servers.push(restarted);
     expect(await loadReviewModel(restarted.tendik.ctx, review.id)).toEqual(model);
     const reader = await openClient(restarted.url, secretary.auth, review.id, names);
