@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
@@ -12,7 +10,7 @@ import { clauseTreeOfTextDoc, currentDraftTree, storedDraft } from '../../server
 import { createReview } from '../../server/reviews/store';
 import { makeUser, startTestServer } from '../helpers/app';
 import { importDraft } from '../../server/import/import-draft';
-import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
+import { corpusAvailable, readCorpus } from '../helpers/corpus';
 import { draftTree } from './fixtures';
 
 function seeded(tree: ClauseTree): Y.Doc {
@@ -59,7 +57,7 @@ describe('the draft tree read from the TEXT doc', () => {
       console.warn('SKIPPED: the Criminal Code is not in ../shared/corpus');
       return;
     }
-    const imported = importDraft(fs.readFileSync(path.join(CORPUS_DIR, file)), { fileName: file, maxInflatedBytes: 100 * 1024 * 1024 });
+    const imported = importDraft(Buffer.from(readCorpus(file), 'utf8'), { fileName: file, maxInflatedBytes: 100 * 1024 * 1024 });
     const doc = seeded(imported.tree);
     const direct = clauseTreeOfTextDoc(doc, imported.tree.meta);
     expect(direct).toEqual(viaProseMirror(doc, imported.tree.meta));
