@@ -53,6 +53,7 @@ export class DraftEditor {
         'aria-multiline': 'true',
         'aria-label': options.label,
         'aria-readonly': String(!this.writable),
+        'aria-keyshortcuts': 'Control+Alt+M Control+Alt+J',
         spellcheck: 'false',
         'data-testid': 'draft-editor',
       }),
@@ -86,6 +87,13 @@ export class DraftEditor {
 
   setActive(id: string | null): void {
     this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, { active: id }).setMeta('addToHistory', false));
+  }
+
+  /** The highlights under the caret (or the selection's start), innermost last. */
+  highlightsAtCaret(): string[] {
+    const set = highlightsKey.getState(this.view.state)?.set;
+    const at = this.view.state.selection.from;
+    return (set?.find(at, at, (spec) => typeof spec.id === 'string') ?? []).filter((d) => d.from <= at && at <= d.to).map((d) => (d.spec as { id: string }).id);
   }
 
   /** The words selected inside one clause's own text, or null when nothing usable is selected. */

@@ -60,7 +60,7 @@ function build(main: HTMLElement, title: string, session: ReviewSession, cleanup
   const editorMount = h('div', { class: 'editor-mount' });
   const outlineNav = h('nav', { class: 'outline', 'aria-labelledby': 'outline-title' }, tx('h2', 'outline', { id: 'outline-title', class: 'panel-title' }));
   const newFindingButton = tx('button', 'newFinding', { type: 'button', class: 'button button--primary', 'aria-keyshortcuts': 'Control+Alt+M', 'data-testid': 'new-finding' });
-  const hint = tx('span', 'newFindingHint', { class: 'hint' });
+  const hint = h('span', { class: 'hint' }, tx('span', 'newFindingHint'), ' · ', tx('span', 'jumpToFindingHint'));
   let criteria: ChecklistCriterion[] = [];
   let latest: ReviewModel | null = null;
 
@@ -161,9 +161,16 @@ function build(main: HTMLElement, title: string, session: ReviewSession, cleanup
   newFindingButton.addEventListener('mousedown', (e) => e.preventDefault());
   newFindingButton.addEventListener('click', openNewFinding);
   const shortcut = (event: KeyboardEvent) => {
-    if (event.ctrlKey && event.altKey && (event.key === 'm' || event.key === 'M' || event.code === 'KeyM')) {
+    if (!event.ctrlKey || !event.altKey) return;
+    if (event.key === 'm' || event.key === 'M' || event.code === 'KeyM') {
       event.preventDefault();
       if (!document.querySelector('dialog[open]')) openNewFinding();
+    } else if ((event.key === 'j' || event.key === 'J' || event.code === 'KeyJ') && editor.view.hasFocus()) {
+      // The keyboard's way from a highlight to its card (the mouse clicks the highlight).
+      event.preventDefault();
+      const id = editor.highlightsAtCaret().pop();
+      if (id) findings.focusItem(id);
+      else announce(t('noFindingAtCaret'));
     }
   };
   document.addEventListener('keydown', shortcut);

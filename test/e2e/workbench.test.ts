@@ -231,6 +231,12 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     await dialog.waitFor({ state: 'detached' });
     await findingCard(page, 'Состав комиссии без гендерного баланса').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('draft-editor');
+
+    // From a highlight to its card by keyboard: the caret inside the highlighted words, Ctrl+Alt+J.
+    await expect.poll(() => page.locator('mark.hl:not(.hl--engine)').allTextContents()).toContain('Районная комиссия ');
+    await selectInEditor(page, 'комиссия');
+    await page.keyboard.press('Control+Alt+j');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-item]')?.textContent ?? '')).toContain('Состав комиссии без гендерного баланса');
   });
 
   test('offline work is kept and merged: both contexts converge', async () => {
