@@ -228,11 +228,11 @@ class CollabSocket {
     const { room, conn } = this.joinedOrThrow(reviewId, name);
     if (!this.updates.take() || !this.updateBytes.take(update.byteLength)) throw CollabErrors.COLLAB_RATE_LIMITED();
     try {
-      Y.decodeUpdate(update);
-      // Some corrupted updates decode, then throw half-way through integration — after Yjs has emitted
-      // (and we would have stored and relayed) the part before the fault. A dry run on an empty doc
-      // finds them; it costs as much as the update is large, not as the doc. A fixed guid: a random one
-      // costs ~30 calls to the system's random source, several times the dry run itself.
+      // A dry run on an empty doc reads the whole update, like Y.decodeUpdate, and also finds corrupted
+      // updates that decode but throw half-way through integration — after Yjs has emitted (and we
+      // would have stored and relayed) the part before the fault. It costs as much as the update is
+      // large, not as the doc. A fixed guid: a random one costs ~30 calls to the system's random
+      // source, several times the dry run itself.
       Y.applyUpdate(new Y.Doc({ gc: false, guid: 'tendik-dry-run' }), update);
     } catch {
       throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'update is not a Yjs update' });
