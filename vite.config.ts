@@ -17,6 +17,9 @@ export default defineConfig({
     sourcemap: true,
     // The CSP forbids inline styles and scripts: keep every asset a file.
     assetsInlineLimit: 0,
+    // Libraries (ProseMirror, Yjs, socket.io) in their own chunk: a release that changes only Tendik's
+    // code leaves that larger file in the browser's cache (assets are cached as immutable).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
   },
   server: {
     port: 5173,
