@@ -75,12 +75,20 @@ export function formatDate(value: string | number | Date | null | undefined): st
   return new Intl.DateTimeFormat(LOCALES[current], { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
 }
 
+/** Intl formatters are costly to construct (a sidebar of hundreds of cards formats hundreds of values): one per language. */
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatDateTime(value: number): string {
-  return new Intl.DateTimeFormat(LOCALES[current], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  let format = dateTimeFormats.get(current);
+  if (!format) dateTimeFormats.set(current, (format = new Intl.DateTimeFormat(LOCALES[current], { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(new Date(value));
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(LOCALES[current]).format(value);
+  let format = numberFormats.get(current);
+  if (!format) numberFormats.set(current, (format = new Intl.NumberFormat(LOCALES[current])));
+  return format.format(value);
 }
 
 export { LANGS };

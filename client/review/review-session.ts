@@ -59,6 +59,8 @@ export async function loadReviewInfo(reviewId: string, me: CurrentUser): Promise
 
 /** How long the text must rest before the review model is merged again. */
 const TYPING_PAUSE_MS = 400;
+/** The longest the first merge waits for every doc of a review to arrive. */
+const INITIAL_SYNC_WAIT_MS = 1500;
 
 /** A socket already syncing a review's TEXT and ENGINE docs, opened before its card and members arrive. */
 export interface EarlyConnection {
@@ -99,6 +101,8 @@ export class ReviewSession {
   private readonly modelListeners = new Set<(model: ReviewModel) => void>();
   private scheduled = false;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private initialSync = true;
+  private initialTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly cleanup: Array<() => void> = [];
 
   constructor(
@@ -116,6 +120,14 @@ export class ReviewSession {
       this.authors.set(member.id, { role: member.role === 'secretary' ? 'secretary' : 'expert', handle });
     }
     this.mine = this.authors.get(me.id)!.handle;
+    // Opening a review, the docs arrive one after another and each would re-merge the whole model:
+    // merge once when all are in (or after a while, should one never arrive — offline, say).
+    const firstSync = (status: CollabStatus) => {
+      if (status === 'synced') this.endInitialSync();
+    };
+    this.provider.on('status', firstSync);
+    this.cleanup.push(() => this.provider.off('status', firstSync));
+    this.initialTimer = setTimeout(() => this.endInitialSync(), INITIAL_SYNC_WAIT_MS);
     // Local typing in the editor (y-prosemirror's transactions) waits for a pause; anything else,
     // including the first sync of the draft, is merged at once.
     // 'afterTransaction', not 'update': an 'update' listener makes Yjs encode every transaction for it.
@@ -185,6 +197,7 @@ export class ReviewSession {
   destroy(): void {
     for (const fn of this.cleanup) fn();
     clearTimeout(this.typingTimer);
+    clearTimeout(this.initialTimer);
     this.provider.destroy();
     this.socket.disconnect();
   }
@@ -193,8 +206,15 @@ export class ReviewSession {
     return [this.text.doc, this.engine.doc, ...[...this.authors.values()].map((a) => a.handle.doc)];
   }
 
+  private endInitialSync(): void {
+    if (!this.initialSync) return;
+    this.initialSync = false;
+    clearTimeout(this.initialTimer);
+    this.refresh();
+  }
+
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.initialSync) return;
     this.scheduled = true;
     // Many updates arrive in bursts (the first sync, a remote typist): merge once per burst.
     setTimeout(() => {
@@ -208,6 +228,7 @@ export class ReviewSession {
    * re-merge the model once typing pauses, not on every keystroke (the merge resolves every anchor).
    */
   private scheduleAfterTyping(): void {
+    if (this.initialSync) return;
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => this.refresh(), TYPING_PAUSE_MS);
   }
