@@ -126,6 +126,12 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
 
     await a.locator('[data-testid=tab-checklist]').click();
     await a.locator('.criterion').first().waitFor();
+    // An answer to a checklist question appears, with its author, in the other expert's panel.
+    await a.locator('.criterion summary').first().click();
+    await a.locator('.criterion').first().locator('input[type=radio]').first().check();
+    await b.locator('[data-testid=tab-checklist]').click();
+    await b.locator('.criterion summary').first().click();
+    await expect.poll(() => b.locator('.criterion').first().locator('.answers').first().textContent(), { timeout: LIVE }).toContain('Аида');
     await screenshot(a, '07-checklist');
     expect(await seriousAxeViolations(a)).toEqual([]);
 
