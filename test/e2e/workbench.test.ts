@@ -106,6 +106,9 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     await expect.poll(() => b.locator('[data-testid=presence]').textContent(), { timeout: LIVE }).toContain('Аида');
 
     await addFinding(a, 'назначается женщинам', `Пособие только женщинам ${XSS('annotation')}`, 'назначается одному из родителей');
+    // Her caret and selection show in the other's editor, labelled with her name as text.
+    await expect.poll(() => b.locator('.draft-editor .remote-cursor__label').allTextContents(), { timeout: LIVE }).toEqual([expect.stringContaining('Аида <img')]);
+    expect(await b.locator('.draft-editor .remote-selection').count()).toBeGreaterThan(0);
     await findingCard(a, 'Пособие только женщинам').waitFor({ timeout: LIVE });
     const atB = findingCard(b, 'Пособие только женщинам');
     await atB.waitFor({ timeout: LIVE });
