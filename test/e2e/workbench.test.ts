@@ -123,6 +123,20 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     const atA = findingCard(a, 'Пособие только женщинам');
     await expect.poll(() => atA.locator('.replies').textContent(), { timeout: LIVE }).toContain('Согласна <img');
     await expect.poll(() => atA.locator('[data-testid=confirmed-by]').textContent(), { timeout: LIVE }).toContain('Бакыт');
+    // Filters: only the engine's candidates, then only expert findings.
+    await b.locator('[data-testid=filter-origin]').selectOption('engine');
+    await expect.poll(() => b.locator('[data-testid=findings-list] > li[data-origin=expert]').count()).toBe(0);
+    expect(await b.locator('[data-testid=findings-list] > li[data-origin=engine]').count()).toBeGreaterThan(0);
+    await b.locator('[data-testid=filter-origin]').selectOption('expert');
+    await expect.poll(() => b.locator('[data-testid=findings-list] > li[data-origin=engine]').count()).toBe(0);
+    expect(await b.locator('[data-testid=findings-list] > li[data-origin=expert]').count()).toBe(1);
+    await b.locator('[data-testid=filter-origin]').selectOption('');
+
+    // The author resolves her finding; the other sees it resolved; she reopens it.
+    await atA.locator('[data-testid=resolve]').click();
+    await expect.poll(() => findingCard(b, 'Пособие только женщинам').getAttribute('class'), { timeout: LIVE }).toContain('finding--resolved');
+    await atA.locator('[data-testid=reopen]').click();
+    await expect.poll(() => findingCard(b, 'Пособие только женщинам').getAttribute('class'), { timeout: LIVE }).toContain('finding--open');
     await screenshot(a, '05-review-page');
     await screenshot(b, '06-review-page-other-expert');
     expect(await seriousAxeViolations(a)).toEqual([]);
