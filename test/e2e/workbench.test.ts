@@ -41,7 +41,17 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     expect(await page.locator('[data-testid=user-name]').textContent()).toContain('<script>');
     await page.locator('[data-testid=new-review]').click();
 
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-e2e-upload-')), 'draft.txt');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-e2e-upload-'));
+    // A broken DOCX (a zip signature and nothing after it) is refused with a readable message.
+    const bad = path.join(dir, 'draft.docx');
+    fs.writeFileSync(bad, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]));
+    await page.locator('[data-testid=upload-file]').setInputFiles(bad);
+    await page.locator('[data-testid=upload-submit]').click();
+    const refusal = page.locator('.upload-result [role=alert]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/DOCX.*[а-яА-Я]{4}/);
+
+    const file = path.join(dir, 'draft.txt');
     fs.writeFileSync(file, DRAFT);
     await page.locator('[data-testid=upload-file]').setInputFiles(file);
     await page.locator('#upload-title').fill(`Закон ${XSS('title')}`);
