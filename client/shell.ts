@@ -1,11 +1,11 @@
 import { LANGS, type Lang } from '../shared/i18n/lang';
 import { applyStaticTexts, lang, onLangChange, setLang, t } from './i18n/i18n';
+import { LANG_NAMES } from './i18n/lang-names';
 import { currentUser, signOut } from './session';
 import { ConnectionIndicator } from './ui/connection-indicator';
 import { h, tx } from './ui/dom';
 
 const LOW_VISION_KEY = 'tendik_low_vision';
-const LANG_NAMES: Record<Lang, string> = { ru: 'Русский', ky: 'Кыргызча', en: 'English' };
 
 /**
  * The frame around every screen: skip link, title, language switch, low-vision toggle, the connection

@@ -1,5 +1,6 @@
 import type { ImportReport } from '../../shared/import-report';
 import { formatNumber, lang, onLangChange, t, type StringKey } from '../i18n/i18n';
+import { langName } from '../i18n/lang-names';
 import { h } from '../ui/dom';
 
 const COUNTED: Array<[string, StringKey]> = [
@@ -17,7 +18,7 @@ export function renderImportReport(report: ImportReport, review: { id: string; t
     const facts = h('dl', { class: 'facts' });
     const fact = (key: StringKey, value: string) => facts.append(h('dt', {}, t(key)), h('dd', {}, value));
     fact('reportFormat', report.format.toUpperCase() + (report.encoding ? ` (${report.encoding})` : ''));
-    fact('reportLanguage', report.language);
+    fact('reportLanguage', langName(report.language));
     fact('reportParagraphs', formatNumber(report.paragraphs));
     fact('reportCharacters', formatNumber(report.characters));
     const counts = report.counts as Record<string, number | undefined>;

@@ -65,6 +65,7 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     const report = page.locator('[data-testid=import-report]');
     await report.waitFor();
     expect(await report.textContent()).toContain('Статьи');
+    expect(await report.textContent()).toContain('Русский');
     expect(await page.locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(1);
     expect((await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress)).length).toBeGreaterThan(0);
     expect(await page.locator('#upload-status').textContent()).not.toBe('');
