@@ -1,7 +1,20 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The checkout's root (checklists/, data/, dist/client). Found by walking up to package.json because this
+ * module runs from two depths: as server/config.ts under tsx (tests, dev) and inside the compiled
+ * dist/server/main.mjs (`npm start`).
+ */
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`Tendik: no package.json above ${from}`);
+  }
+}
 
 /** Everything an operator may tune, read once from the environment. Sizes are bytes. */
 export interface Config {

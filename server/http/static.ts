@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { PROJECT_ROOT } from '../config';
 import type { AppContext } from '../context';
 
 /** Where `npm run build` (vite build) writes the browser app. */
-export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../dist/client');
+export const CLIENT_DIST = path.join(PROJECT_ROOT, 'dist', 'client');
 
 /**
  * Serves the built browser app from dist/client. Every other GET that is not an API or socket path

@@ -32,7 +32,7 @@ export async function makeUser(server: TestServer, role: Role, extra: { committe
 }
 
 /** Signs in over HTTP and returns the cookie header and CSRF token to send with later requests. */
-export async function login(server: TestServer, email: string, password: string) {
+export async function login(server: Pick<TestServer, 'url'>, email: string, password: string) {
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -50,7 +50,7 @@ export interface Auth {
 }
 
 /** fetch against the test server as a signed-in user: sends the session cookie and the CSRF header. */
-export function api(server: TestServer, auth: Auth | null, path: string, init: RequestInit = {}): Promise<Response> {
+export function api(server: Pick<TestServer, 'url'>, auth: Auth | null, path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (auth) {
     headers.set('cookie', auth.cookie);
