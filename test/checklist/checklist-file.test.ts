@@ -41,7 +41,7 @@ describe('checklists/ as shipped', () => {
       clause('2. Запрещается применение труда женщин на подземных работах.', { id: 'a5p2' as ClauseId }),
     ]);
     const result = await analyseDraft(draft);
-    expect(result.checklist).toEqual({ id: 'kg-gender-expertise', version: '2026.1' });
+    expect(result.checklist).toEqual({ id: 'kg-gender-expertise', version: '2026.2' });
     const byDetector = new Map(result.findings.map((f) => [f.detectorId, f]));
     const care = byDetector.get('C8.ru.mother-only-care')!;
     expect(care).toMatchObject({ criterionId: 'C8', clauseId: 'a5p1', severity: 'concern', polarity: 'risk' });
@@ -55,7 +55,7 @@ describe('checklists/ as shipped', () => {
 
   it('describes each checklist for the browser: questions, resolved legal basis, manual criteria', async () => {
     const [summary] = await describeChecklists();
-    expect(summary!.ref).toBe('kg-gender-expertise@2026.1');
+    expect(summary!.ref).toBe('kg-gender-expertise@2026.2');
     const c10 = summary!.criteria.find((c) => c.id === 'C10')!;
     expect(c10.detectors).toEqual([]);
     expect(c10.questions[0]!.text.ky.length).toBeGreaterThan(0);
