@@ -1,4 +1,5 @@
 import { setConclusionField } from '../../shared/collab/author-doc';
+import { REQUIRED_FIELD_LABELS, type RequiredField } from '../../shared/conclusion/validate';
 import type { ConclusionFields, ConclusionVerdict, ReviewModel } from '../../shared/review-model';
 import { LANGS, type Lang } from '../../shared/i18n/lang';
 import { api } from '../api';
@@ -30,6 +31,7 @@ export class ConclusionPanel {
   private timer: number | undefined;
   private lastFields = '';
   private lastPreviewKey = '';
+  private lastMissing: Array<{ field: string; label: string }> = [];
 
   constructor(private readonly session: ReviewSession) {
     this.form = h('div', { class: 'conclusion-fields' });
@@ -64,6 +66,7 @@ export class ConclusionPanel {
     );
     onLangChange(() => {
       this.renderFields(this.session.model?.conclusion ?? {});
+      this.renderMissing();
     });
   }
 
@@ -145,6 +148,19 @@ export class ConclusionPanel {
     }
   }
 
+  /**
+   * What the export still needs, in the language of the interface (she may read English and export in
+   * Russian); the server's label, in the export's language, only for a field this client does not know.
+   */
+  private renderMissing(): void {
+    if (!this.lastMissing.length) {
+      this.missing.replaceChildren();
+      return;
+    }
+    const label = (m: { field: string; label: string }) => REQUIRED_FIELD_LABELS[m.field as RequiredField]?.[lang()] ?? m.label;
+    this.missing.replaceChildren(tx('p', 'conclusionMissing'), h('ul', {}, ...this.lastMissing.map((m) => h('li', {}, label(m)))));
+  }
+
   private schedulePreview(): void {
     window.clearTimeout(this.timer);
     // The server reads what the secretary's doc stored: give the sync a moment before asking.
@@ -158,7 +174,8 @@ export class ConclusionPanel {
         // srcdoc in a sandbox without allow-scripts: the preview is displayed, never executed.
         this.preview.srcdoc = answer.html;
         this.analysis.update(answer.analysis);
-        this.missing.replaceChildren(...(answer.missing.length ? [h('ul', {}, ...answer.missing.map((m) => h('li', {}, m.label)))] : []));
+        this.lastMissing = answer.missing;
+        this.renderMissing();
       })
       .catch((error: unknown) => this.missing.replaceChildren(errorBanner(error)));
   }

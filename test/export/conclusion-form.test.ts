@@ -25,6 +25,15 @@ describe.skipIf(!chromiumAvailable())('conclusion form (browser, chromium)', () 
     await waitSynced(page);
 
     await page.locator('[data-testid=tab-conclusion]').click();
+    // What the export still needs is said in the interface's language, whatever the export's language.
+    const missing = page.locator('.conclusion-missing');
+    await expect.poll(() => missing.textContent(), { timeout: 15_000 }).toContain('Для экспорта заполните:');
+    expect(await missing.textContent()).toContain('исходящий номер');
+    await page.locator('[data-testid=lang-select]').selectOption('en');
+    await expect.poll(() => missing.textContent()).toContain('To export, fill in:');
+    expect(await missing.textContent()).toContain('outgoing number');
+    expect(await page.locator('#export-lang').inputValue()).toBe('ru');
+    await page.locator('[data-testid=lang-select]').selectOption('ru');
     const areas = page.locator('[data-testid=conclusion-analysis] textarea[data-criterion]');
     await expect.poll(() => areas.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(17);
     // The confirmed finding's criterion is pre-filled from it.
