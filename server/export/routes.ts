@@ -28,6 +28,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 const ALLOWED = {
   conclusion: ['secretary', 'expert', 'reader'],
   table: ['secretary', 'expert', 'reader'],
+  view: ['secretary', 'expert', 'reader'],
   preview: ['secretary', 'expert'],
   workingCopy: ['secretary', 'expert'],
 } as const satisfies Record<string, readonly ReviewAccess[]>;
@@ -89,6 +90,7 @@ function exported(ctx: AppContext, input: ExportInput, kind: string): void {
  * GET /api/reviews/:id/conclusion.docx?lang=ru|ky|en         the conclusion (all required fields filled)
  * GET /api/reviews/:id/conclusion/table.docx?lang=…         the comparative table alone
  * GET /api/reviews/:id/conclusion/preview?lang=…            {html, missing: [{field, label}], analysis: [{criterionId, title, text, prefilled}]}
+ * GET /api/reviews/:id/conclusion/view?lang=…               {lang, title, html}: the finished conclusion to read
  * GET /api/reviews/:id/working-copy.docx?lang=…             the draft with comments and tracked changes
  */
 export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
@@ -123,6 +125,15 @@ export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
           : [],
       ),
     });
+  });
+
+  // The committee's reading view: the same document as the DOCX (so refused alike while incomplete),
+  // as HTML — without the form's pre-filled analysis or the list of what is missing.
+  app.get('/api/reviews/:id/conclusion/view', async (req, res) => {
+    const input = await prepare(ctx, req, 'view');
+    requireComplete(input);
+    const doc = buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria });
+    res.json({ lang: input.lang, title: doc.title, html: renderConclusionHtml(doc) });
   });
 
   app.get('/api/reviews/:id/working-copy.docx', async (req, res) => {

@@ -171,6 +171,29 @@ describe('export routes', () => {
     expect((await get(secretary, `/api/reviews/no-such-review/conclusion.docx`)).status).toBe(404);
   });
 
+  it('shows a committee reader the issued conclusion as HTML to read, the same document as the DOCX', async () => {
+    const res = await get(reader, `/api/reviews/${issuedId}/conclusion/view?lang=en`);
+    expect(res.status).toBe(200);
+    const view = (await res.json()) as Record<string, string>;
+    expect(Object.keys(view).sort()).toEqual(['html', 'lang', 'title']);
+    expect(view.lang).toBe('en');
+    expect(view.title).toContain('Conclusion on the results of the gender expertise of the draft Law of the Kyrgyz Republic');
+    expect(view.html).toContain(`<h1>${view.title}</h1>`);
+    expect(view.html.match(/<tr data-finding=/g)).toHaveLength(3);
+    // Not issued to her (yet, or to another committee): the review does not exist for her.
+    expect((await get(reader, `/api/reviews/${reviewId}/conclusion/view`)).status).toBe(404);
+    expect((await get(otherReader, `/api/reviews/${issuedId}/conclusion/view`)).status).toBe(404);
+    // Incomplete, it is no document yet: refused as the DOCX is, naming what is missing.
+    models.set(issuedId, reviewModel({ reviewId: issuedId, conclusion: { ...completeFields(), verdict: null } }));
+    try {
+      const incomplete = await get(reader, `/api/reviews/${issuedId}/conclusion/view?lang=ru`);
+      expect(incomplete.status).toBe(422);
+      expect(((await incomplete.json()) as { error: { details: { missing: string[] } } }).error.details.missing).toEqual(['verdict']);
+    } finally {
+      models.set(issuedId, reviewModel({ reviewId: issuedId }));
+    }
+  });
+
   it('refuses an unknown language, in the user language', async () => {
     const res = await api(server, secretary, `/api/reviews/${reviewId}/conclusion.docx?lang=de`, { headers: { 'accept-language': 'ky' } });
     expect(res.status).toBe(400);

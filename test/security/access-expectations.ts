@@ -95,6 +95,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // Export: the committee gets the issued conclusion and its table, never the working material.
   'GET /api/reviews/:id/conclusion.docx': { allow: CONCLUSION_READERS },
   'GET /api/reviews/:id/conclusion/table.docx': { allow: CONCLUSION_READERS },
+  'GET /api/reviews/:id/conclusion/view': { allow: CONCLUSION_READERS },
   'GET /api/reviews/:id/conclusion/preview': { allow: WORKING_READERS },
   'GET /api/reviews/:id/working-copy.docx': { allow: WORKING_READERS },
 
