@@ -6,6 +6,7 @@ import { errorBanner } from './ui/error-banner';
 import { mountSignIn } from './screens/sign-in';
 import { mountReviewList } from './screens/review-list';
 import { mountUpload } from './screens/upload';
+import { mountConclusionView } from './screens/conclusion-view';
 import { mountReviewPage } from './review/review-page';
 
 /** A mounted screen returns its cleanup (closing sockets, removing listeners). */
@@ -32,7 +33,9 @@ async function show(): Promise<void> {
       return;
     }
     const route = parseRoute(location.hash);
-    if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell);
+    // A committee reader has no working review to open: her way in is the issued conclusion.
+    if (route.name === 'conclusion' || (route.name === 'review' && currentUser()?.role === 'reader')) unmount = mountConclusionView(main, route.id);
+    else if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell);
     else if (route.name === 'upload') unmount = mountUpload(main);
     else unmount = mountReviewList(main);
   } catch (error) {

@@ -2,12 +2,13 @@
 export type Route =
   | { name: 'list' }
   | { name: 'upload' }
-  | { name: 'review'; id: string };
+  | { name: 'review'; id: string }
+  | { name: 'conclusion'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  const review = /^\/reviews\/([0-9a-f-]{36})$/i.exec(path);
-  if (review) return { name: 'review', id: review[1]! };
+  const review = /^\/reviews\/([0-9a-f-]{36})(\/conclusion)?$/i.exec(path);
+  if (review) return { name: review[2] ? 'conclusion' : 'review', id: review[1]! };
   if (path === '/new') return { name: 'upload' };
   return { name: 'list' };
 }

@@ -32,6 +32,8 @@ export class ConclusionPanel {
   private lastFields = '';
   private lastPreviewKey = '';
   private lastMissing: Array<{ field: string; label: string }> = [];
+  /** Told how many required fields the export still lacks, after each preview. */
+  onMissing: ((count: number) => void) | null = null;
 
   constructor(private readonly session: ReviewSession) {
     this.form = h('div', { class: 'conclusion-fields' });
@@ -153,6 +155,7 @@ export class ConclusionPanel {
    * Russian); the server's label, in the export's language, only for a field this client does not know.
    */
   private renderMissing(): void {
+    this.onMissing?.(this.lastMissing.length);
     if (!this.lastMissing.length) {
       this.missing.replaceChildren();
       return;

@@ -17,12 +17,15 @@ import { openFindingDialog } from './finding-dialog';
 import { FindingsPanel, listedItems, type ListedItem } from './findings-panel';
 import { outlineEntries, renderOutline } from './outline';
 import { presenceList } from './presence';
-import { closeEarly, connectEarly, loadReviewInfo, ReviewSession } from './review-session';
+import { IssueBox } from './issue-box';
+import { MembersPanel } from './members-panel';
+import { closeEarly, connectEarly, loadReviewInfo, ReviewSession, type ReviewInfo } from './review-session';
 
 const TABS: Array<{ id: string; key: StringKey }> = [
   { id: 'findings', key: 'tabFindings' },
   { id: 'checklist', key: 'tabChecklist' },
   { id: 'conclusion', key: 'tabConclusion' },
+  { id: 'members', key: 'tabMembers' },
 ];
 
 /** The review page: outline, the draft editor with highlights and cursors, and the sidebar panels. */
@@ -42,7 +45,7 @@ export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shel
       cleanup.push(() => session.destroy());
       shell.connection.setCollabStatus(session.status);
       session.onStatus((status) => shell.connection.setCollabStatus(status));
-      build(main, review.title, session, cleanup);
+      build(main, review, session, cleanup);
     })
     .catch((error: unknown) => {
       closeEarly(early);
@@ -55,8 +58,9 @@ export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shel
   };
 }
 
-function build(main: HTMLElement, title: string, session: ReviewSession, cleanup: Array<() => void>): void {
+function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, cleanup: Array<() => void>): void {
   const isSecretary = session.isSecretary;
+  const title = review.title;
   const editorMount = h('div', { class: 'editor-mount' });
   const outlineNav = h('nav', { class: 'outline', 'aria-labelledby': 'outline-title' }, tx('h2', 'outline', { id: 'outline-title', class: 'panel-title' }));
   const newFindingButton = tx('button', 'newFinding', { type: 'button', class: 'button button--primary', 'aria-keyshortcuts': 'Control+Alt+M', 'data-testid': 'new-finding' });
@@ -91,6 +95,12 @@ function build(main: HTMLElement, title: string, session: ReviewSession, cleanup
   const findings = new FindingsPanel(session, order, jump);
   const checklist = new ChecklistPanel(session);
   const conclusion = new ConclusionPanel(session);
+  const members = new MembersPanel(session);
+  if (isSecretary) {
+    const issue = new IssueBox(session.reviewId, review);
+    conclusion.element.append(issue.element);
+    conclusion.onMissing = (count) => issue.setReady(count === 0);
+  }
 
   const highlightsOf = (model: ReviewModel): Highlight[] =>
     listedItems(model)
@@ -177,7 +187,7 @@ function build(main: HTMLElement, title: string, session: ReviewSession, cleanup
   cleanup.push(() => document.removeEventListener('keydown', shortcut));
 
   // Sidebar tabs (WAI-ARIA tabs pattern: arrows move between tabs, one tab stop).
-  const panels: Record<string, HTMLElement> = { findings: findings.element, checklist: checklist.element, conclusion: conclusion.element };
+  const panels: Record<string, HTMLElement> = { findings: findings.element, checklist: checklist.element, conclusion: conclusion.element, members: members.element };
   const tablist = h('div', { role: 'tablist', class: 'tabs', 'aria-label': t('tabFindings'), 'data-i18n-label': 'tabFindings' });
   const panelBox = h('div', { class: 'tab-panels' });
   const tabs = TABS.map(({ id, key }) =>

@@ -18,6 +18,7 @@ export interface ReviewInfo {
   id: string;
   title: string;
   status: string;
+  committee: string | null;
   createdBy: string | null;
 }
 
@@ -51,6 +52,7 @@ export async function loadReviewInfo(reviewId: string, me: CurrentUser): Promise
       id: reviewId,
       title: String(raw.title ?? ''),
       status: String(raw.status ?? 'in_review'),
+      committee: typeof raw.committee === 'string' ? raw.committee : null,
       createdBy: typeof raw.createdBy === 'string' ? raw.createdBy : null,
     },
     members: [...list.values()],

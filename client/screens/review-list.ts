@@ -8,6 +8,7 @@ import { summariesFrom, type ReviewSummary } from './review-summary';
 export function mountReviewList(main: HTMLElement): () => void {
   const body = h('div', { class: 'review-list__body', 'aria-busy': 'true' }, tx('p', 'loading'));
   const canCreate = currentUser()?.role === 'secretary';
+  const reader = currentUser()?.role === 'reader';
   main.replaceChildren(
     h(
       'section',
@@ -33,7 +34,7 @@ export function mountReviewList(main: HTMLElement): () => void {
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, h('a', { href: `#/reviews/${review.id}`, class: 'review-link' }, review.title)),
+            h('th', { scope: 'row' }, h('a', { href: `#/reviews/${review.id}${reader ? '/conclusion' : ''}`, class: 'review-link' }, review.title)),
             h('td', {}, statusText(review.status)),
             h('td', {}, review.deadline ? formatDate(review.deadline) : t('noDeadline')),
             h('td', { class: 'num' }, review.members == null ? '—' : formatNumber(review.members)),

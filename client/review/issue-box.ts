@@ -1,0 +1,74 @@
+import { api } from '../api';
+import { onLangChange, t } from '../i18n/i18n';
+import { h, tx } from '../ui/dom';
+import { announce, errorBanner } from '../ui/error-banner';
+
+interface Status {
+  status: string;
+  committee: string | null;
+}
+
+/**
+ * The secretary issues the finished conclusion to a committee (its readers may then read and download
+ * it, nothing else) or takes it back for more review. The server decides who may; this offers the
+ * issue only once the export has nothing missing, since the committee would get a refusal otherwise.
+ */
+export class IssueBox {
+  readonly element: HTMLElement;
+  private readonly line = h('p', { 'data-testid': 'issue-status' });
+  private readonly committee = h('input', { id: 'issue-committee', class: 'input', type: 'text', maxlength: '64', autocomplete: 'off', 'data-testid': 'issue-committee' }) as HTMLInputElement;
+  private readonly issueButton = tx('button', 'issueButton', { type: 'button', class: 'button button--primary', 'data-testid': 'issue-button' });
+  private readonly reopenButton = tx('button', 'reopenButton', { type: 'button', class: 'button', 'data-testid': 'reopen-button' });
+  private readonly needs = h('p', { class: 'hint' });
+  private readonly buttons = h('div', { class: 'export-row' });
+  private readonly error = h('div', { class: 'export-status' });
+  private ready = false;
+
+  constructor(
+    private readonly reviewId: string,
+    private state: Status,
+  ) {
+    this.committee.value = state.committee ?? '';
+    this.issueButton.addEventListener('click', () => this.send({ status: 'issued', committee: this.committee.value.trim() }));
+    this.reopenButton.addEventListener('click', () => this.send({ status: 'in_review' }));
+    this.element = h(
+      'section',
+      { class: 'issue-box', 'aria-labelledby': 'issue-title', 'data-testid': 'issue-box' },
+      tx('h3', 'issueTitle', { id: 'issue-title' }),
+      this.line,
+      h('div', { class: 'field' }, tx('label', 'issueCommittee', { for: 'issue-committee' }), this.committee),
+      this.buttons,
+      this.needs,
+      this.error,
+    );
+    onLangChange(() => this.render());
+    this.render();
+  }
+
+  /** Whether the conclusion has every required field (from the preview's missing list). */
+  setReady(ready: boolean): void {
+    this.ready = ready;
+    this.render();
+  }
+
+  private send(body: { status: 'issued'; committee: string } | { status: 'in_review' }): void {
+    this.error.replaceChildren();
+    api<{ review: Status }>('POST', `/api/reviews/${this.reviewId}/status`, body)
+      .then((answer) => {
+        this.state = { status: answer.review.status, committee: answer.review.committee };
+        this.render();
+        announce(t('issueDone'));
+      })
+      .catch((error: unknown) => this.error.replaceChildren(errorBanner(error)));
+  }
+
+  private render(): void {
+    const issued = this.state.status === 'issued' && this.state.committee;
+    this.line.textContent = issued ? t('issuedTo', { committee: this.state.committee! }) : t('notIssued');
+    this.issueButton.toggleAttribute('disabled', !this.ready);
+    // Swapped, not hidden: the button styles set a display that would override [hidden].
+    this.buttons.replaceChildren(issued ? this.reopenButton : this.issueButton);
+    this.committee.disabled = Boolean(issued);
+    this.needs.replaceChildren(...(this.ready || issued ? [] : [t('issueNeedsFields')]));
+  }
+}
