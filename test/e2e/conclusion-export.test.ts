@@ -7,13 +7,14 @@ import { docxDocumentXml, docxText } from './docx';
 import { DRAFT_TITLE } from './fixtures';
 import { useWorkbench } from './harness';
 import { addFinding, findingCard, openReview, waitSynced } from './page-actions';
+import { reviewMembers } from '../../server/reviews/store';
 
 /** The secretary's end of a review in the browser: final decisions, the conclusion, the DOCX download. */
 describe.skipIf(!chromiumAvailable())('conclusion export (e2e, chromium)', () => {
   const bench = useWorkbench();
   const { signedIn, expectClean } = bench;
 
-  test('the secretary confirms, fills the conclusion and exports a valid DOCX', async () => {
+  test('the secretary confirms, fills the conclusion, exports a valid DOCX, manages members and issues it to the committee, whose reader reads and downloads it', async () => {
     const reviewId = await bench.world.createReview('Заключение');
     const { page: expert } = await signedIn('bakyt');
     await openReview(expert, bench.world.server.url, reviewId);
@@ -59,6 +60,48 @@ describe.skipIf(!chromiumAvailable())('conclusion export (e2e, chromium)', () =>
     expect(text).toContain('Комитет по социальной политике');
     expect(text).toContain('Пособие только женщинам');
     expect(text).toContain('Б. Бекова');
+
+    // Members: she takes an expert off the review and puts him back; the server holds what she sees.
+    const members = () => reviewMembers(bench.world.server.tendik.ctx.db, reviewId).sort();
+    await page.locator('[data-testid=tab-members]').click();
+    const rows = page.locator('[data-testid=members-panel] [data-testid=member]');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByRole('button', { name: 'Исключить Бакыт из экспертизы' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(members()).toEqual([bench.world.aida.id]);
+    await page.locator('[data-testid=member-add]').selectOption(bench.world.bakyt.id);
+    await page.locator('[data-testid=member-add-button]').click();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(members()).toEqual([bench.world.aida.id, bench.world.bakyt.id].sort());
+
+    // Issued to the committee `social`, the conclusion is what its staff read — and all they get.
+    await page.locator('[data-testid=tab-conclusion]').click();
+    await page.locator('[data-testid=issue-committee]').fill('social');
+    await page.locator('[data-testid=issue-button]').click();
+    await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain('«social»');
+    await expect.poll(() => page.locator('[data-testid=reopen-button]').count()).toBe(1);
+
+    const { page: reader } = await signedIn('reader');
+    await reader.locator(`a[href="#/reviews/${reviewId}/conclusion"]`).click();
+    const body = reader.frameLocator('[data-testid=conclusion-view-frame]').locator('body');
+    await expect.poll(() => body.textContent(), { timeout: 10_000 }).toContain('Комитет по социальной политике');
+    expect(await body.textContent()).toContain('Пособие только женщинам');
+    expect(await reader.locator('.draft-editor, [data-testid=tab-findings]').count()).toBe(0);
+    await reader.locator('[data-testid=conclusion-view-lang]').selectOption('en');
+    await expect.poll(() => body.textContent()).toContain('Conclusion on the results of the gender expertise');
+    const [readerDownload] = await Promise.all([reader.waitForEvent('download'), reader.locator('[data-testid=conclusion-view-docx]').click()]);
+    const readerFile = path.join(path.dirname(saved), 'reader.docx');
+    await readerDownload.saveAs(readerFile);
+    expect(docxText(docxDocumentXml(fs.readFileSync(readerFile)))).toContain('Conclusion on the results of the gender expertise');
+    await screenshot(reader, '12-committee-reader');
+    expect(await seriousAxeViolations(reader)).toEqual([]);
+
+    // Returned to review, it is gone for the committee again.
+    await page.locator('[data-testid=reopen-button]').click();
+    await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain('ещё не выдано');
+    await reader.locator('[data-testid=conclusion-view-lang]').selectOption('ru');
+    await expect.poll(() => reader.locator('[data-testid=conclusion-view-status]').textContent()).toMatch(/не найден/);
     await expectClean(page);
-  });
+    await expectClean(reader);
+  }, 120_000);
 });
