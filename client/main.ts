@@ -7,6 +7,8 @@ import { mountSignIn } from './screens/sign-in';
 import { mountReviewList } from './screens/review-list';
 import { mountUpload } from './screens/upload';
 import { mountConclusionView } from './screens/conclusion-view';
+import { invitationToken, mountAcceptInvite } from './screens/accept-invite';
+import { mountAdmin } from './screens/admin';
 import { mountReviewPage } from './review/review-page';
 
 /** A mounted screen returns its cleanup (closing sockets, removing listeners). */
@@ -25,6 +27,14 @@ async function show(): Promise<void> {
   const main = shell.main;
   main.replaceChildren();
   try {
+    const invitation = invitationToken();
+    if (invitation) {
+      unmount = mountAcceptInvite(main, invitation, () => {
+        shell.renderUser();
+        void show();
+      });
+      return;
+    }
     if (!currentUser()) {
       unmount = mountSignIn(main, () => {
         shell.renderUser();
@@ -37,6 +47,8 @@ async function show(): Promise<void> {
     if (route.name === 'conclusion' || (route.name === 'review' && currentUser()?.role === 'reader')) unmount = mountConclusionView(main, route.id);
     else if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell);
     else if (route.name === 'upload') unmount = mountUpload(main);
+    // The administrator is on no review: her screen is the accounts.
+    else if (currentUser()?.role === 'admin') unmount = mountAdmin(main);
     else unmount = mountReviewList(main);
   } catch (error) {
     main.replaceChildren(errorBanner(error, () => void show()));

@@ -47,3 +47,11 @@ export async function signOut(): Promise<void> {
     user = null;
   }
 }
+
+/** The invitee sets her password: the server creates the account and signs her in. */
+export async function acceptInvitation(token: string, password: string, name: string): Promise<CurrentUser> {
+  const answer = await api<SessionAnswer>('POST', '/api/auth/accept-invite', { token, password, name });
+  setCsrfToken(answer.csrfToken);
+  user = answer.user;
+  return answer.user;
+}

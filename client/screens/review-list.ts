@@ -13,7 +13,14 @@ export function mountReviewList(main: HTMLElement): () => void {
     h(
       'section',
       { class: 'review-list', 'aria-labelledby': 'reviews-title' },
-      h('div', { class: 'page-head' }, tx('h1', 'reviewsTitle', { id: 'reviews-title' }), canCreate ? h('a', { href: '#/new', class: 'button button--primary', 'data-i18n': 'newReview', 'data-testid': 'new-review' }, t('newReview')) : null),
+      h(
+        'div',
+        { class: 'page-head' },
+        tx('h1', 'reviewsTitle', { id: 'reviews-title' }),
+        // The secretary answers for the review process: she reads the audit log too.
+        canCreate ? h('a', { href: '/api/audit.csv', class: 'button', download: 'tendik-audit.csv', 'data-i18n': 'auditCsv' }, t('auditCsv')) : null,
+        canCreate ? h('a', { href: '#/new', class: 'button button--primary', 'data-i18n': 'newReview', 'data-testid': 'new-review' }, t('newReview')) : null,
+      ),
       body,
     ),
   );
