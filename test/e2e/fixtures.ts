@@ -39,6 +39,7 @@ export interface E2eWorld {
   bakyt: Person;
   /** Staff of the committee `social`: reads the conclusions issued to it. */
   reader: Person;
+  admin: Person;
   /** Creates a review through the real upload route (of DRAFT unless told), with both experts as members. */
   createReview(title: string, text?: string): Promise<string>;
   close(): Promise<void>;
@@ -49,7 +50,7 @@ export async function startWorld(): Promise<E2eWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-e2e-'));
   const server = await startTestServer({ databasePath: path.join(dir, 'tendik.sqlite') });
   const db = server.tendik.ctx.db;
-  const person = async (role: 'secretary' | 'expert' | 'reader', email: string, name: string, committee: string | null = null): Promise<Person> => {
+  const person = async (role: 'admin' | 'secretary' | 'expert' | 'reader', email: string, name: string, committee: string | null = null): Promise<Person> => {
     const password = `${role}-${Math.random().toString(36).slice(2)}-Pass1!`;
     const user = await createUser(db, { email, name, role, password, committee });
     return { email, password, name, id: user.id };
@@ -58,6 +59,7 @@ export async function startWorld(): Promise<E2eWorld> {
   const aida = await person('expert', 'aida@e2e.local', `Аида ${XSS('name-aida')}`);
   const bakyt = await person('expert', 'bakyt@e2e.local', 'Бакыт');
   const reader = await person('reader', 'reader@e2e.local', 'Сотрудник комитета', 'social');
+  const admin = await person('admin', 'admin@e2e.local', 'Администратор');
   const auth = await login(server, secretary.email, secretary.password);
 
   return {
@@ -66,6 +68,7 @@ export async function startWorld(): Promise<E2eWorld> {
     aida,
     bakyt,
     reader,
+    admin,
     async createReview(title, text = DRAFT) {
       const form = new FormData();
       form.append('title', title);

@@ -8,7 +8,7 @@ import { nothingInjected } from './page-actions';
 export interface Workbench {
   readonly world: E2eWorld;
   newContext(): Promise<BrowserContext>;
-  signedIn(who: 'secretary' | 'aida' | 'bakyt' | 'reader'): Promise<{ ctx: BrowserContext; page: Page }>;
+  signedIn(who: 'secretary' | 'aida' | 'bakyt' | 'reader' | 'admin'): Promise<{ ctx: BrowserContext; page: Page }>;
   /** No payload ran, none became an element, and no alert/confirm/prompt opened anywhere. */
   expectClean(page: Page): Promise<void>;
 }
