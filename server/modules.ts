@@ -8,6 +8,7 @@ import { mountAdminUserRoutes } from './admin/users-routes';
 import { mountAuditRoutes } from './admin/audit-routes';
 import { mountMemberRoutes } from './reviews/members-routes';
 import { mountReviewStatusRoutes } from './reviews/status-routes';
+import { mountAnalysisRoutes } from './reviews/analysis-routes';
 import { mountExportRoutes } from './export/routes';
 import { attachCollab } from './collab/socket-module';
 import { mountReviewRoutes } from './reviews/routes';
@@ -26,6 +27,7 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountAuditRoutes,
   mountMemberRoutes,
   mountReviewStatusRoutes,
+  mountAnalysisRoutes,
   mountExportRoutes,
   mountReviewRoutes,
   mountChecklistUiRoutes,

@@ -1,7 +1,9 @@
 import { setAnswer } from '../../shared/collab/author-doc';
 import type { ChecklistAnswerValue, ReviewModel } from '../../shared/review-model';
 import { formatNumber, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
+import { api } from '../api';
 import { h, tx } from '../ui/dom';
+import { announce, errorBanner } from '../ui/error-banner';
 import type { ChecklistCriterion } from './checklist-data';
 import type { ReviewSession } from './review-session';
 
@@ -20,8 +22,40 @@ export class ChecklistPanel {
 
   constructor(private readonly session: ReviewSession) {
     this.body = h('div', { class: 'checklist' });
-    this.element = h('section', { class: 'checklist-panel', 'aria-labelledby': 'checklist-title' }, tx('h2', 'checklistTitle', { id: 'checklist-title', class: 'panel-title' }), this.body);
+    this.element = h(
+      'section',
+      { class: 'checklist-panel', 'aria-labelledby': 'checklist-title' },
+      tx('h2', 'checklistTitle', { id: 'checklist-title', class: 'panel-title' }),
+      session.isSecretary ? this.rerunControl() : null,
+      this.body,
+    );
     onLangChange(() => this.render());
+  }
+
+  /**
+   * The secretary runs the engine again over the text as she corrected it; new candidates arrive
+   * through the ENGINE doc like any change, dismissed ones stay dismissed (the server decides both).
+   */
+  private rerunControl(): HTMLElement {
+    const button = tx('button', 'rerunChecklist', { type: 'button', class: 'button', 'data-testid': 'rerun-checklist' });
+    const status = h('div', { class: 'export-status', 'aria-live': 'polite', 'data-testid': 'rerun-status' });
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      button.setAttribute('aria-busy', 'true');
+      status.replaceChildren();
+      api<{ findings: number; changed: number }>('POST', `/api/reviews/${this.session.reviewId}/analysis`)
+        .then((answer) => {
+          const text = t('rerunDone', { findings: formatNumber(answer.findings), changed: formatNumber(answer.changed) });
+          status.replaceChildren(h('p', {}, text));
+          announce(text);
+        })
+        .catch((error: unknown) => status.replaceChildren(errorBanner(error)))
+        .finally(() => {
+          button.disabled = false;
+          button.removeAttribute('aria-busy');
+        });
+    });
+    return h('div', { class: 'rerun' }, button, status);
   }
 
   setCriteria(criteria: readonly ChecklistCriterion[]): void {

@@ -102,6 +102,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // The gender-expertise checklist is the Alliance's published method: any signed-in user reads it.
   'GET /api/checklists/current': { allow: SIGNED_IN },
 
+  // The checklist engine run again over the current text: the secretary's.
+  'POST /api/reviews/:id/analysis': { allow: SECRETARY_OF_REVIEW },
   'GET /api/reviews/:id/members': { allow: WORKING_READERS },
   'POST /api/reviews/:id/members': { allow: SECRETARY_OF_REVIEW, body: (w) => ({ userId: w.spareExpert.id }) },
   'DELETE /api/reviews/:id/members/:userId': {

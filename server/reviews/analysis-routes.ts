@@ -1,0 +1,41 @@
+import express from 'express';
+import type { AppContext } from '../context';
+import { audit } from '../audit';
+import { requireReviewAccess } from '../auth/review-guard';
+import { analyseDraft } from '../checklist/service';
+import { loadReviewModel, writeCandidates } from '../collab/model';
+import { ExportErrors } from '../export/errors';
+import { currentDraftTree, storedDraft } from '../export/tree-source';
+import { getReview } from './store';
+
+/**
+ * POST /api/reviews/:id/analysis — the checklist engine run again on demand (the secretary's), over the
+ * draft as it stands now in the TEXT doc (her corrections included), with the checklist the review
+ * uses in its current version. Stable ids update the candidates in place; one with a final "dismissed"
+ * or an expert's dismissal is left as it was, so a rerun never revives it. Answers
+ * {checklist, findings, changed}: how many the engine finds and how many were new or changed.
+ */
+export function mountAnalysisRoutes(app: express.Express, ctx: AppContext): void {
+  app.post('/api/reviews/:id/analysis', express.json({ limit: '1kb' }), async (req, res) => {
+    const { session, reviewId } = requireReviewAccess(req, ctx.db, req.params.id, 'secretary');
+    const stored = storedDraft(ctx.db, reviewId);
+    if (!stored) throw ExportErrors.EXPORT_NO_DRAFT();
+    const [tree, model] = await Promise.all([currentDraftTree(ctx, reviewId, stored), loadReviewModel(ctx, reviewId)]);
+    const dismissed = new Set(
+      model.findings
+        .filter((f) => f.origin === 'engine' && (f.final?.decision === 'dismissed' || f.verdicts.some((v) => v.decision === 'dismiss')))
+        .map((f) => f.id),
+    );
+    const checklistId = getReview(ctx.db, reviewId)?.checklistId ?? undefined;
+    const analysis = await analyseDraft(tree, { ...(checklistId ? { checklistId } : {}), dismissed });
+    const changed = await writeCandidates(ctx, reviewId, analysis.checklist, analysis.findings);
+    audit(ctx.db, {
+      userId: session.user.id,
+      reviewId,
+      action: 'checklist.rerun',
+      target: `${analysis.checklist.id}@${analysis.checklist.version}`,
+      details: { findings: analysis.findings.length, changed, keptDismissed: dismissed.size },
+    });
+    res.json({ checklist: analysis.checklist, findings: analysis.findings.length, changed });
+  });
+}
