@@ -53,6 +53,8 @@ export class MembersPanel {
     api<{ members: Person[] }>(method, path, body)
       .then((answer) => {
         this.members = answer.members;
+        // An expert just put on the review: follow her annotations from now on, without a reload.
+        for (const m of answer.members) this.session.addAuthor({ id: m.id, name: m.name, role: 'expert' });
         this.render();
         announce(t('membersChanged'));
       })

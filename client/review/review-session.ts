@@ -132,16 +132,17 @@ export class ReviewSession {
     this.initialTimer = setTimeout(() => this.endInitialSync(), INITIAL_SYNC_WAIT_MS);
     // Local typing in the editor (y-prosemirror's transactions) waits for a pause; anything else,
     // including the first sync of the draft, is merged at once.
-    // 'afterTransaction', not 'update': an 'update' listener makes Yjs encode every transaction for it.
-    const schedule = (tr: Y.Transaction) => {
-      if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
-      if (tr.origin === ySyncPluginKey) this.scheduleAfterTyping();
-      else this.schedule();
+    for (const doc of this.docs()) this.watch(doc);
+    // Someone on the text who is not among the docs followed (an expert put on the review after it was
+    // opened here): follow her annotations too. Presence names are stamped by the server from sessions.
+    const discover = () => {
+      for (const state of this.text.awareness.getStates().values()) {
+        const user = (state as { user?: { id?: unknown; name?: unknown } }).user;
+        if (typeof user?.id === 'string' && !this.authors.has(user.id)) this.addAuthor({ id: user.id, name: typeof user.name === 'string' ? user.name : '', role: 'expert' });
+      }
     };
-    for (const doc of this.docs()) {
-      doc.on('afterTransaction', schedule);
-      this.cleanup.push(() => doc.off('afterTransaction', schedule));
-    }
+    this.text.awareness.on('change', discover);
+    this.cleanup.push(() => this.text.awareness.off('change', discover));
     // The browser knows first when the network goes: drop the socket at once so the state shows
     // "offline" and work continues locally; reconnecting syncs both ways (the provider's join).
     const offline = () => this.socket.disconnect();
@@ -149,6 +150,30 @@ export class ReviewSession {
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     this.cleanup.push(() => window.removeEventListener('offline', offline), () => window.removeEventListener('online', online));
+  }
+
+  /**
+   * Follows one more participant's author doc: an expert the secretary has just put on the review, or
+   * one seen in presence. The server decides on join whether this connection may read it.
+   */
+  addAuthor(member: Member): void {
+    if (this.authors.has(member.id)) return;
+    if (!this.members.some((m) => m.id === member.id)) this.members.push(member);
+    const handle = this.provider.open(authorDocName(member.id));
+    this.authors.set(member.id, { role: member.role === 'secretary' ? 'secretary' : 'expert', handle });
+    this.watch(handle.doc);
+    this.schedule();
+  }
+
+  // 'afterTransaction', not 'update': an 'update' listener makes Yjs encode every transaction for it.
+  private watch(doc: Y.Doc): void {
+    const schedule = (tr: Y.Transaction) => {
+      if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
+      if (tr.origin === ySyncPluginKey) this.scheduleAfterTyping();
+      else this.schedule();
+    };
+    doc.on('afterTransaction', schedule);
+    this.cleanup.push(() => doc.off('afterTransaction', schedule));
   }
 
   get status(): CollabStatus {

@@ -3,7 +3,7 @@ import { getUser } from '../../server/auth/users';
 import type { UserId } from '../../shared/ids';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
 import { useWorkbench } from './harness';
-import { openReview } from './page-actions';
+import { addFinding, findingCard, openReview, waitSynced } from './page-actions';
 
 /**
  * Accounts in the browser: the administrator invites an expert and manages roles; the invitee sets her
@@ -66,6 +66,11 @@ describe.skipIf(!chromiumAvailable())('accounts (e2e, chromium)', () => {
     await invitee.reload();
     await invitee.locator(`a[href="#/reviews/${reviewId}"]`).click();
     await invitee.locator('.draft-editor p.clause-text').first().waitFor();
+    await waitSynced(invitee);
+    // Her first finding reaches the secretary, whose page was opened before she was a member.
+    await addFinding(invitee, 'назначается женщинам', 'Первое замечание новой участницы');
+    await secretary.locator('[data-testid=tab-findings]').click();
+    await findingCard(secretary, 'Первое замечание новой участницы').waitFor({ timeout: 10_000 });
     await bench.expectClean(admin);
     await bench.expectClean(invitee);
   }, 120_000);
