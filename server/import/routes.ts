@@ -2,6 +2,7 @@ import type express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { audit } from '../audit';
 import type { AppContext } from '../context';
+import { Committee } from '../auth/schemas';
 import { requireRole } from '../http/session';
 import { createReview } from '../reviews/store';
 import { ImportErrors } from './errors';
@@ -22,6 +23,14 @@ function deadlineFrom(fields: Record<string, string>): string | null {
   const date = new Date(`${value}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
     throw ImportErrors.IMPORT_BAD_FIELD({ field: 'deadline', reason: 'YYYY-MM-DD' });
+  return value;
+}
+
+/** The committee a review is for: the same code readers' accounts carry, or issuing could never match. */
+function committeeFrom(fields: Record<string, string>): string | null {
+  const value = optionalText(fields, 'committee', 64);
+  if (value === null) return null;
+  if (!Committee.safeParse(value).success) throw ImportErrors.IMPORT_BAD_FIELD({ field: 'committee', reason: 'a-z, 0-9, _ -' });
   return value;
 }
 
@@ -54,7 +63,7 @@ export function mountImportRoutes(app: express.Express, ctx: AppContext): void {
       if (!upload.file) throw ImportErrors.IMPORT_NO_FILE();
       const title = optionalText(upload.fields, 'title', 300);
       const deadline = deadlineFrom(upload.fields);
-      const committee = optionalText(upload.fields, 'committee', 100);
+      const committee = committeeFrom(upload.fields);
       const result = importDraft(upload.file.bytes, { fileName: upload.file.name, maxInflatedBytes: ctx.config.maxInflatedBytes });
       const review = createReview(ctx.db, {
         title: title ?? defaultTitle(result, upload.file.name),

@@ -159,6 +159,12 @@ describe('upload routes over real HTTP', () => {
     expect(((await noFile.json()) as ErrorBody).error.code).toBe('IMPORT_NO_FILE');
     const badDeadline = await api(server, secretary, '/api/reviews', { method: 'POST', body: form(new Blob([DRAFT_TEXT]), 'a.txt', { deadline: '2026-02-31' }) });
     expect(((await badDeadline.json()) as ErrorBody).error.code).toBe('IMPORT_BAD_FIELD');
+    // A committee is the code readers' accounts carry: a name typed instead could never be issued to.
+    const badCommittee = await api(server, secretary, '/api/reviews', { method: 'POST', body: form(new Blob([DRAFT_TEXT]), 'a.txt', { committee: 'Комитет по социальной политике' }) });
+    expect(badCommittee.status).toBe(400);
+    const committeeError = (await badCommittee.json()) as ErrorBody & { error: { messages: { ru: string } } };
+    expect(committeeError.error.code).toBe('IMPORT_BAD_FIELD');
+    expect(committeeError.error.messages.ru).toContain('«committee»');
     expect(reviewCount(server)).toBe(before);
   });
 
