@@ -43,9 +43,9 @@ export class ChecklistPanel {
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
       status.replaceChildren();
-      api<{ findings: number; changed: number }>('POST', `/api/reviews/${this.session.reviewId}/analysis`)
+      api<{ findings: number; changed: number; removed: number }>('POST', `/api/reviews/${this.session.reviewId}/analysis`)
         .then((answer) => {
-          const text = t('rerunDone', { findings: formatNumber(answer.findings), changed: formatNumber(answer.changed) });
+          const text = t('rerunDone', { findings: formatNumber(answer.findings), changed: formatNumber(answer.changed), removed: formatNumber(answer.removed) });
           status.replaceChildren(h('p', {}, text));
           announce(text);
         })

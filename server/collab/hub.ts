@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { upsertCandidates } from '../../shared/collab/engine-doc';
+import { upsertCandidates, withdrawCandidates } from '../../shared/collab/engine-doc';
 import type { CandidateFinding } from '../../shared/review-model';
 import { CollabEvents, type DocName } from '../../shared/protocol';
 import { analyseDraft } from '../checklist/service';
@@ -87,10 +87,18 @@ export class CollabHub {
   }
 
   /** Applies the checklist engine's candidates to the ENGINE doc (stored and relayed like any update). */
-  async writeCandidates(reviewId: string, checklist: { id: string; version: string }, findings: CandidateFinding[]): Promise<number> {
-    const changed = await this.withRoom(reviewId, 'engine', (room) => upsertCandidates(room.doc, checklist, findings, SERVER_ORIGIN));
+  async writeCandidates(
+    reviewId: string,
+    checklist: { id: string; version: string },
+    findings: CandidateFinding[],
+    withdraw: readonly string[] = [],
+  ): Promise<{ changed: number; removed: number }> {
+    const result = await this.withRoom(reviewId, 'engine', (room) => ({
+      changed: upsertCandidates(room.doc, checklist, findings, SERVER_ORIGIN),
+      removed: withdrawCandidates(room.doc, withdraw, SERVER_ORIGIN),
+    }));
     recordReviewChecklist(this.ctx.db, reviewId, checklist);
-    return changed;
+    return result;
   }
 
   async closeAll(): Promise<void> {

@@ -60,14 +60,16 @@ export async function loadReviewModel(
 }
 
 /**
- * Upserts the checklist engine's candidates into the review's ENGINE doc by stable id; connected
- * clients see them at once. Returns how many findings were new or changed.
+ * Upserts the checklist engine's candidates into the review's ENGINE doc by stable id and takes back
+ * the ids in `withdraw`; connected clients see both at once. Returns how many findings were new or
+ * changed, and how many were removed.
  */
 export function writeCandidates(
   ctx: AppContext,
   reviewId: string,
   checklist: { id: string; version: string },
   findings: CandidateFinding[],
-): Promise<number> {
-  return collabHub(ctx).writeCandidates(reviewId, checklist, findings);
+  withdraw: readonly string[] = [],
+): Promise<{ changed: number; removed: number }> {
+  return collabHub(ctx).writeCandidates(reviewId, checklist, findings, withdraw);
 }

@@ -12,8 +12,9 @@ import { getReview } from './store';
  * POST /api/reviews/:id/analysis — the checklist engine run again on demand (the secretary's), over the
  * draft as it stands now in the TEXT doc (her corrections included), with the checklist the review
  * uses in its current version. Stable ids update the candidates in place; one with a final "dismissed"
- * or an expert's dismissal is left as it was, so a rerun never revives it. Answers
- * {checklist, findings, changed}: how many the engine finds and how many were new or changed.
+ * or an expert's dismissal is left as it was, so a rerun never revives it; one the engine no longer
+ * finds and nobody acted on (no verdict, decision or reply) is withdrawn. Answers
+ * {checklist, findings, changed, removed}.
  */
 export function mountAnalysisRoutes(app: express.Express, ctx: AppContext): void {
   app.post('/api/reviews/:id/analysis', express.json({ limit: '1kb' }), async (req, res) => {
@@ -28,14 +29,19 @@ export function mountAnalysisRoutes(app: express.Express, ctx: AppContext): void
     );
     const checklistId = getReview(ctx.db, reviewId)?.checklistId ?? undefined;
     const analysis = await analyseDraft(tree, { ...(checklistId ? { checklistId } : {}), dismissed });
-    const changed = await writeCandidates(ctx, reviewId, analysis.checklist, analysis.findings);
+    // What the engine no longer finds (the words were corrected) is taken back, unless someone acted on it.
+    const found = new Set(analysis.findings.map((f) => f.id));
+    const withdraw = model.findings
+      .filter((f) => f.origin === 'engine' && !found.has(f.id) && !f.final && f.verdicts.length === 0 && f.replies.length === 0)
+      .map((f) => f.id);
+    const { changed, removed } = await writeCandidates(ctx, reviewId, analysis.checklist, analysis.findings, withdraw);
     audit(ctx.db, {
       userId: session.user.id,
       reviewId,
       action: 'checklist.rerun',
       target: `${analysis.checklist.id}@${analysis.checklist.version}`,
-      details: { findings: analysis.findings.length, changed, keptDismissed: dismissed.size },
+      details: { findings: analysis.findings.length, changed, removed, keptDismissed: dismissed.size },
     });
-    res.json({ checklist: analysis.checklist, findings: analysis.findings.length, changed });
+    res.json({ checklist: analysis.checklist, findings: analysis.findings.length, changed, removed });
   });
 }

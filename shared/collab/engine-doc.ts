@@ -39,3 +39,21 @@ export function upsertCandidates(
   }, origin);
   return written;
 }
+
+/**
+ * Takes back candidates the engine no longer finds (the secretary corrected the words they were on).
+ * The caller passes only those nobody has acted on — no verdict, decision or reply — so a candidate
+ * someone worked with stays, with its history. Returns how many were removed.
+ */
+export function withdrawCandidates(doc: Y.Doc, ids: Iterable<string>, origin: unknown): number {
+  const map = doc.getMap<CandidateFinding>(ENGINE_CANDIDATES);
+  let removed = 0;
+  doc.transact(() => {
+    for (const id of ids) {
+      if (!map.has(id)) continue;
+      map.delete(id);
+      removed += 1;
+    }
+  }, origin);
+  return removed;
+}

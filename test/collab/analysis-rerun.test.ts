@@ -58,8 +58,27 @@ it('finds what the corrected text now says, keeps a dismissed candidate dismisse
   const after = (await model()).findings.find((f) => f.id === ban.id)!;
   expect(after.final?.decision).toBe('dismissed');
 
+  // A candidate on words the secretary then corrects away is withdrawn — nobody had acted on it.
+  const a3 = clauseTexts(chief.docs.get('text')!).get('a3')!;
+  const phrase = ' Пособие по уходу за ребенком выплачивается матери до достижения ребенком возраста полутора лет.';
+  const at = plainText(a3).length;
+  a3.insert(at, phrase);
+  await synced();
+  expect((await rerun()).status).toBe(200);
+  const onA3 = (m: ReviewModel) => m.findings.filter((f) => f.origin === 'engine' && f.clauseId === 'a3');
+  const mother = onA3(await model());
+  expect(mother.map((f) => f.criterionId)).toContain('C8');
+  a3.delete(at, phrase.length);
+  await synced();
+  const third = (await (await rerun()).json()) as { removed: number };
+  expect(third.removed).toBe(mother.length);
+  expect(onA3(await model())).toEqual([]);
+  await eventually(() => mother.every((f) => !chief.docs.get('engine')!.getMap(ENGINE_CANDIDATES).has(f.id)), 'withdrawn on the open client');
+  // The dismissed one is kept although its words are still there: the decision holds it either way.
+  expect((await model()).findings.find((f) => f.id === ban.id)?.final?.decision).toBe('dismissed');
+
   // An expert may not run it; the runs are in the audit log.
   expect((await rerun(alice.auth)).status).toBe(403);
   const runs = world.server.tendik.ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'checklist.rerun' AND review_id = ?").get(review.id) as { n: number };
-  expect(runs.n).toBe(3);
+  expect(runs.n).toBe(5);
 });

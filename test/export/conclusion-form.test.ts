@@ -21,7 +21,7 @@ describe.skipIf(!chromiumAvailable())('conclusion form (browser, chromium)', () 
     // The secretary runs the checklist again from its panel: the server's count is shown.
     await page.locator('[data-testid=tab-checklist]').click();
     await page.locator('[data-testid=rerun-checklist]').click();
-    await expect.poll(() => page.locator('[data-testid=rerun-status]').textContent(), { timeout: 15_000 }).toMatch(/Проверка выполнена: найдено [1-9]\d*, новых или изменённых 0\./);
+    await expect.poll(() => page.locator('[data-testid=rerun-status]').textContent(), { timeout: 15_000 }).toMatch(/Проверка выполнена: найдено [1-9]\d*, новых или изменённых 0, снято 0 /);
     await page.locator('[data-testid=tab-findings]').click();
     await addFinding(page, 'назначается женщинам', 'Пособие только женщинам', 'назначается одному из родителей');
     const card = findingCard(page, 'Пособие только женщинам');
