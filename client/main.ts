@@ -9,6 +9,7 @@ import { mountUpload } from './screens/upload';
 import { mountConclusionView } from './screens/conclusion-view';
 import { invitationToken, mountAcceptInvite } from './screens/accept-invite';
 import { mountAdmin } from './screens/admin';
+import { mountAccount } from './screens/account';
 import { mountReviewPage } from './review/review-page';
 
 /** A mounted screen returns its cleanup (closing sockets, removing listeners). */
@@ -47,6 +48,12 @@ async function show(): Promise<void> {
     if (route.name === 'conclusion' || (route.name === 'review' && currentUser()?.role === 'reader')) unmount = mountConclusionView(main, route.id);
     else if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell);
     else if (route.name === 'upload') unmount = mountUpload(main);
+    else if (route.name === 'account')
+      unmount = mountAccount(main, () => {
+        shell.renderUser();
+        location.hash = '#/';
+        void show();
+      });
     // The administrator is on no review: her screen is the accounts.
     else if (currentUser()?.role === 'admin') unmount = mountAdmin(main);
     else unmount = mountReviewList(main);

@@ -2,6 +2,7 @@
 export type Route =
   | { name: 'list' }
   | { name: 'upload' }
+  | { name: 'account' }
   | { name: 'review'; id: string }
   | { name: 'conclusion'; id: string };
 
@@ -10,6 +11,7 @@ export function parseRoute(hash: string): Route {
   const review = /^\/reviews\/([0-9a-f-]{36})(\/conclusion)?$/i.exec(path);
   if (review) return { name: review[2] ? 'conclusion' : 'review', id: review[1]! };
   if (path === '/new') return { name: 'upload' };
+  if (path === '/account') return { name: 'account' };
   return { name: 'list' };
 }
 

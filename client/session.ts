@@ -55,3 +55,17 @@ export async function acceptInvitation(token: string, password: string, name: st
   user = answer.user;
   return answer.user;
 }
+
+/** Changes her password: the server ends her other sessions and hands this one a fresh id and token. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  const answer = await api<SessionAnswer>('POST', '/api/auth/password', { currentPassword, newPassword });
+  setCsrfToken(answer.csrfToken);
+  user = answer.user;
+}
+
+/** Ends every session of hers, this one included. */
+export async function signOutEverywhere(): Promise<void> {
+  await api('POST', '/api/auth/logout-all');
+  setCsrfToken(null);
+  user = null;
+}

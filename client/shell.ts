@@ -70,7 +70,7 @@ export class Shell {
       return;
     }
     this.userBox.replaceChildren(
-      h('span', { class: 'user-box__name', 'data-testid': 'user-name', title: user.name }, t('signedInAs', { name: user.name })),
+      h('a', { href: '#/account', class: 'user-box__name', 'data-testid': 'user-name', title: `${user.name} — ${t('accountLink')}` }, t('signedInAs', { name: user.name })),
       tx('button', 'signOut', {
         type: 'button',
         class: 'button button--ghost',

@@ -12,7 +12,7 @@ import { addFinding, findingCard, openReview, waitSynced } from './page-actions'
 describe.skipIf(!chromiumAvailable())('accounts (e2e, chromium)', () => {
   const bench = useWorkbench();
 
-  test('the admin invites an expert, the invitee joins from the link, the secretary puts her on a review', async () => {
+  test('the admin invites an expert, the invitee joins from the link, the secretary puts her on a review, she changes her password', async () => {
     const db = bench.world.server.tendik.ctx.db;
     const reviewId = await bench.world.createReview('Экспертиза для новой участницы');
     const { page: admin } = await bench.signedIn('admin');
@@ -71,6 +71,29 @@ describe.skipIf(!chromiumAvailable())('accounts (e2e, chromium)', () => {
     await addFinding(invitee, 'назначается женщинам', 'Первое замечание новой участницы');
     await secretary.locator('[data-testid=tab-findings]').click();
     await findingCard(secretary, 'Первое замечание новой участницы').waitFor({ timeout: 10_000 });
+    expect(await seriousAxeViolations(secretary)).toEqual([]); // the review page with the Members tab visited
+
+    // Her account: a wrong current password is refused readably; the right one changes it; then she
+    // ends every session and signs in with the new password.
+    await invitee.locator('[data-testid=user-name]').click();
+    await invitee.locator('#password-current').fill('не-тот-пароль-1');
+    await invitee.locator('#password-new').fill('Новый-пароль-Жаңыл-1');
+    await invitee.locator('#password-new-again').fill('Новый-пароль-Жаңыл-1');
+    await invitee.locator('#password-new-again').press('Enter');
+    await expect.poll(() => invitee.locator('[data-testid=password-status]').textContent()).toMatch(/неверн/i);
+    await invitee.locator('#password-current').fill('Жаңыл-пароль-2026');
+    await invitee.locator('#password-new').fill('Новый-пароль-Жаңыл-1');
+    await invitee.locator('#password-new-again').fill('Новый-пароль-Жаңыл-1');
+    await invitee.locator('#password-new-again').press('Enter');
+    await expect.poll(() => invitee.locator('[data-testid=password-status]').textContent()).toContain('Пароль изменён');
+    await screenshot(invitee, '15-account');
+    expect(await seriousAxeViolations(invitee)).toEqual([]);
+    await invitee.locator('[data-testid=logout-all]').click();
+    await invitee.locator('#sign-in-email').waitFor();
+    await invitee.locator('#sign-in-email').fill('zhanyl@e2e.local');
+    await invitee.locator('#sign-in-password').fill('Новый-пароль-Жаңыл-1');
+    await invitee.locator('form.sign-in button[type=submit]').click();
+    await invitee.locator('[data-testid=user-name]').waitFor();
     await bench.expectClean(admin);
     await bench.expectClean(invitee);
   }, 120_000);
