@@ -85,7 +85,15 @@ export interface JoinAccepted {
   stateVector: Uint8Array;
   /** Everyone currently present on this doc. */
   awareness: Uint8Array;
+  /**
+   * The largest update the server takes in one message (its frame limit, less the envelope): a larger
+   * one would close the socket. The client splits its offline difference to fit, and never sends more.
+   */
+  maxUpdateBytes?: number;
 }
+
+/** The part of a frame that is not the update itself: the packet header, review id and doc name. */
+export const UPDATE_ENVELOPE_BYTES = 4096;
 
 export interface Step1Answer {
   ok: true;
@@ -130,6 +138,14 @@ export const CollabErrors = defineErrors({
       ru: 'Этот документ доступен вам только для чтения; изменение не сохранено.',
       ky: 'Бул документти окуй гана аласыз; өзгөртүү сакталган жок.',
       en: 'This document is read-only for you; the change was not saved.',
+    },
+  },
+  COLLAB_UPDATE_TOO_LARGE: {
+    status: 413,
+    text: {
+      ru: 'Изменение слишком велико, чтобы отправить его одним сообщением; оно сохранено только в этой вкладке. Разделите его на части (например, вставьте текст по главам).',
+      ky: 'Өзгөртүү бир билдирүү менен жөнөтүү үчүн өтө чоң; ал ушул өтмөктө гана сакталды. Аны бөлүктөргө бөлүңүз (мисалы, текстти глава боюнча коюңуз).',
+      en: 'The change is too large to send in one message; it is kept in this tab only. Split it (paste the text chapter by chapter, for instance).',
     },
   },
   COLLAB_NOT_JOINED: {

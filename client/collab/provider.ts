@@ -48,6 +48,8 @@ type ProviderEvents = {
 };
 
 const RETRY_AFTER_REJOIN = new Set<string>(['COLLAB_RATE_LIMITED', 'COLLAB_UNAVAILABLE', 'COLLAB_NOT_JOINED']);
+/** Until the server says its limit at the join: well under its default frame limit (2 MB). */
+const DEFAULT_MAX_UPDATE_BYTES = 1024 * 1024;
 
 /** Marks our own applications of server data, so they are not sent back. */
 const REMOTE = Symbol('collab-remote');
@@ -60,6 +62,17 @@ class OpenDoc implements DocHandle {
   pending = 0;
   /** Bumped on every (re)join, so answers to an older connection are ignored. */
   epoch = 0;
+  /**
+   * Local changes the server may lack, in the order they were made: those made while not joined, and
+   * those sent and not acknowledged when the connection went. When the whole difference is too large
+   * for one message, these are what is sent instead, in order, merged into messages that fit.
+   */
+  unsent: Uint8Array[] = [];
+  /** Sent and awaiting their acknowledgement, by send order. */
+  readonly inflight = new Map<number, Uint8Array>();
+  sends = 0;
+  /** The server's limit for one update (from the join); a larger message would close the socket. */
+  maxUpdateBytes = DEFAULT_MAX_UPDATE_BYTES;
   readonly awareness: awarenessProtocol.Awareness;
   cleanup: Array<() => void> = [];
   /** Our 'update' listener, which sends local changes; set by CollabProvider.open. */
@@ -218,6 +231,9 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
 
   private onDisconnect(): void {
     for (const open of this.docs.values()) {
+      // Whether the server stored what was in flight is unknown: keep it with what is still unsent.
+      open.unsent = [...open.inflight.values(), ...open.unsent];
+      open.inflight.clear();
       open.joined = false;
       open.synced = false;
       open.pending = 0;
@@ -240,6 +256,7 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
     }
     open.joined = true;
     open.writable = joined.writable;
+    if (typeof joined.maxUpdateBytes === 'number' && joined.maxUpdateBytes > 0) open.maxUpdateBytes = joined.maxUpdateBytes;
     awarenessProtocol.applyAwarenessUpdate(open.awareness, bytes(joined.awareness), REMOTE);
     const step1 = (await this.socket.emitWithAck(CollabEvents.step1, {
       ...ref,
@@ -252,9 +269,16 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
     }
     open.applyRemote(bytes(step1.update));
     // Our side of the exchange: whatever the server lacks, including edits made offline.
+    const queued = open.unsent;
+    open.unsent = [];
     if (open.writable) {
-      const missing = Y.encodeStateAsUpdate(open.doc, bytes(joined.stateVector));
-      if (hasContent(missing)) this.sendUpdate(open, missing);
+      const serverState = bytes(joined.stateVector);
+      const missing = Y.encodeStateAsUpdate(open.doc, serverState);
+      if (hasContent(missing)) {
+        if (missing.length <= open.maxUpdateBytes) this.sendUpdate(open, missing);
+        // Too large for one message (long offline work): the changes one by one, merged to fit.
+        else for (const part of partsToSend(queued, serverState, open.maxUpdateBytes)) this.sendUpdate(open, part);
+      }
     }
     if (open.awareness.getLocalState() !== null)
       this.socket.emit(CollabEvents.awareness, {
@@ -267,13 +291,25 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
   }
 
   private sendUpdate(open: OpenDoc, update: Uint8Array): void {
-    // Offline or not yet joined: nothing is queued; the next join's exchange carries it.
-    if (!open.joined || !this.socket.connected) return;
+    // Offline or not yet joined: kept in order; the next join's exchange carries it.
+    if (!open.joined || !this.socket.connected) {
+      open.unsent.push(update);
+      return;
+    }
     if (!open.writable) {
-      this.emit('refused', [{ doc: open.name, error: localReadOnly(this.reviewId, open.name) }]);
+      this.emit('refused', [{ doc: open.name, error: localError('COLLAB_READ_ONLY', this.reviewId, open.name) }]);
+      return;
+    }
+    if (update.length > open.maxUpdateBytes) {
+      // One change larger than the server takes would close the socket, and again after every
+      // reconnect. It stays here (and is offered again at the next join); she is told why.
+      open.unsent.push(update);
+      this.emit('refused', [{ doc: open.name, error: localError('COLLAB_UPDATE_TOO_LARGE', this.reviewId, open.name) }]);
       return;
     }
     const epoch = open.epoch;
+    const seq = ++open.sends;
+    open.inflight.set(seq, update);
     open.pending += 1;
     this.refreshStatus();
     this.socket.emit(
@@ -281,8 +317,11 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
       { reviewId: this.reviewId, doc: open.name, update },
       (ack: UpdateAck) => {
         if (epoch !== open.epoch) return;
+        open.inflight.delete(seq);
         open.pending -= 1;
         if (!ack.ok) {
+          // Ours and valid, refused for a passing reason: offered again with the next exchange.
+          if (RETRY_AFTER_REJOIN.has(ack.code)) open.unsent.push(update);
           this.emit('refused', [{ doc: open.name, error: ack }]);
           // A change refused for a passing reason is ours and valid: join again and send the whole
           // difference shortly (rate limit; the doc unloaded under us, e.g. while the server shuts down).
@@ -324,7 +363,38 @@ function hasContent(update: Uint8Array): boolean {
   return !(update.length === 2 && update[0] === 0 && update[1] === 0);
 }
 
-function localReadOnly(reviewId: string, doc: string): CollabErrorPayload {
-  const error = CollabErrors.COLLAB_READ_ONLY().toJSON('en').error;
-  return { code: 'COLLAB_READ_ONLY', message: error.message, messages: error.messages, reviewId, doc };
+function localError(code: 'COLLAB_READ_ONLY' | 'COLLAB_UPDATE_TOO_LARGE', reviewId: string, doc: string): CollabErrorPayload {
+  const error = CollabErrors[code]().toJSON('en').error;
+  return { code, message: error.message, messages: error.messages, reviewId, doc };
+}
+
+/**
+ * The local changes the server lacks, as messages of at most `max` bytes, in the order they were made
+ * (each one's dependencies travel before it). What the server already has is cut from each; one
+ * change larger than `max` stays a message of its own, which sendUpdate refuses and keeps.
+ */
+export function partsToSend(changes: readonly Uint8Array[], serverState: Uint8Array, max: number): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  let batch: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    if (batch.length === 1) parts.push(batch[0]!);
+    else if (batch.length > 1) {
+      const merged = Y.mergeUpdates(batch);
+      // Merging usually only drops repeated headers; should it ever come out larger, send them apart.
+      if (merged.length <= max) parts.push(merged);
+      else parts.push(...batch);
+    }
+    batch = [];
+    size = 0;
+  };
+  for (const change of changes) {
+    const needed = Y.diffUpdate(change, serverState);
+    if (!hasContent(needed)) continue;
+    if (size + needed.length > max) flush();
+    batch.push(needed);
+    size += needed.length;
+  }
+  flush();
+  return parts;
 }

@@ -2,6 +2,8 @@ import { createAnchor } from '../../shared/collab/anchor';
 import { addAnnotation } from '../../shared/collab/author-doc';
 import { draftFragment } from '../../shared/collab/text-doc';
 import type { ReviewModel } from '../../shared/review-model';
+import type { CollabErrorPayload } from '../../shared/protocol';
+import { ApiError } from '../api';
 import { DraftEditor } from '../editor/draft-editor';
 import type { Highlight } from '../editor/highlights';
 import { clauseTextStarts } from '../editor/highlights';
@@ -20,6 +22,11 @@ import { presenceList } from './presence';
 import { IssueBox } from './issue-box';
 import { MembersPanel } from './members-panel';
 import { closeEarly, connectEarly, loadReviewInfo, ReviewSession, type ReviewInfo } from './review-session';
+
+/** Refusals the provider does not retry: a change that stays unsaved on the server until she acts. */
+const LASTING_REFUSALS = new Set<string>(['COLLAB_UPDATE_TOO_LARGE', 'COLLAB_BAD_MESSAGE']);
+/** Refusals of the review itself (its text): access taken away, the review gone. */
+const ACCESS_REFUSALS = new Set<string>(['COLLAB_FORBIDDEN', 'COLLAB_REVIEW_NOT_FOUND']);
 
 const TABS: Array<{ id: string; key: StringKey }> = [
   { id: 'findings', key: 'tabFindings' },
@@ -74,6 +81,15 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, cl
     onHighlightClick: (id) => findings.focusItem(id),
   });
   cleanup.push(() => editor.destroy());
+  // What the collaboration server refused and will not retry by itself is said where she works; passing
+  // refusals (rate limit, a doc reloading) are retried by the provider and stay quiet.
+  const collabAlerts = h('div', { class: 'collab-alerts', 'data-testid': 'collab-alerts' });
+  const showRefusal = ({ error }: { error: CollabErrorPayload }) => {
+    if (!LASTING_REFUSALS.has(error.code) && !(ACCESS_REFUSALS.has(error.code) && error.doc === 'text')) return;
+    collabAlerts.replaceChildren(errorBanner(new ApiError(0, error.code, error.messages)));
+  };
+  session.provider.on('refused', showRefusal);
+  session.provider.on('error', (refusal: CollabErrorPayload) => showRefusal({ error: refusal }));
   session.provider.on('synced', (doc: string) => {
     if (doc === 'text') editor.setWritable(isSecretary && session.text.writable);
   });
@@ -230,6 +246,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, cl
         'section',
         { class: 'editor-pane', 'aria-labelledby': 'editor-title' },
         h('div', { class: 'editor-toolbar' }, h('h2', { id: 'editor-title', class: 'visually-hidden', 'data-i18n': 'editorLabel' }, t('editorLabel')), newFindingButton, hint, isSecretary ? null : tx('span', 'readOnlyNote', { class: 'hint' })),
+        collabAlerts,
         editorMount,
       ),
       h('aside', { class: 'sidebar', 'aria-label': t('annotations'), 'data-i18n-label': 'annotations' }, tablist, panelBox),

@@ -13,6 +13,7 @@ import {
   type CollabErrorPayload,
   type DocName,
   type JoinAccepted,
+  UPDATE_ENVELOPE_BYTES,
 } from '../../shared/protocol';
 import { canReadWorkingDocs, reviewAccess } from '../auth/access';
 import { accessEvents } from '../auth/revocation';
@@ -189,6 +190,7 @@ class CollabSocket {
       access,
       stateVector: Y.encodeStateVector(room.doc),
       awareness: encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+      maxUpdateBytes: Math.max(1024, this.ctx.config.maxSocketFrameBytes - UPDATE_ENVELOPE_BYTES),
     };
   }
 
