@@ -20,6 +20,7 @@ export class MembersPanel {
   private readonly body = h('div', { class: 'members-panel__body', 'aria-live': 'polite' });
   private readonly status = h('div', { class: 'export-status' });
   private members: Person[] | null = null;
+  private loading = false;
   private experts: Person[] = [];
 
   constructor(private readonly session: ReviewSession) {
@@ -31,10 +32,15 @@ export class MembersPanel {
       this.body,
     );
     onLangChange(() => this.render());
-    this.load();
+  }
+
+  /** Loads the lists when the tab is first shown: opening a review must not wait on them. */
+  show(): void {
+    if (this.members === null && !this.loading) this.load();
   }
 
   private load(): void {
+    this.loading = true;
     const path = `/api/reviews/${this.session.reviewId}/members`;
     Promise.all([
       api<{ members: Person[] }>('GET', path),
@@ -45,7 +51,8 @@ export class MembersPanel {
         this.experts = experts.experts;
         this.render();
       })
-      .catch((error: unknown) => this.status.replaceChildren(errorBanner(error, () => this.load())));
+      .catch((error: unknown) => this.status.replaceChildren(errorBanner(error, () => this.load())))
+      .finally(() => (this.loading = false));
   }
 
   private change(method: 'POST' | 'DELETE', path: string, body?: unknown): void {

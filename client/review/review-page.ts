@@ -217,6 +217,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, cl
       if (selected && focus) tab.focus();
     });
     for (const [pid, panel] of Object.entries(panels)) panel.closest('[role=tabpanel]')!.toggleAttribute('hidden', pid !== id);
+    if (id === 'members') members.show();
   };
   for (const { id } of TABS) panelBox.append(h('div', { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, class: 'tab-panel', tabindex: '0' }, panels[id]!));
   tabs.forEach((tab, i) => {
