@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { clauseTexts, plainText, setFinalDecision } from '../../shared/collab';
 import { ENGINE_CANDIDATES } from '../../shared/collab/engine-doc';
 import { authorDocName, type DocName } from '../../shared/protocol';
 import type { ReviewModel } from '../../shared/review-model';
 import { api } from '../helpers/app';
-import { eventually, openClient, type Client } from './harness';
-import { reviewWorld, tempDatabase } from './fixtures';
+import { eventually, openClient } from './harness';
+import { useReviewWorld } from './fixtures';
 
 /** The checklist engine run again on demand, over the text as the secretary corrected it. */
-const db = tempDatabase();
-let world: Awaited<ReturnType<typeof reviewWorld>>;
-const clients: Client[] = [];
-beforeAll(async () => {
-  world = await reviewWorld(db.file);
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await world.server.close();
-  db.cleanup();
-});
+const bench = useReviewWorld();
 
 it('finds what the corrected text now says, keeps a dismissed candidate dismissed, and is the secretary’s alone', async () => {
+  const { world, clients } = bench;
   const { secretary, alice, review } = world;
   const secretaryDoc = authorDocName(secretary.user.id);
   const names: DocName[] = ['text', 'engine', secretaryDoc];

@@ -7,7 +7,8 @@ import { UpdateLog } from '../../server/collab/update-log';
 import type { Db } from '../../server/storage/db';
 import { CollabEvents, type DocName } from '../../shared/protocol';
 import { signedIn, startTestServer, type TestServer } from '../helpers/app';
-import { connectSocket, createSampleReview, emitWithAck } from './harness';
+import { afterAll, beforeAll } from 'vitest';
+import { connectSocket, createSampleReview, emitWithAck, type Client } from './harness';
 
 /** A fresh SQLite file in its own temp directory (removed by `cleanup`). */
 export function tempDatabase(): { file: string; cleanup(): void } {
@@ -23,6 +24,33 @@ export async function reviewWorld(databasePath: string, overrides: Parameters<ty
   const bella = await signedIn(server, 'expert');
   const review = createSampleReview(server.tendik.ctx.db, secretary.user.id, [alice.user.id, bella.user.id]);
   return { server, secretary, alice, bella, review };
+}
+
+export type ReviewWorld = Awaited<ReturnType<typeof reviewWorld>>;
+
+/**
+ * One review world for a test file: started before its tests on a fresh SQLite file; after them the
+ * clients pushed to `clients` are closed, the server stopped and the file removed.
+ */
+export function useReviewWorld(overrides: Parameters<typeof startTestServer>[0] = {}): { readonly world: ReviewWorld; clients: Client[] } {
+  const db = tempDatabase();
+  let world: ReviewWorld | undefined;
+  const clients: Client[] = [];
+  beforeAll(async () => {
+    world = await reviewWorld(db.file, overrides);
+  });
+  afterAll(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await world?.server.close();
+    db.cleanup();
+  });
+  return {
+    get world() {
+      if (!world) throw new Error('the review world is not started');
+      return world;
+    },
+    clients,
+  };
 }
 
 export type Person = Awaited<ReturnType<typeof signedIn>>;

@@ -1,8 +1,8 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { clauseTexts, plainText } from '../../shared/collab';
 import type { CollabErrorPayload } from '../../shared/protocol';
 import { docContent, eventually, openClient, type Client } from './harness';
-import { reviewWorld, storedDoc, tempDatabase } from './fixtures';
+import { storedDoc, useReviewWorld } from './fixtures';
 
 /**
  * Work too large for one message: the server closes a socket whose frame is over its limit, so the
@@ -10,24 +10,15 @@ import { reviewWorld, storedDoc, tempDatabase } from './fixtures';
  * the limit is refused on the client, with the connection kept.
  */
 const FRAME = 64 * 1024;
-const db = tempDatabase();
-let world: Awaited<ReturnType<typeof reviewWorld>> | undefined;
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await world?.server.close();
-  world = undefined;
-  db.cleanup();
-});
+const bench = useReviewWorld({ maxSocketFrameBytes: FRAME });
 
 const settled = (c: Client) => c.provider.status === 'synced' && c.provider.pending === 0;
 
 it('offline work larger than a frame reaches the server in several messages, in order, without losing the connection', async () => {
-  world = await reviewWorld(db.file, { maxSocketFrameBytes: FRAME });
-  const { server, secretary, bella, review } = world;
+  const { server, secretary, bella, review } = bench.world;
   const chief = await openClient(server.url, secretary.auth, review.id, ['text']);
   const reader = await openClient(server.url, bella.auth, review.id, ['text']);
-  clients.push(chief, reader);
+  bench.clients.push(chief, reader);
   await eventually(() => settled(chief) && settled(reader), 'both synced');
 
   chief.socket.disconnect();
@@ -51,10 +42,9 @@ it('offline work larger than a frame reaches the server in several messages, in 
 });
 
 it('a single change over the limit is refused on the client, kept locally, and the connection stays', async () => {
-  world = await reviewWorld(db.file, { maxSocketFrameBytes: FRAME });
-  const { server, secretary, review } = world;
+  const { server, secretary, review } = bench.world;
   const chief = await openClient(server.url, secretary.auth, review.id, ['text']);
-  clients.push(chief);
+  bench.clients.push(chief);
   await eventually(() => settled(chief), 'synced');
   const refusals: CollabErrorPayload[] = [];
   chief.provider.on('refused', ({ error }: { error: CollabErrorPayload }) => refusals.push(error));

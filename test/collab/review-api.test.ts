@@ -1,31 +1,23 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addAnnotation, clauseTexts, createAnchor, plainText, setFinalDecision, setVerdict } from '../../shared/collab';
 import { authorDocName, type DocName } from '../../shared/protocol';
 import type { ReviewModel } from '../../shared/review-model';
 import { api, signedIn } from '../helpers/app';
-import { eventually, openClient, type Client } from './harness';
-import { reviewWorld, tempDatabase } from './fixtures';
+import { eventually, openClient } from './harness';
+import { useReviewWorld } from './fixtures';
 
 /** The HTTP side of the collaboration data: the list with counts, the outline, the merged model. */
-const db = tempDatabase();
-let world: Awaited<ReturnType<typeof reviewWorld>>;
-const clients: Client[] = [];
-beforeAll(async () => {
-  world = await reviewWorld(db.file);
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await world.server.close();
-  db.cleanup();
-});
+const bench = useReviewWorld();
+const { clients } = bench;
 
 const get = async <T>(auth: { cookie: string; csrfToken: string }, path: string): Promise<T> => {
-  const res = await api(world.server, auth, path);
+  const res = await api(bench.world.server, auth, path);
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 };
 
 it('list, outline and merged model reflect the live docs: positions follow the secretary’s edits, counts follow decisions', async () => {
+  const { world } = bench;
   const { secretary, alice, bella, review } = world;
   const aliceDoc = authorDocName(alice.user.id);
   const secretaryDoc = authorDocName(secretary.user.id);
