@@ -5,6 +5,7 @@ import { LANGS, type Lang } from '../../shared/i18n/lang';
 import { api } from '../api';
 import { lang, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
+import { conclusionSrcdoc } from '../ui/conclusion-frame';
 import { errorBanner } from '../ui/error-banner';
 import { downloadFile } from './download-file';
 import { AnalysisEditor, conclusionListFields, otherExportButtons, previewKeyOf, type AnalysisItem } from './conclusion-lists';
@@ -175,7 +176,7 @@ export class ConclusionPanel {
     api<{ html: string; missing: Array<{ field: string; label: string }>; analysis: AnalysisItem[] }>('GET', `/api/reviews/${this.session.reviewId}/conclusion/preview?lang=${this.exportLang.value}`)
       .then((answer) => {
         // srcdoc in a sandbox without allow-scripts: the preview is displayed, never executed.
-        this.preview.srcdoc = answer.html;
+        this.preview.srcdoc = conclusionSrcdoc(answer.html, this.exportLang.value);
         this.analysis.update(answer.analysis);
         this.lastMissing = answer.missing;
         this.renderMissing();

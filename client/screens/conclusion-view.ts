@@ -4,6 +4,7 @@ import { api } from '../api';
 import { lang, onLangChange, t } from '../i18n/i18n';
 import { downloadFile } from '../review/download-file';
 import { h, tx } from '../ui/dom';
+import { conclusionSrcdoc } from '../ui/conclusion-frame';
 import { errorBanner } from '../ui/error-banner';
 
 interface ConclusionView {
@@ -62,7 +63,7 @@ export function mountConclusionView(main: HTMLElement, reviewId: string): () => 
         if (disposed) return;
         heading.removeAttribute('data-i18n');
         heading.textContent = view.title;
-        frame.srcdoc = view.html;
+        frame.srcdoc = conclusionSrcdoc(view.html, view.lang);
         frame.removeAttribute('aria-busy');
       })
       .catch((error: unknown) => !disposed && status.replaceChildren(errorBanner(error, load)));

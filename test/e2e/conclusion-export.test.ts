@@ -86,6 +86,10 @@ describe.skipIf(!chromiumAvailable())('conclusion export (e2e, chromium)', () =>
     const body = reader.frameLocator('[data-testid=conclusion-view-frame]').locator('body');
     await expect.poll(() => body.textContent(), { timeout: 10_000 }).toContain('Комитет по социальной политике');
     expect(await body.textContent()).toContain('Пособие только женщинам');
+    // The document's own stylesheet reaches the sandboxed frame: the comparative table has its borders.
+    await expect
+      .poll(() => body.locator('table.conclusion-table td').first().evaluate((td) => getComputedStyle(td).borderTopStyle))
+      .toBe('solid');
     expect(await reader.locator('.draft-editor, [data-testid=tab-findings]').count()).toBe(0);
     await reader.locator('[data-testid=conclusion-view-lang]').selectOption('en');
     await expect.poll(() => body.textContent()).toContain('Conclusion on the results of the gender expertise');
