@@ -19,6 +19,7 @@ export class IssueBox {
   private readonly committee = h('input', { id: 'issue-committee', class: 'input', type: 'text', maxlength: '64', autocomplete: 'off', 'data-testid': 'issue-committee' }) as HTMLInputElement;
   private readonly issueButton = tx('button', 'issueButton', { type: 'button', class: 'button button--primary', 'data-testid': 'issue-button' });
   private readonly reopenButton = tx('button', 'reopenButton', { type: 'button', class: 'button', 'data-testid': 'reopen-button' });
+  private readonly archiveButton = tx('button', 'archiveButton', { type: 'button', class: 'button', 'data-testid': 'archive-button' });
   private readonly needs = h('p', { class: 'hint' });
   private readonly buttons = h('div', { class: 'export-row' });
   private readonly error = h('div', { class: 'export-status' });
@@ -31,6 +32,7 @@ export class IssueBox {
     this.committee.value = state.committee ?? '';
     this.issueButton.addEventListener('click', () => this.send({ status: 'issued', committee: this.committee.value.trim() }));
     this.reopenButton.addEventListener('click', () => this.send({ status: 'in_review' }));
+    this.archiveButton.addEventListener('click', () => this.send({ status: 'archived' }));
     this.element = h(
       'section',
       { class: 'issue-box', 'aria-labelledby': 'issue-title', 'data-testid': 'issue-box' },
@@ -51,7 +53,7 @@ export class IssueBox {
     this.render();
   }
 
-  private send(body: { status: 'issued'; committee: string } | { status: 'in_review' }): void {
+  private send(body: { status: 'issued'; committee: string } | { status: 'in_review' } | { status: 'archived' }): void {
     this.error.replaceChildren();
     api<{ review: Status }>('POST', `/api/reviews/${this.reviewId}/status`, body)
       .then((answer) => {
@@ -64,11 +66,13 @@ export class IssueBox {
 
   private render(): void {
     const issued = this.state.status === 'issued' && this.state.committee;
-    this.line.textContent = issued ? t('issuedTo', { committee: this.state.committee! }) : t('notIssued');
+    const archived = this.state.status === 'archived';
+    this.line.textContent = issued ? t('issuedTo', { committee: this.state.committee! }) : archived ? t('archivedNote') : t('notIssued');
     this.issueButton.toggleAttribute('disabled', !this.ready);
-    // Swapped, not hidden: the button styles set a display that would override [hidden].
-    this.buttons.replaceChildren(issued ? this.reopenButton : this.issueButton);
-    this.committee.disabled = Boolean(issued);
-    this.needs.replaceChildren(...(this.ready || issued ? [] : [t('issueNeedsFields')]));
+    // Swapped, not hidden: the button styles set a display that would override [hidden]. A review done
+    // with (issued or not) may go to the archive; from there it comes back to review.
+    this.buttons.replaceChildren(...(archived ? [this.reopenButton] : issued ? [this.reopenButton, this.archiveButton] : [this.issueButton, this.archiveButton]));
+    this.committee.disabled = Boolean(issued) || archived;
+    this.needs.replaceChildren(...(this.ready || issued || archived ? [] : [t('issueNeedsFields')]));
   }
 }

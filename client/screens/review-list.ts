@@ -25,10 +25,17 @@ export function mountReviewList(main: HTMLElement): () => void {
     ),
   );
   let reviews: ReviewSummary[] | null = null;
+  // Archived reviews are out of the way unless asked for.
+  const showArchived = h('input', { type: 'checkbox', id: 'show-archived', 'data-testid': 'show-archived' }) as HTMLInputElement;
+  const archiveToggle = h('div', { class: 'field field--inline' }, showArchived, tx('label', 'showArchived', { for: 'show-archived' }));
+  showArchived.addEventListener('change', () => render());
   const render = () => {
     if (!reviews) return;
     body.removeAttribute('aria-busy');
-    if (reviews.length === 0) return body.replaceChildren(tx('p', 'reviewsEmpty'));
+    const archived = reviews.filter((r) => r.status === 'archived').length;
+    const shown = showArchived.checked ? reviews : reviews.filter((r) => r.status !== 'archived');
+    const toggle = archived > 0 ? [archiveToggle] : [];
+    if (shown.length === 0) return body.replaceChildren(...toggle, tx('p', 'reviewsEmpty'));
     const table = h(
       'table',
       { class: 'table', 'data-testid': 'review-table' },
@@ -37,7 +44,7 @@ export function mountReviewList(main: HTMLElement): () => void {
       h(
         'tbody',
         {},
-        ...reviews.map((review) =>
+        ...shown.map((review) =>
           h(
             'tr',
             {},
@@ -50,7 +57,7 @@ export function mountReviewList(main: HTMLElement): () => void {
         ),
       ),
     );
-    body.replaceChildren(table);
+    body.replaceChildren(...toggle, table);
   };
   const load = () => {
     body.setAttribute('aria-busy', 'true');

@@ -105,6 +105,17 @@ describe.skipIf(!chromiumAvailable())('conclusion export (e2e, chromium)', () =>
     await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain('ещё не выдано');
     await reader.locator('[data-testid=conclusion-view-lang]').selectOption('ru');
     await expect.poll(() => reader.locator('[data-testid=conclusion-view-status]').textContent()).toMatch(/не найден/);
+
+    // Archived, the review leaves the secretary's list unless she asks for the archive.
+    await page.locator('[data-testid=archive-button]').click();
+    await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain('в архиве');
+    await page.goto(`${bench.world.server.url}/#/`);
+    const link = page.locator(`a[href="#/reviews/${reviewId}"]`);
+    await page.locator('[data-testid=show-archived]').waitFor();
+    expect(await link.count()).toBe(0);
+    await page.locator('[data-testid=show-archived]').check();
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await page.locator('[data-testid=review-table]').textContent()).toContain('В архиве');
     await expectClean(page);
     await expectClean(reader);
   }, 120_000);
