@@ -18,7 +18,7 @@ import { createReview } from '../server/reviews/store';
 import { corpusAvailable, readCorpus } from '../test/helpers/corpus';
 import { api, login, makeUser, startTestServer } from '../test/helpers/app';
 import { figure, measure, peakRssMb } from './lib';
-import { startProductionServer } from './production-server';
+import { startProductionServer } from '../test/helpers/production-server';
 
 /**
  * Export of a review with 500 confirmed findings over the Criminal Code (~400k characters, the largest

@@ -1,9 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../server/config';
+import { startProductionServer, type ProductionServer } from './helpers/production-server';
 
 /**
  * `npm start` serves the compiled dist/server/main.mjs with plain Node, not the TypeScript sources:
@@ -12,40 +12,20 @@ import { PROJECT_ROOT } from '../server/config';
  */
 describe('the compiled server (npm start)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-start-'));
-  // Inside the checkout (its npm packages resolve from node_modules above it), in a folder of its own:
-  // another test may be rebuilding dist/ at the same moment.
+  // A bundle of its own (another test may be rebuilding dist/ at the same moment), inside the checkout.
   const bundleDir = path.join(PROJECT_ROOT, 'dist', `server-test-${process.pid}`);
-  const bundle = path.join(bundleDir, 'main.mjs');
-  let child: ReturnType<typeof spawn>;
+  let server: ProductionServer;
   let output = '';
   let url = '';
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'build-server.mjs'), bundle], { cwd: PROJECT_ROOT });
-    child = spawn(process.execPath, [bundle], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, TENDIK_DB: path.join(dir, 'tendik.sqlite'), PORT: '0', HOST: '127.0.0.1', TENDIK_SEED_DEMO: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      const seen = (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]!);
-      };
-      child.stdout!.on('data', seen);
-      child.stderr!.on('data', seen);
-      child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-    });
+    server = await startProductionServer(path.join(dir, 'tendik.sqlite'), { bundle: path.join(bundleDir, 'main.mjs'), seedDemo: true });
+    url = server.url;
+    output = server.output();
   }, 60_000);
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
+    await server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(bundleDir, { recursive: true, force: true });
   });
@@ -83,10 +63,6 @@ describe('the compiled server (npm start)', () => {
   }, 30_000);
 
   it('stops cleanly on SIGTERM', async () => {
-    const code = await new Promise<number | null>((resolve) => {
-      child.once('exit', (c) => resolve(c));
-      child.kill('SIGTERM');
-    });
-    expect(code).toBe(0);
+    expect(await server.stop()).toBe(0);
   });
 });

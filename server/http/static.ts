@@ -15,13 +15,13 @@ export const CLIENT_DIST = path.join(PROJECT_ROOT, 'dist', 'client');
  */
 export function mountStaticClient(app: express.Express, _ctx: AppContext): void {
   const indexFile = path.join(CLIENT_DIST, 'index.html');
-  // Hashed file names under assets/ never change content: cache them for long.
   // The conclusion's document stylesheet is loaded by the sandboxed frames that show the conclusion:
   // their origin is opaque, so the same-origin resource policy would block it. It is public app CSS.
   app.use('/assets', (req, res, next) => {
     if (/^\/conclusion-document-[\w-]+\.css$/.test(req.path)) res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     next();
   });
+  // Hashed file names under assets/ never change content: cache them for long.
   app.use(
     '/assets',
     express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }),
