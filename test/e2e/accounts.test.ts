@@ -38,6 +38,10 @@ describe.skipIf(!chromiumAvailable())('accounts (e2e, chromium)', () => {
 
     const ctx = await bench.newContext();
     const invitee = await ctx.newPage();
+    // A mistyped or forged link: a readable refusal and a way to the sign-in, no form to fill.
+    await invitee.goto(`${bench.world.server.url}/accept-invite#token=${'x'.repeat(43)}`);
+    await expect.poll(() => invitee.locator('.error-banner').first().textContent()).toMatch(/приглашени/i);
+    expect(await invitee.locator('#accept-password').count()).toBe(0);
     await invitee.goto(link);
     await expect.poll(() => invitee.locator('[data-testid=accept-intro]').textContent()).toContain('с ролью «эксперт»');
     expect(await invitee.locator('#accept-name').inputValue()).toBe('Жаңыл Эксперт');
