@@ -3,7 +3,8 @@ import http from 'node:http';
 import { Server as SocketServer } from 'socket.io';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { CLIENT_MAX_INBOUND_BYTES } from '../shared/protocol';
+import { newAnnotationId } from '../shared/collab/record-ids';
+import { authorOfDoc, CLIENT_MAX_INBOUND_BYTES, type DocName } from '../shared/protocol';
 
 /**
  * Pieces of the collaboration benchmark: the bare Yjs relay used as the baseline, starting a server
@@ -92,6 +93,9 @@ export async function fanOut(
   warmup: number,
 ): Promise<number[]> {
   const local = new Y.Doc();
+  // The server takes records in an author doc only under ids of that author (record-ids.ts).
+  const owner = authorOfDoc(ref.doc as DocName);
+  if (owner === null) throw new RangeError(`fanOut writes annotations: ${ref.doc} is not an author doc`);
   const replicas = receivers.map(() => new Y.Doc());
   const samples: number[] = [];
   let sentAt = 0;
@@ -110,8 +114,9 @@ export async function fanOut(
   local.on('update', (u: Uint8Array) => (update = u));
   for (let round = 0; round < warmup + rounds; round += 1) {
     recording = round >= warmup;
-    local.getMap('annotations').set(`bench-${round}`, {
-      id: `bench-${round}`,
+    const id = newAnnotationId(owner);
+    local.getMap('annotations').set(id, {
+      id,
       kind: 'finding',
       anchor: { clauseId: 'a2.p1', quote: { exact: 'равную оплату', prefix: 'Работодатель обязан обеспечить ', suffix: ' за равный труд' } },
       criterionId: 'C1',

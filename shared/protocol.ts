@@ -148,6 +148,14 @@ export const CollabErrors = defineErrors({
       en: 'The change is too large to send in one message; it is kept in this tab only. Split it (paste the text chapter by chapter, for instance).',
     },
   },
+  COLLAB_FOREIGN_RECORD: {
+    status: 403,
+    text: {
+      ru: 'Изменение отклонено: запись в нём носит идентификатор чужой записи. Ничего не сохранено.',
+      ky: 'Өзгөртүү четке кагылды: андагы жазуу башка бирөөнүн жазуусунун идентификаторун алып жүрөт. Эч нерсе сакталган жок.',
+      en: 'The change was refused: a record in it carries the id of someone else\'s record. Nothing was saved.',
+    },
+  },
   COLLAB_NOT_JOINED: {
     status: 409,
     text: {

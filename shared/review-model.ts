@@ -179,10 +179,19 @@ export interface ResolvedAnchor {
   end: number;
 }
 
+/** An annotation the merge refused: kept in its author's doc under an id that is not hers (record-ids.ts). */
+export interface IgnoredRecord {
+  authorId: string;
+  id: string;
+  reason: 'engine-id' | 'other-author' | 'legacy-id' | 'malformed';
+}
+
 export interface ReviewModel {
   reviewId: string;
   findings: MergedFinding[];
   comments: Array<Annotation & { replies: Reply[]; position?: ResolvedAnchor }>;
   answers: ChecklistAnswer[];
   conclusion: Partial<ConclusionFields>;
+  /** Present when some author doc held annotations under ids not hers: shown to the secretary, audited. */
+  ignored?: IgnoredRecord[];
 }

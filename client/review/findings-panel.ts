@@ -91,6 +91,9 @@ export class FindingsPanel {
   private readonly filters: Filters = { criterion: '', status: '', author: '', origin: '' };
   private readonly drafts = new Map<string, string>();
   private items: ListedItem[] = [];
+  /** Who kept records under ids not theirs (ReviewModel.ignored): the secretary is told. */
+  private ignored: NonNullable<ReviewModel['ignored']> = [];
+  private readonly ignoredNote: HTMLElement;
   private criteria: readonly ChecklistCriterion[] = [];
   private active: string | null = null;
   private shown = '';
@@ -102,6 +105,7 @@ export class FindingsPanel {
   ) {
     this.filterBar = h('div', { class: 'filters', role: 'group', 'aria-labelledby': 'filters-title' });
     this.summary = h('p', { class: 'findings-summary', 'aria-live': 'polite' });
+    this.ignoredNote = h('p', { class: 'findings-ignored', role: 'note', 'data-testid': 'ignored-records', hidden: true });
     this.list = h('ul', { class: 'findings-list', 'aria-labelledby': 'annotations-title', 'data-testid': 'findings-list' });
     this.element = h(
       'section',
@@ -110,6 +114,7 @@ export class FindingsPanel {
       tx('h3', 'filters', { id: 'filters-title', class: 'visually-hidden' }),
       this.filterBar,
       this.summary,
+      this.ignoredNote,
       this.list,
     );
     onLangChange(() => this.render());
@@ -122,9 +127,10 @@ export class FindingsPanel {
 
   update(model: ReviewModel): void {
     this.items = listedItems(model);
+    this.ignored = this.session.isSecretary ? (model.ignored ?? []) : [];
     // Typing in the draft moves anchors' offsets, which the cards do not show: re-render only when
     // a card's content or the document order changed (hundreds of cards would cost every keystroke).
-    const shown = JSON.stringify([this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)]);
+    const shown = JSON.stringify([this.ignored, this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)]);
     if (shown === this.shown) return;
     this.shown = shown;
     this.render();
@@ -205,6 +211,13 @@ export class FindingsPanel {
     this.renderFilters();
     const visible = this.visible();
     this.summary.textContent = t('countFindings', { count: formatNumber(visible.length) });
+    this.ignoredNote.hidden = this.ignored.length === 0;
+    this.ignoredNote.textContent = this.ignored.length
+      ? t('ignoredRecords', {
+          count: formatNumber(this.ignored.length),
+          names: [...new Set(this.ignored.map((r) => this.session.memberName(r.authorId) ?? t('unknownUser')))].join(', '),
+        })
+      : '';
     if (visible.length === 0) this.list.replaceChildren(h('li', { class: 'findings-empty' }, t('noAnnotations')));
     else this.list.replaceChildren(...visible.map((item) => this.renderItem(item)));
     if (focusKey) {

@@ -15,6 +15,7 @@ import {
   type JoinAccepted,
   UPDATE_ENVELOPE_BYTES,
 } from '../../shared/protocol';
+import { audit } from '../audit';
 import { canReadWorkingDocs, reviewAccess } from '../auth/access';
 import { accessEvents } from '../auth/revocation';
 import { sessionFromCookieHeader } from '../auth/sessions';
@@ -25,6 +26,7 @@ import { setDefaultReviewModelLoader } from '../export/model-source';
 import type { CollabHub } from './hub';
 import { collabHub } from './hub-of';
 import { loadReviewModel } from './model';
+import { foreignAnnotationKeys } from './foreign-record-keys';
 import { decodeAwareness, encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION, presenceUser, stampPresence } from './presence';
 import { TokenBucket } from './rate-limit';
 import { Connection, roomKey, type Room } from './room';
@@ -243,6 +245,15 @@ class CollabSocket {
       // A read-only client answering our step 1 with nothing new is fine (Hocuspocus does the same).
       if (Y.snapshotContainsUpdate(Y.snapshot(room.doc), update)) return { ok: true };
       throw CollabErrors.COLLAB_READ_ONLY();
+    }
+    const owner = authorOfDoc(room.name);
+    if (owner !== null) {
+      // Her own doc, but a record under a colleague's or a candidate's id: refused whole, never stored.
+      const foreign = foreignAnnotationKeys(update, owner);
+      if (foreign.length > 0) {
+        audit(this.ctx.db, { userId: this.user.id, reviewId, action: 'collab.foreign_record_refused', target: name, details: { ids: foreign.slice(0, 20) } });
+        throw CollabErrors.COLLAB_FOREIGN_RECORD();
+      }
     }
     Y.applyUpdate(room.doc, update, conn);
     return { ok: true };

@@ -30,6 +30,7 @@ function migrate(db: Db): void {
     if (applied.has(migration.id)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       record.run(migration.id, Date.now());
     })();
   }

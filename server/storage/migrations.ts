@@ -1,3 +1,6 @@
+import { qualifyLegacyRecordIds } from '../collab/legacy-record-ids';
+import type { Db } from './db';
+
 /**
  * The database schema as an ordered list of migrations; each id is applied once.
  * Append new migrations at the end; never edit one that has shipped.
@@ -5,6 +8,8 @@
 export interface Migration {
   id: string;
   sql: string;
+  /** A data migration, run after `sql` in the same transaction. */
+  run?: (db: Db) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -108,5 +113,13 @@ export const MIGRATIONS: Migration[] = [
         PRIMARY KEY (review_id, doc, seq)
       ) WITHOUT ROWID;
     `,
+  },
+  {
+    // Annotation ids name their author (shared/collab/record-ids.ts); older ones are given that form.
+    id: '005-annotation-ids-name-their-author',
+    sql: '',
+    run: (db) => {
+      qualifyLegacyRecordIds(db);
+    },
   },
 ];

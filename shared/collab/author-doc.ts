@@ -12,6 +12,7 @@ import type {
   TextAnchor,
   Verdict,
 } from '../review-model';
+import { annotationIdProblem, newAnnotationId, type ForeignIdReason } from './record-ids';
 import {
   AnnotationRecord,
   AnswerRecord,
@@ -71,7 +72,7 @@ function stored<T>(doc: Y.Doc, name: AuthorMapName, key: string): T {
 export function addAnnotation(doc: Y.Doc, authorId: string, input: NewAnnotation, now = Date.now()): Annotation {
   if (input.kind === 'finding' && !input.criterionId) throw new RangeError('A finding needs a criterionId');
   const record: AnnotationRecord = withoutUndefined({
-    id: newId(),
+    id: newAnnotationId(authorId),
     kind: input.kind,
     anchor: withoutUndefined(input.anchor),
     criterionId: input.criterionId,
@@ -178,6 +179,8 @@ export interface AuthorContent {
   answers: ChecklistAnswer[];
   decisions: FinalDecision[];
   conclusion: Map<string, { value: unknown; at: number }>;
+  /** Annotations kept in this doc under an id that is not this author's: never merged, only reported. */
+  ignored: Array<{ id: string; reason: ForeignIdReason }>;
 }
 
 function validEntries<T>(doc: Y.Doc, name: AuthorMapName, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): Array<[string, T]> {
@@ -190,14 +193,22 @@ function validEntries<T>(doc: Y.Doc, name: AuthorMapName, schema: { safeParse(v:
 }
 
 export function readAuthorDoc(doc: Y.Doc, authorId: string): AuthorContent {
+  const ignored: AuthorContent['ignored'] = [];
+  const annotations: Annotation[] = [];
+  for (const [key, a] of validEntries(doc, 'annotations', AnnotationRecord)) {
+    // An annotation is hers only under an id derived from her (record-ids.ts): one written under a
+    // colleague's or a candidate's id would otherwise inherit the verdicts and decisions on that one.
+    const problem = key === a.id ? annotationIdProblem(a.id, authorId) : 'malformed';
+    if (problem) ignored.push({ id: key, reason: problem });
+    else annotations.push({ ...(a as Omit<Annotation, 'authorId'>), authorId });
+  }
   return {
-    annotations: validEntries(doc, 'annotations', AnnotationRecord)
-      .filter(([key, a]) => key === a.id)
-      .map(([, a]) => ({ ...(a as Omit<Annotation, 'authorId'>), authorId })),
+    annotations,
     replies: validEntries(doc, 'replies', ReplyRecord).map(([, r]) => ({ ...r, authorId })),
     verdicts: validEntries(doc, 'verdicts', VerdictRecord).map(([, v]) => ({ ...v, authorId })),
     answers: validEntries(doc, 'answers', AnswerRecord).map(([, a]) => ({ ...a, authorId })),
     decisions: validEntries(doc, 'decisions', DecisionRecord).map(([, d]) => d),
     conclusion: new Map(validEntries(doc, 'conclusion', ConclusionFieldRecord) as Array<[string, { value: unknown; at: number }]>),
+    ignored,
   };
 }

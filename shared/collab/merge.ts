@@ -45,7 +45,8 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 
 /**
  * The review model as a pure function of the review's docs (design.md). Authorship comes from whose
- * doc a record is in, never from the record. When two secretaries decided the same finding or filled
+ * doc a record is in, never from the record, and a finding's id names its owner (record-ids.ts), so a
+ * verdict, reply or decision binds to exactly one finding whoever wrote a record under what id. When two secretaries decided the same finding or filled
  * the same conclusion field, the later one wins.
  */
 export function mergeReviewModel(input: MergeInput): ReviewModel {
@@ -57,6 +58,7 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
   const allReplies = contents.flatMap((c) => c.content.replies);
   const allVerdicts = contents.flatMap((c) => c.content.verdicts);
   const answers = contents.flatMap((c) => c.content.answers);
+  const ignored = contents.flatMap((c) => c.content.ignored.map((r) => ({ authorId: c.input.userId, ...r })));
 
   const replies = groupBy(allReplies.sort(byTime((r) => r.createdAt)), (r) => r.targetId);
   const verdicts = groupBy(allVerdicts.sort(byTime((v) => v.at)), (v) => v.targetId);
@@ -136,5 +138,6 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
     comments,
     answers: answers.sort(byTime((a) => a.at)),
     conclusion: Object.fromEntries(Object.entries(conclusion).map(([k, v]) => [k, v.value])) as Partial<ConclusionFields>,
+    ...(ignored.length > 0 ? { ignored } : {}),
   };
 }

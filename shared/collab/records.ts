@@ -20,7 +20,8 @@ export const TextAnchorRecord = z.object({
 });
 
 export const AnnotationRecord = z.object({
-  id: text(64),
+  /** `<authorId>:<uuid>` (record-ids.ts); checked against the doc's owner by the merge. */
+  id: text(100),
   kind: z.enum(['finding', 'comment']),
   anchor: TextAnchorRecord,
   criterionId: text(200).optional(),

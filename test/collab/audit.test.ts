@@ -67,7 +67,7 @@ it('the audit log records who created, edited, resolved and reopened annotations
   // A refused write leaves no trace: Bella cannot write Alice's doc.
   const intruder = await rawSocket(server, bella);
   await join(intruder, review.id, aliceDoc);
-  expect((await sendUpdate(intruder, review.id, aliceDoc, annotationUpdate('forged'))).code).toBe('COLLAB_READ_ONLY');
+  expect((await sendUpdate(intruder, review.id, aliceDoc, annotationUpdate(aliceDoc, 'forged'))).code).toBe('COLLAB_READ_ONLY');
   intruder.close();
 
   // Leaving unloads the text doc, which writes the pending text audit entry.

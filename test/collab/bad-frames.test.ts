@@ -9,6 +9,7 @@ import { signedIn } from '../helpers/app';
 import { createSampleReview, emitWithAck, eventually, prng } from './harness';
 import {
   annotationUpdate,
+  labelledId,
   join,
   logRows,
   rawSocket,
@@ -53,7 +54,7 @@ describe('malformed updates', () => {
     const rand = prng(2024);
     const frames: Uint8Array[] = [];
     for (let i = 0; i < 20; i += 1) frames.push(Uint8Array.from({ length: 1 + Math.floor(rand() * 200) }, () => Math.floor(rand() * 256)));
-    const valid = annotationUpdate('whole');
+    const valid = annotationUpdate(own, 'whole');
     for (const cut of [1, 5, Math.floor(valid.length / 2), valid.length - 1]) frames.push(valid.slice(0, cut));
     const before = rowsOf(own);
     for (const frame of frames) {
@@ -91,11 +92,11 @@ describe('malformed updates', () => {
     expect(room.doc.getMap('annotations').size).toBe(0);
     expect(rowsOf(own)).toBe(0);
     // A later good update reaches the watcher first: nothing of the refused one was relayed before it.
-    expect(await sendUpdate(writer, world.review.id, own, annotationUpdate('fine'))).toEqual({ ok: true });
+    expect(await sendUpdate(writer, world.review.id, own, annotationUpdate(own, 'fine'))).toEqual({ ok: true });
     await eventually(() => seen.length > 0, 'the good update is relayed');
     const replay = new Y.Doc();
     for (const { update } of seen) Y.applyUpdate(replay, update);
-    expect([...replay.getMap('annotations').keys()]).toEqual(['fine']);
+    expect([...replay.getMap('annotations').keys()]).toEqual([labelledId(own, 'fine')]);
   });
 
   it('a frame over the size limit closes only that socket; others on the same doc keep working', async () => {
@@ -107,10 +108,10 @@ describe('malformed updates', () => {
     const seen = relayed(watcher);
     const before = rowsOf(own);
     const closed = new Promise<string>((resolve) => flooder.once('disconnect', (reason) => resolve(reason)));
-    flooder.emit(CollabEvents.update, { reviewId: world.review.id, doc: own, update: annotationUpdate('huge', 'x'.repeat(FRAME_LIMIT * 2)) });
+    flooder.emit(CollabEvents.update, { reviewId: world.review.id, doc: own, update: annotationUpdate(own, 'huge', 'x'.repeat(FRAME_LIMIT * 2)) });
     expect(await closed).toMatch(/transport (close|error)/);
     expect(rowsOf(own)).toBe(before);
-    expect(await sendUpdate(tab, world.review.id, own, annotationUpdate('after-huge'))).toEqual({ ok: true });
+    expect(await sendUpdate(tab, world.review.id, own, annotationUpdate(own, 'after-huge'))).toEqual({ ok: true });
     await eventually(() => seen.length === 1, 'the other tab’s update reaches the watcher');
     expect((await fetch(`${world.server.url}/api/health`)).status).toBe(200);
   });
@@ -159,7 +160,7 @@ describe('wrong events, names and order', () => {
     expect(await emitWithAck<Answer>(socket, CollabEvents.step1, { ...ref, stateVector: Y.encodeStateVector(new Y.Doc()) })).toMatchObject({
       code: 'COLLAB_NOT_JOINED',
     });
-    expect(await sendUpdate(socket, ref.reviewId, ref.doc, annotationUpdate('early'))).toMatchObject({ code: 'COLLAB_NOT_JOINED' });
+    expect(await sendUpdate(socket, ref.reviewId, ref.doc, annotationUpdate(ref.doc, 'early'))).toMatchObject({ code: 'COLLAB_NOT_JOINED' });
     expect(await emitWithAck<Answer>(socket, CollabEvents.awareness, { ...ref, update: new Uint8Array([0]) })).toMatchObject({
       code: 'COLLAB_NOT_JOINED',
     });
@@ -181,19 +182,20 @@ describe('flooding', () => {
     const frozen = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
     let answers: Answer[];
     try {
-      answers = await Promise.all(ids.map((id) => sendUpdate(flooder, world.review.id, own, annotationUpdate(id))));
+      answers = await Promise.all(ids.map((id) => sendUpdate(flooder, world.review.id, own, annotationUpdate(own, id))));
     } finally {
       frozen.mockRestore();
     }
     const refused = answers.filter((a) => !a.ok);
     expect(refused).toHaveLength(ids.length - UPDATE_BURST);
     expect(new Set(refused.map((a) => a.code))).toEqual(new Set(['COLLAB_RATE_LIMITED']));
-    expect(await sendUpdate(tab, world.review.id, own, annotationUpdate('calm'))).toEqual({ ok: true });
+    expect(await sendUpdate(tab, world.review.id, own, annotationUpdate(own, 'calm'))).toEqual({ ok: true });
 
     // What was accepted is stored and relayed; what was refused is neither.
-    const accepted = ids.filter((_, i) => answers[i]!.ok);
+    const accepted = ids.filter((_, i) => answers[i]!.ok).map((id) => labelledId(own, id));
     const room = collabHub(world.server.tendik.ctx).rooms.get(`collab:${world.review.id}/${own}`)!;
-    const onServer = [...room.doc.getMap('annotations').keys()].filter((k) => k.startsWith('flood-')).sort();
+    const flood = new Set(ids.map((id) => labelledId(own, id)));
+    const onServer = [...room.doc.getMap('annotations').keys()].filter((k) => flood.has(k)).sort();
     expect(onServer).toEqual([...accepted].sort());
     await eventually(() => seen.length === accepted.length + 1, 'accepted updates and the calm one are relayed');
     expect(flooder.connected).toBe(true);
@@ -205,11 +207,11 @@ describe('flooding', () => {
     expect((await join(flooder, world.review.id, own)).writable).toBe(true);
     const body = 'x'.repeat(FRAME_LIMIT - 4096);
     const ids = Array.from({ length: 200 }, (_, i) => `big-${String(i).padStart(3, '0')}`);
-    const size = annotationUpdate(ids[0]!, body).byteLength;
+    const size = annotationUpdate(own, ids[0]!, body).byteLength;
     const frozen = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
     let answers: Answer[];
     try {
-      answers = await Promise.all(ids.map((id) => sendUpdate(flooder, world.review.id, own, annotationUpdate(id, body))));
+      answers = await Promise.all(ids.map((id) => sendUpdate(flooder, world.review.id, own, annotationUpdate(own, id, body))));
     } finally {
       frozen.mockRestore();
     }

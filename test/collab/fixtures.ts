@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { UpdateLog } from '../../server/collab/update-log';
 import type { Db } from '../../server/storage/db';
-import { CollabEvents, type DocName } from '../../shared/protocol';
+import { authorOfDoc, CollabEvents, type DocName } from '../../shared/protocol';
 import { signedIn, startTestServer, type TestServer } from '../helpers/app';
 import { afterAll, beforeAll } from 'vitest';
 import { connectSocket, createSampleReview, emitWithAck, type Client } from './harness';
@@ -96,8 +97,20 @@ export function storedDoc(db: Db, reviewId: string, doc: DocName): Y.Doc {
   return out;
 }
 
+/**
+ * The annotation id a test calls `label` in `doc`'s author doc: a proper id of that author
+ * (record-ids.ts), the same on every call, so tests can name records and find them again.
+ */
+export function labelledId(doc: DocName, label: string): string {
+  const owner = authorOfDoc(doc);
+  if (owner === null) throw new RangeError(`${doc} is not an author doc`);
+  const hex = createHash('sha256').update(label).digest('hex');
+  return `${owner}:${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** An update that adds one record to an author doc's annotations map, from a doc of its own. */
-export function annotationUpdate(id: string, body = `замечание ${id}`): Uint8Array {
+export function annotationUpdate(docName: DocName, label: string, body = `замечание ${label}`): Uint8Array {
+  const id = labelledId(docName, label);
   const doc = new Y.Doc();
   doc.getMap('annotations').set(id, {
     id,

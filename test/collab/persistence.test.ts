@@ -7,7 +7,7 @@ import { addAnnotation, clauseTexts, createAnchor, resolveAnnotation, setVerdict
 import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
 import { api, startTestServer, type TestServer } from '../helpers/app';
 import { createSampleReview, docContent, emitWithAck, eventually, openClient, type Client } from './harness';
-import { annotationUpdate, join, logRows, rawSocket, reviewWorld, sendUpdate, storedDoc, tempDatabase } from './fixtures';
+import { annotationUpdate, join, labelledId, logRows, rawSocket, reviewWorld, sendUpdate, storedDoc, tempDatabase } from './fixtures';
 
 const sharedDb = tempDatabase();
 const restartDb = tempDatabase();
@@ -50,7 +50,7 @@ describe('compaction', () => {
     for (const tab of tabs) expect((await join(tab, review.id, doc)).writable).toBe(true);
     const total = compactAfter + 20;
     const answers = await Promise.all(
-      Array.from({ length: total }, (_, i) => sendUpdate(tabs[i % 2]!, review.id, doc, annotationUpdate(`n${i}`))),
+      Array.from({ length: total }, (_, i) => sendUpdate(tabs[i % 2]!, review.id, doc, annotationUpdate(doc, `n${i}`))),
     );
     expect(answers.every((a) => a.ok)).toBe(true);
 
@@ -121,11 +121,11 @@ describe('restart', () => {
     const socket = await rawSocket(server, alice);
     sockets.push(socket);
     expect((await join(socket, review.id, doc)).writable).toBe(true);
-    expect(await sendUpdate(socket, review.id, doc, annotationUpdate('before'))).toEqual({ ok: true });
+    expect(await sendUpdate(socket, review.id, doc, annotationUpdate(doc, 'before'))).toEqual({ ok: true });
     // What app.close() does first: every doc is compacted and unloaded; sockets are closed after.
     await collabHub(server.tendik.ctx).closeAll();
-    expect(await sendUpdate(socket, review.id, doc, annotationUpdate('during'))).toMatchObject({ ok: false, code: 'COLLAB_UNAVAILABLE' });
-    expect([...storedDoc(server.tendik.ctx.db, review.id, doc).getMap('annotations').keys()]).toEqual(['before']);
+    expect(await sendUpdate(socket, review.id, doc, annotationUpdate(doc, 'during'))).toMatchObject({ ok: false, code: 'COLLAB_UNAVAILABLE' });
+    expect([...storedDoc(server.tendik.ctx.db, review.id, doc).getMap('annotations').keys()]).toEqual([labelledId(doc, 'before')]);
   });
 
   it('a new app on the same database file has every doc and the merged model exactly as before', async () => {
@@ -169,7 +169,7 @@ describe('restart', () => {
     const socket = await rawSocket(restarted, alice);
     sockets.push(socket);
     expect((await join(socket, review.id, names[3]!)).writable).toBe(true);
-    expect(await sendUpdate(socket, review.id, names[3]!, annotationUpdate('after'))).toEqual({ ok: true });
-    await eventually(() => reader.docs.get(names[3]!)!.getMap('annotations').has('after'), 'relayed after the restart');
+    expect(await sendUpdate(socket, review.id, names[3]!, annotationUpdate(names[3]!, 'after'))).toEqual({ ok: true });
+    await eventually(() => reader.docs.get(names[3]!)!.getMap('annotations').has(labelledId(names[3]!, 'after')), 'relayed after the restart');
   });
 });

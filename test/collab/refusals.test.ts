@@ -7,7 +7,7 @@ import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol
 import type { RefusedWrite } from '../../client/collab/provider';
 import { api, signedIn } from '../helpers/app';
 import { eventually, openClient, type Client } from './harness';
-import { annotationUpdate, join, logRows, rawSocket, relayed, reviewWorld, sendUpdate, storedDoc, tempDatabase, type Answer } from './fixtures';
+import { annotationUpdate, join, labelledId, logRows, rawSocket, relayed, reviewWorld, sendUpdate, storedDoc, tempDatabase, type Answer } from './fixtures';
 
 /**
  * Writes the server must refuse, decided per connection and per doc at join: a refused write is not
@@ -95,13 +95,13 @@ describe('authorship cannot be forged', () => {
     const alice = await open(world.alice);
     const bella = await open(world.bella);
     expect((await join(bella, world.review.id, bellaDoc)).writable).toBe(true);
-    expect(await sendUpdate(bella, world.review.id, bellaDoc, annotationUpdate('genuine'))).toEqual({ ok: true });
+    expect(await sendUpdate(bella, world.review.id, bellaDoc, annotationUpdate(bellaDoc, 'genuine'))).toEqual({ ok: true });
     const rows = logRows(world.server.tendik.ctx.db, world.review.id, bellaDoc);
     const seen = relayed(bella);
 
     expect(await join(alice, world.review.id, bellaDoc)).toMatchObject({ ok: true, writable: false });
-    expect(await sendUpdate(alice, world.review.id, bellaDoc, annotationUpdate('forged'))).toMatchObject({ ok: false, code: 'COLLAB_READ_ONLY' });
-    expect([...roomOf(bellaDoc).doc.getMap('annotations').keys()]).toEqual(['genuine']);
+    expect(await sendUpdate(alice, world.review.id, bellaDoc, annotationUpdate(bellaDoc, 'forged'))).toMatchObject({ ok: false, code: 'COLLAB_READ_ONLY' });
+    expect([...roomOf(bellaDoc).doc.getMap('annotations').keys()]).toEqual([labelledId(bellaDoc, 'genuine')]);
     expect(logRows(world.server.tendik.ctx.db, world.review.id, bellaDoc)).toBe(rows);
     // Re-sending what the server already has (a read-only client's answer to step 1) is harmless and accepted.
     const known = Y.encodeStateAsUpdate(roomOf(bellaDoc).doc);
@@ -114,9 +114,10 @@ describe('authorship cannot be forged', () => {
     const aliceDoc = authorDocName(world.alice.user.id);
     const alice = await open(world.alice);
     expect((await join(alice, world.review.id, aliceDoc)).writable).toBe(true);
+    const id = labelledId(aliceDoc, 'claims-bella');
     const doc = new Y.Doc();
-    doc.getMap('annotations').set('claims-bella', {
-      id: 'claims-bella',
+    doc.getMap('annotations').set(id, {
+      id,
       authorId: world.bella.user.id,
       kind: 'comment',
       anchor: { clauseId: 'a1', quote: { exact: 'Статья 1', prefix: '', suffix: '' } },
@@ -128,7 +129,7 @@ describe('authorship cannot be forged', () => {
     expect(await sendUpdate(alice, world.review.id, aliceDoc, Y.encodeStateAsUpdate(doc))).toEqual({ ok: true });
     const res = await api(world.server, world.secretary.auth, `/api/reviews/${world.review.id}/model`);
     const model = (await res.json()) as { comments: Array<{ id: string; authorId: string }> };
-    expect(model.comments.find((c) => c.id === 'claims-bella')?.authorId).toBe(world.alice.user.id);
+    expect(model.comments.find((c) => c.id === id)?.authorId).toBe(world.alice.user.id);
   });
 });
 
