@@ -68,19 +68,34 @@ export function conclusionListFields(session: ReviewSession, values: Partial<Con
 export class AnalysisEditor {
   readonly element: HTMLElement;
   private readonly list: HTMLElement;
+  /** The last items the server composed: the form re-labels them when the interface language changes. */
+  private items: readonly AnalysisItem[] = [];
+  private readonly releaseLang: () => void;
 
   constructor(private readonly session: ReviewSession) {
     this.list = h('div', { class: 'conclusion-analysis-fields' });
     this.element = h('div', { class: 'conclusion-analysis', 'data-testid': 'conclusion-analysis' });
+    // Labels are in the interface's language at the time they are drawn, not at the time a preview
+    // answer happened to arrive: one that left while she read in English must not label the Russian form.
+    this.releaseLang = onLangChange(() => this.render());
   }
 
   update(items: readonly AnalysisItem[]): void {
+    this.items = items;
+    this.render();
+  }
+
+  destroy(): void {
+    this.releaseLang();
+  }
+
+  private render(): void {
     if (!this.session.isSecretary) return;
     // Never replace a text area while the secretary types in it.
     if (document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement)) return;
     const l = lang();
     this.list.replaceChildren(
-      ...items.map((item) => {
+      ...this.items.map((item) => {
         const id = `conclusion-analysis-${item.criterionId.replace(/[^\w-]/g, '_')}`;
         const input = h('textarea', { id, class: 'input', rows: '3', maxlength: '20000', 'data-criterion': item.criterionId }) as HTMLTextAreaElement;
         input.value = item.text;

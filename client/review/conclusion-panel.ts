@@ -32,6 +32,7 @@ export class ConclusionPanel {
   private timer: number | undefined;
   private lastFields = '';
   private lastPreviewKey = '';
+  private previewRequest = 0;
   private lastMissing: Array<{ field: string; label: string }> = [];
   /** Told how many required fields the export still lacks, after each preview. */
   onMissing: ((count: number) => void) | null = null;
@@ -173,14 +174,19 @@ export class ConclusionPanel {
 
   private refreshPreview(): void {
     if (!this.element.isConnected) return;
+    // Answers may arrive out of order on a slow or busy link: only the latest request's is drawn.
+    const request = ++this.previewRequest;
     api<{ html: string; missing: Array<{ field: string; label: string }>; analysis: AnalysisItem[] }>('GET', `/api/reviews/${this.session.reviewId}/conclusion/preview?lang=${this.exportLang.value}`)
       .then((answer) => {
+        if (request !== this.previewRequest) return;
         // srcdoc in a sandbox without allow-scripts: the preview is displayed, never executed.
         this.preview.srcdoc = conclusionSrcdoc(answer.html, this.exportLang.value);
         this.analysis.update(answer.analysis);
         this.lastMissing = answer.missing;
         this.renderMissing();
       })
-      .catch((error: unknown) => this.missing.replaceChildren(errorBanner(error)));
+      .catch((error: unknown) => {
+        if (request === this.previewRequest) this.missing.replaceChildren(errorBanner(error));
+      });
   }
 }

@@ -1,7 +1,17 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // scrypt is memory-hard and ships with Node: no native addon to build. N=2^15, r=8 → 32 MiB per hash.
-const PARAMS: ScryptOptions = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+// TENDIK_SCRYPT_LOG_N sets log2(N) for new hashes (10–17; the test suite uses 12, which keeps its
+// thousands of sign-ins from dominating a busy CI machine). A hash records its own parameters, so
+// raising or lowering it never invalidates existing passwords.
+const PARAMS: ScryptOptions = { N: 1 << scryptLogN(process.env.TENDIK_SCRYPT_LOG_N), r: 8, p: 1, maxmem: 160 * 1024 * 1024 };
+
+function scryptLogN(value: string | undefined): number {
+  if (value === undefined || value === '') return 15;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 10 || n > 17) throw new RangeError(`TENDIK_SCRYPT_LOG_N must be an integer from 10 to 17, got "${value}"`);
+  return n;
+}
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, params: ScryptOptions): Promise<Buffer> {
