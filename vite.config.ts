@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The browser app: sources in client/, built to dist/client, which server/http/static.ts serves.
@@ -21,6 +22,35 @@ export default defineConfig({
     // code leaves that larger file in the browser's cache (assets are cached as immutable).
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
   },
+  plugins: [
+    // The service worker that lets a review reopen without a network (issue 12): Workbox precaches the
+    // built app and keeps the last answers of the few API reads a review needs to open. The experts'
+    // work itself lives in IndexedDB (client/collab/local-copy.ts); sign-out clears both.
+    VitePWA({
+      strategies: 'generateSW',
+      injectRegister: false,
+      manifest: false,
+      registerType: 'autoUpdate',
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [
+          {
+            // Network first: offline only, the last answer is used. Only what opening a review reads.
+            urlPattern: ({ url, request }) =>
+              request.method === 'GET' &&
+              /^\/api\/(auth\/me|checklists\/current|reviews|reviews\/[0-9a-f-]{36}|reviews\/[0-9a-f-]{36}\/members)$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'tendik-api', networkTimeoutSeconds: 10, expiration: { maxEntries: 200 } },
+          },
+        ],
+      },
+    }),
+  ],
   server: {
     port: 5173,
     strictPort: false,

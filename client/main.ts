@@ -1,3 +1,4 @@
+import { Workbox } from 'workbox-window';
 import './styles.css';
 import { parseRoute } from './router';
 import { restoreSession, currentUser } from './session';
@@ -19,7 +20,14 @@ const root = document.getElementById('app');
 if (!root) throw new Error('index.html lacks #app');
 
 let unmount: Unmount | null = null;
-const shell = new Shell(root, () => void show());
+const shell = new Shell(
+  root,
+  () => void show(),
+  () => {
+    unmount?.();
+    unmount = null;
+  },
+);
 
 async function show(): Promise<void> {
   unmount?.();
@@ -39,6 +47,7 @@ async function show(): Promise<void> {
     if (!currentUser()) {
       unmount = mountSignIn(main, () => {
         shell.renderUser();
+        warmOfflineAnswers();
         void show();
       });
       return;
@@ -63,6 +72,25 @@ async function show(): Promise<void> {
 }
 
 window.addEventListener('hashchange', () => void show());
+
+// The service worker (vite.config.ts) keeps the app and the answers a review needs to open, so a
+// review reopens without a network. Not there in development (`npm run dev`): the error is ignored.
+if ('serviceWorker' in navigator) {
+  const worker = new Workbox('/sw.js');
+  // On the first visit the page asked for its data before the worker was in charge: ask once more
+  // through it, so that even this first review opens again offline.
+  worker.addEventListener('controlling', () => warmOfflineAnswers());
+  worker.register().catch(() => undefined);
+}
+
+/** Asks the server, through the service worker, for what reopening offline needs (no-op until it is in charge). */
+function warmOfflineAnswers(): void {
+  if (!currentUser() || !navigator.serviceWorker?.controller) return;
+  const route = parseRoute(location.hash);
+  const paths = ['/api/auth/me', '/api/reviews', '/api/checklists/current'];
+  if (route.name === 'review') paths.push(`/api/reviews/${route.id}`, `/api/reviews/${route.id}/members`);
+  for (const path of paths) void fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => undefined);
+}
 
 restoreSession()
   .then(() => {

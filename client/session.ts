@@ -1,5 +1,7 @@
 import type { Role } from '../shared/roles';
 import { api, ApiError, setCsrfToken } from './api';
+import { clearLocalCopies } from './collab/local-copy';
+import { forgetUnsent, totalUnsent } from './collab/unsent-index';
 
 export interface CurrentUser {
   id: string;
@@ -39,12 +41,29 @@ export async function signIn(email: string, password: string): Promise<CurrentUs
   return answer.user;
 }
 
+/** Her changes, over every review opened in this browser, that have not reached the server yet. */
+export function unsentWork(): number {
+  return user ? totalUnsent(user.id) : 0;
+}
+
+/**
+ * A shared computer must not keep another person's work readable: signing out deletes this browser's
+ * copies of her reviews and the API answers kept for offline use. The caller has asked her first if
+ * something was still unsent (unsentWork) and closed the open review, whose copies are in use.
+ */
+async function forgetLocalWork(userId: string): Promise<void> {
+  forgetUnsent(userId);
+  await clearLocalCopies(userId).catch(() => undefined);
+}
+
 export async function signOut(): Promise<void> {
+  const who = user;
   try {
     await api('POST', '/api/auth/logout');
   } finally {
     setCsrfToken(null);
     user = null;
+    if (who) await forgetLocalWork(who.id);
   }
 }
 
@@ -65,7 +84,9 @@ export async function changePassword(currentPassword: string, newPassword: strin
 
 /** Ends every session of hers, this one included. */
 export async function signOutEverywhere(): Promise<void> {
+  const who = user;
   await api('POST', '/api/auth/logout-all');
   setCsrfToken(null);
   user = null;
+  if (who) await forgetLocalWork(who.id);
 }

@@ -1,7 +1,7 @@
 import { LANGS, type Lang } from '../shared/i18n/lang';
-import { applyStaticTexts, lang, onLangChange, setLang, t } from './i18n/i18n';
+import { applyStaticTexts, formatNumber, lang, onLangChange, setLang, t } from './i18n/i18n';
 import { LANG_NAMES } from './i18n/lang-names';
-import { currentUser, signOut } from './session';
+import { currentUser, signOut, unsentWork } from './session';
 import { ConnectionIndicator } from './ui/connection-indicator';
 import { h, tx } from './ui/dom';
 
@@ -19,6 +19,8 @@ export class Shell {
   constructor(
     root: HTMLElement,
     private readonly onSignedOut: () => void,
+    /** Closes the screen shown (an open review holds her local copies, which signing out deletes). */
+    private readonly beforeSignOut: () => void = () => undefined,
   ) {
     const select = h('select', { id: 'lang-select', class: 'lang-select', 'data-testid': 'lang-select' }) as HTMLSelectElement;
     for (const code of LANGS) select.appendChild(h('option', { value: code, lang: code }, LANG_NAMES[code]));
@@ -74,7 +76,11 @@ export class Shell {
       tx('button', 'signOut', {
         type: 'button',
         class: 'button button--ghost',
+        'data-testid': 'sign-out',
         onclick: async () => {
+          const unsent = unsentWork();
+          if (unsent > 0 && !window.confirm(t('signOutUnsent', { count: formatNumber(unsent) }))) return;
+          this.beforeSignOut();
           await signOut().catch(() => undefined);
           this.renderUser();
           this.onSignedOut();

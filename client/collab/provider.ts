@@ -45,6 +45,10 @@ type ProviderEvents = {
   /** Join refused or a protocol error reported by the server. */
   error: (error: CollabErrorPayload & { doc?: string }) => void;
   synced: (doc: DocName) => void;
+  /** Joined: the server holds at least `stateVector` of this doc (what it lacks is being sent). */
+  joined: (doc: DocName, stateVector: Uint8Array) => void;
+  /** Synced with nothing of ours in flight: the server holds everything this doc has. */
+  settled: (doc: DocName) => void;
 };
 
 const RETRY_AFTER_REJOIN = new Set<string>(['COLLAB_RATE_LIMITED', 'COLLAB_UNAVAILABLE', 'COLLAB_NOT_JOINED']);
@@ -77,6 +81,8 @@ class OpenDoc implements DocHandle {
   cleanup: Array<() => void> = [];
   /** Our 'update' listener, which sends local changes; set by CollabProvider.open. */
   onUpdate: ((update: Uint8Array, origin: unknown) => void) | null = null;
+  /** Joining waits for this: the doc's local copy loaded from IndexedDB (LocalCopy.loaded). */
+  ready: Promise<void> = Promise.resolve();
 
   constructor(
     readonly name: DocName,
@@ -144,11 +150,16 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
     return n;
   }
 
-  /** Opens (or returns) one doc of the review; it syncs now if connected, else on connect. */
-  open(name: DocName, doc: Y.Doc = new Y.Doc()): DocHandle {
+  /**
+   * Opens (or returns) one doc of the review; it syncs now if connected, else on connect. With
+   * `ready`, the first join waits for it: a local copy still loading would otherwise arrive after the
+   * exchange, as if it were new changes — which a read-only doc must not send.
+   */
+  open(name: DocName, doc: Y.Doc = new Y.Doc(), ready?: Promise<void>): DocHandle {
     const existing = this.docs.get(name);
     if (existing) return existing;
     const open = new OpenDoc(name, doc);
+    if (ready) open.ready = ready.catch(() => undefined);
     this.docs.set(name, open);
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE) this.sendUpdate(open, update);
@@ -247,6 +258,8 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
 
   private async join(open: OpenDoc): Promise<void> {
     const epoch = ++open.epoch;
+    await open.ready;
+    if (epoch !== open.epoch || !this.docs.has(open.name) || !this.socket.connected) return;
     const ref = { reviewId: this.reviewId, doc: open.name };
     const joined = (await this.socket.emitWithAck(CollabEvents.join, ref)) as JoinAck;
     if (epoch !== open.epoch || !this.docs.has(open.name)) return;
@@ -271,8 +284,9 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
     // Our side of the exchange: whatever the server lacks, including edits made offline.
     const queued = open.unsent;
     open.unsent = [];
+    const serverState = bytes(joined.stateVector);
+    this.emit('joined', [open.name, serverState]);
     if (open.writable) {
-      const serverState = bytes(joined.stateVector);
       const missing = Y.encodeStateAsUpdate(open.doc, serverState);
       if (hasContent(missing)) {
         if (missing.length <= open.maxUpdateBytes) this.sendUpdate(open, missing);
@@ -287,7 +301,12 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
       });
     open.synced = true;
     this.emit('synced', [open.name]);
+    this.settleIfDone(open);
     this.refreshStatus();
+  }
+
+  private settleIfDone(open: OpenDoc): void {
+    if (open.synced && open.pending === 0 && open.unsent.length === 0) this.emit('settled', [open.name]);
   }
 
   private sendUpdate(open: OpenDoc, update: Uint8Array): void {
@@ -326,7 +345,7 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
           // A change refused for a passing reason is ours and valid: join again and send the whole
           // difference shortly (rate limit; the doc unloaded under us, e.g. while the server shuts down).
           if (RETRY_AFTER_REJOIN.has(ack.code)) setTimeout(() => this.resync(open, epoch), 1000);
-        }
+        } else this.settleIfDone(open);
         this.refreshStatus();
       },
     );

@@ -41,7 +41,7 @@ export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shel
   let disposed = false;
   const cleanup: Array<() => void> = [];
   main.replaceChildren(h('p', { 'aria-busy': 'true' }, t('loading')));
-  const early = connectEarly(reviewId);
+  const early = connectEarly(reviewId, me);
   let adopted = false;
   cleanup.push(() => adopted || closeEarly(early));
   loadReviewInfo(reviewId, me)
@@ -52,6 +52,15 @@ export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shel
       cleanup.push(() => session.destroy());
       shell.connection.setCollabStatus(session.status);
       session.onStatus((status) => shell.connection.setCollabStatus(status));
+      // Her changes not yet on the server: counted in the pill, and the tab asks before it closes.
+      cleanup.push(session.copies.onUnsent((count) => shell.connection.setUnsent(count)), () => shell.connection.setUnsent(0));
+      const beforeUnload = (event: BeforeUnloadEvent) => {
+        if (session.copies.countNow() === 0 && session.provider.pending === 0) return;
+        event.preventDefault();
+        event.returnValue = '';
+      };
+      window.addEventListener('beforeunload', beforeUnload);
+      cleanup.push(() => window.removeEventListener('beforeunload', beforeUnload));
       build(main, review, session, cleanup);
     })
     .catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { CollabProvider, type DocHandle } from '../collab/provider';
+import { ReviewCopies } from '../collab/review-copies';
 import { mergeReviewModel } from '../../shared/collab/merge';
 import { authorDocName, type CollabStatus } from '../../shared/protocol';
 import type { ReviewModel } from '../../shared/review-model';
@@ -68,22 +69,27 @@ const INITIAL_SYNC_WAIT_MS = 1500;
 export interface EarlyConnection {
   readonly socket: Socket;
   readonly provider: CollabProvider;
+  readonly copies: ReviewCopies;
 }
 
 /**
  * Connects at once, so the largest transfer of opening a review (the draft's TEXT doc) overlaps the
- * HTTP requests for the review's card and members instead of waiting for them. The server decides
+ * HTTP requests for the review's card and members instead of waiting for them. Every doc opens from
+ * its local copy (IndexedDB): offline, the review still opens with what was here. The server decides
  * access on join as on every request; the caller destroys the connection if the review cannot open.
  */
-export function connectEarly(reviewId: string): EarlyConnection {
+export function connectEarly(reviewId: string, me: Pick<CurrentUser, 'id' | 'role'>): EarlyConnection {
   const socket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
   const provider = new CollabProvider(socket, reviewId);
-  provider.open('text');
-  provider.open('engine');
-  return { socket, provider };
+  const own = authorDocName(me.id);
+  const copies = new ReviewCopies(me.id, reviewId, provider, (name) => name === own || (name === 'text' && me.role === 'secretary'));
+  copies.open('text');
+  copies.open('engine');
+  return { socket, provider, copies };
 }
 
 export function closeEarly(early: EarlyConnection): void {
+  early.copies.destroy();
   early.provider.destroy();
   early.socket.disconnect();
 }
@@ -95,6 +101,7 @@ export function closeEarly(early: EarlyConnection): void {
 export class ReviewSession {
   readonly socket: Socket;
   readonly provider: CollabProvider;
+  readonly copies: ReviewCopies;
   readonly text: DocHandle;
   readonly engine: DocHandle;
   readonly mine: DocHandle;
@@ -111,14 +118,15 @@ export class ReviewSession {
     readonly reviewId: string,
     readonly me: CurrentUser,
     readonly members: Member[],
-    early: EarlyConnection = connectEarly(reviewId),
+    early: EarlyConnection = connectEarly(reviewId, me),
   ) {
     this.socket = early.socket;
     this.provider = early.provider;
-    this.text = this.provider.open('text');
-    this.engine = this.provider.open('engine');
+    this.copies = early.copies;
+    this.text = this.copies.open('text');
+    this.engine = this.copies.open('engine');
     for (const member of members) {
-      const handle = this.provider.open(authorDocName(member.id));
+      const handle = this.copies.open(authorDocName(member.id));
       this.authors.set(member.id, { role: member.role === 'secretary' ? 'secretary' : 'expert', handle });
     }
     this.mine = this.authors.get(me.id)!.handle;
@@ -159,7 +167,7 @@ export class ReviewSession {
   addAuthor(member: Member): void {
     if (this.authors.has(member.id)) return;
     if (!this.members.some((m) => m.id === member.id)) this.members.push(member);
-    const handle = this.provider.open(authorDocName(member.id));
+    const handle = this.copies.open(authorDocName(member.id));
     this.authors.set(member.id, { role: member.role === 'secretary' ? 'secretary' : 'expert', handle });
     this.watch(handle.doc);
     this.schedule();
@@ -225,6 +233,7 @@ export class ReviewSession {
     for (const fn of this.cleanup) fn();
     clearTimeout(this.typingTimer);
     clearTimeout(this.initialTimer);
+    this.copies.destroy();
     this.provider.destroy();
     this.socket.disconnect();
   }

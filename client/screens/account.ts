@@ -1,5 +1,5 @@
-import { onLangChange, t } from '../i18n/i18n';
-import { changePassword, currentUser, signOutEverywhere } from '../session';
+import { formatNumber, onLangChange, t } from '../i18n/i18n';
+import { changePassword, currentUser, signOutEverywhere, unsentWork } from '../session';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
 import { roleName } from './accept-invite';
@@ -44,6 +44,9 @@ export function mountAccount(main: HTMLElement, onSignedOut: () => void): () => 
   const everywhereStatus = h('div', { class: 'form-errors' });
   const everywhere = tx('button', 'logoutAll', { type: 'button', class: 'button', 'data-testid': 'logout-all' });
   everywhere.addEventListener('click', () => {
+    // The account page holds no review open: only the warning about work not yet sent is needed here.
+    const unsent = unsentWork();
+    if (unsent > 0 && !window.confirm(t('signOutUnsent', { count: formatNumber(unsent) }))) return;
     signOutEverywhere().then(onSignedOut, (error: unknown) => everywhereStatus.replaceChildren(errorBanner(error)));
   });
   main.replaceChildren(

@@ -1,5 +1,5 @@
 import type { CollabStatus } from '../../shared/protocol';
-import { onLangChange, t, type StringKey } from '../i18n/i18n';
+import { formatNumber, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { h } from './dom';
 
 export type ConnectionState = CollabStatus | 'online';
@@ -20,6 +20,7 @@ export class ConnectionIndicator {
   readonly element: HTMLElement;
   private readonly label: HTMLElement;
   private collab: CollabStatus | null = null;
+  private unsent = 0;
 
   constructor() {
     this.label = h('span', { class: 'connection__label' });
@@ -35,6 +36,13 @@ export class ConnectionIndicator {
     this.render();
   }
 
+  /** Her changes the server does not have yet (kept in this browser meanwhile). */
+  setUnsent(count: number): void {
+    if (count === this.unsent) return;
+    this.unsent = count;
+    this.render();
+  }
+
   get state(): ConnectionState {
     if (!navigator.onLine) return 'offline';
     return this.collab ?? 'online';
@@ -43,6 +51,16 @@ export class ConnectionIndicator {
   private render(): void {
     const state = this.state;
     this.element.dataset.state = state;
-    this.label.textContent = t(LABEL[state]);
+    this.element.dataset.unsent = String(this.unsent);
+    // With changes waiting, the short count keeps the header on one row; the state stays readable in
+    // the title and, for screen readers, in a hidden part of the label.
+    if (this.unsent > 0) {
+      const count = t('connUnsent', { count: formatNumber(this.unsent) });
+      this.label.replaceChildren(h('span', { class: 'visually-hidden' }, `${t(LABEL[state])}. `), count);
+      this.element.title = `${t(LABEL[state])} — ${count}`;
+    } else {
+      this.label.textContent = t(LABEL[state]);
+      this.element.removeAttribute('title');
+    }
   }
 }
