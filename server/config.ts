@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from './collab/user-limits';
 
 /**
  * The checkout's root (checklists/, data/, dist/client). Found by walking up to package.json because this
@@ -28,6 +29,8 @@ export interface Config {
   maxInflatedBytes: number;
   /** Largest accepted socket.io frame. */
   maxSocketFrameBytes: number;
+  /** Rate limits and the socket cap per person (server/collab/user-limits.ts). */
+  collabLimits: CollabLimits;
   /** Cookie `Secure` flag: on behind TLS. */
   secureCookies: boolean;
   sessionTtlMs: number;
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: intFrom(env.TENDIK_MAX_UPLOAD_MB, 25) * MB,
     maxInflatedBytes: intFrom(env.TENDIK_MAX_INFLATED_MB, 100) * MB,
     maxSocketFrameBytes: intFrom(env.TENDIK_MAX_FRAME_KB, 2048) * 1024,
+    collabLimits: { ...DEFAULT_COLLAB_LIMITS, socketsPerUser: intFrom(env.TENDIK_MAX_SOCKETS_PER_USER, DEFAULT_COLLAB_LIMITS.socketsPerUser) },
     secureCookies: env.TENDIK_SECURE_COOKIES === '1',
     sessionTtlMs: intFrom(env.TENDIK_SESSION_HOURS, 12) * 3600_000,
     seedDemo: env.TENDIK_SEED_DEMO !== '0',

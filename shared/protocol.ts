@@ -148,6 +148,22 @@ export const CollabErrors = defineErrors({
       en: 'The change is too large to send in one message; it is kept in this tab only. Split it (paste the text chapter by chapter, for instance).',
     },
   },
+  COLLAB_TOO_MANY_CONNECTIONS: {
+    status: 429,
+    text: {
+      ru: 'Tendik открыт у вас в слишком многих вкладках или на слишком многих устройствах (не больше {max}). Закройте лишние вкладки и обновите эту страницу.',
+      ky: 'Tendik сизде өтө көп өтмөктө же түзмөктө ачык (эң көп дегенде {max}). Ашыкча өтмөктөрдү жаап, бул баракты жаңыртыңыз.',
+      en: 'You have Tendik open in too many tabs or on too many devices (at most {max}). Close the extra tabs and reload this page.',
+    },
+  },
+  COLLAB_CUT_OFF: {
+    status: 429,
+    text: {
+      ru: 'Соединение закрыто: с вашей учётной записи приходит слишком много изменений подряд. Повторите через {seconds} с, обновив страницу.',
+      ky: 'Байланыш жабылды: сиздин эсептик жазууңуздан катары менен өтө көп өзгөртүү келүүдө. {seconds} секунддан кийин баракты жаңыртып, кайра аракет кылыңыз.',
+      en: 'The connection was closed: too many changes in a row from your account. Reload the page to try again in {seconds} s.',
+    },
+  },
   COLLAB_FOREIGN_RECORD: {
     status: 403,
     text: {

@@ -125,7 +125,11 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
     };
     on('connect', () => this.onConnect());
     on('disconnect', () => this.onDisconnect());
-    on('connect_error', () => this.setStatus('offline'));
+    on('connect_error', (err: Error & { data?: Partial<CollabErrorPayload> }) => {
+      this.setStatus('offline');
+      // Refused by the server with a reason (too many tabs, signed out): say it, it will not pass by itself.
+      if (typeof err?.data?.code === 'string' && err.data.messages) this.emit('error', [err.data as CollabErrorPayload]);
+    });
     on(CollabEvents.update, (msg: { reviewId: string; doc: DocName; update: Uint8Array | ArrayBuffer }) => {
       const open = this.docFor(msg);
       if (open?.joined) open.applyRemote(bytes(msg.update));

@@ -24,7 +24,7 @@ import { MembersPanel } from './members-panel';
 import { closeEarly, connectEarly, loadReviewInfo, ReviewSession, type ReviewInfo } from './review-session';
 
 /** Refusals the provider does not retry: a change that stays unsaved on the server until she acts. */
-const LASTING_REFUSALS = new Set<string>(['COLLAB_UPDATE_TOO_LARGE', 'COLLAB_BAD_MESSAGE']);
+const LASTING_REFUSALS = new Set<string>(['COLLAB_UPDATE_TOO_LARGE', 'COLLAB_BAD_MESSAGE', 'COLLAB_FOREIGN_RECORD', 'COLLAB_TOO_MANY_CONNECTIONS', 'COLLAB_UNAUTHENTICATED']);
 /** Refusals of the review itself (its text): access taken away, the review gone. */
 const ACCESS_REFUSALS = new Set<string>(['COLLAB_FORBIDDEN', 'COLLAB_REVIEW_NOT_FOUND']);
 

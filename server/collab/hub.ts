@@ -12,7 +12,7 @@ import { seedTextDoc } from './seed';
 import { UpdateLog } from './update-log';
 
 export interface HubOptions {
-  /** Compact a doc's log from the live doc once this many updates were appended since the last compaction. */
+  /** Compact a doc's log from the live doc once it holds this many rows (counted in SQLite, so across restarts). */
   compactAfter: number;
   /** Run the checklist engine when an ENGINE doc is first created. */
   analyseOnFirstLoad: boolean;
@@ -68,8 +68,7 @@ export class CollabHub {
     if (!room.idle || this.rooms.get(room.key) !== room) return;
     this.rooms.delete(room.key);
     try {
-      if (room.updatesSinceCompaction > 0 && this.log.count(room.reviewId, room.name) > 1)
-        this.log.compact(room.reviewId, room.name, room.doc);
+      if (room.logRows > 1) this.log.compact(room.reviewId, room.name, room.doc);
     } finally {
       room.destroy();
     }
@@ -114,10 +113,15 @@ export class CollabHub {
     const room = new Room(reviewId, name);
     try {
       const stored = this.log.load(reviewId, name, room.doc, SERVER_ORIGIN);
+      room.logRows = stored;
       if (stored === 0 && name === 'text') {
         seedTextDoc(this.ctx.db, reviewId, room.doc, SERVER_ORIGIN);
         this.log.append(reviewId, name, Y.encodeStateAsUpdate(room.doc));
+        room.logRows = 1;
       }
+      // A process that died before unloading left its log uncompacted: counted from the database, not
+      // from a counter that restarted with the process, it is compacted now instead of growing for ever.
+      if (room.logRows > this.options.compactAfter) this.compact(room);
       this.wire(room);
       if (name === 'text') auditTextDoc(this.ctx.db, room);
       else if (name.startsWith('author:')) auditAuthorDoc(this.ctx.db, room);
@@ -131,19 +135,21 @@ export class CollabHub {
     }
   }
 
+  private compact(room: Room): void {
+    this.log.compact(room.reviewId, room.name, room.doc);
+    room.logRows = 1;
+  }
+
   /** Persist, then relay to everyone else on the doc; compact when the log has grown. */
   private wire(room: Room): void {
     const { io } = this.ctx;
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       this.log.append(room.reviewId, room.name, update);
-      room.updatesSinceCompaction += 1;
+      room.logRows += 1;
       const message = { reviewId: room.reviewId, doc: room.name, update };
       if (origin instanceof Connection) origin.socket.to(room.key).emit(CollabEvents.update, message);
       else io.to(room.key).emit(CollabEvents.update, message);
-      if (room.updatesSinceCompaction >= this.options.compactAfter) {
-        this.log.compact(room.reviewId, room.name, room.doc);
-        room.updatesSinceCompaction = 0;
-      }
+      if (room.logRows >= this.options.compactAfter) this.compact(room);
     };
     const onAwareness = (
       { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

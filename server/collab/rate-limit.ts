@@ -1,6 +1,6 @@
 /**
- * A token bucket per socket: a client may burst, but a flood of updates is refused (and the client,
- * told so, resends its difference later) instead of starving everyone else on the review.
+ * A token bucket: a client may burst, but a flood is refused (and the client, told so, resends its
+ * difference later) instead of starving everyone else on the review.
  */
 export class TokenBucket {
   private tokens: number;
@@ -17,11 +17,21 @@ export class TokenBucket {
 
   /** Takes `amount` tokens (one message, or its bytes) if there are that many. */
   take(amount = 1): boolean {
-    const now = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
+    this.refill();
     if (this.tokens < amount) return false;
     this.tokens -= amount;
     return true;
+  }
+
+  /** Back to capacity: forgetting this bucket would change nothing. */
+  get full(): boolean {
+    this.refill();
+    return this.tokens >= this.capacity;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
   }
 }

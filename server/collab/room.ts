@@ -33,7 +33,8 @@ export class Room {
   readonly conns = new Map<string, Connection>();
   /** Non-socket users (the model loader, the engine writer) keeping it loaded for a moment. */
   holds = 0;
-  updatesSinceCompaction = 0;
+  /** Rows of this doc's update log in SQLite: read at load, then counted as they are appended. */
+  logRows = 0;
   readonly cleanup: Array<() => void> = [];
 
   constructor(

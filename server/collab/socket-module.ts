@@ -28,19 +28,8 @@ import { collabHub } from './hub-of';
 import { loadReviewModel } from './model';
 import { foreignAnnotationKeys } from './foreign-record-keys';
 import { decodeAwareness, encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION, presenceUser, stampPresence } from './presence';
-import { TokenBucket } from './rate-limit';
+import { UserLimits, type LimitVerdict } from './user-limits';
 import { Connection, roomKey, type Room } from './room';
-
-/** Updates a socket may send in a burst, and per second after that. */
-export const UPDATE_BURST = 300;
-export const UPDATES_PER_SECOND = 150;
-/**
- * Bytes of updates a socket may send in a burst, and per second after that: every byte is written to
- * SQLite and sent to every screen, so few huge updates flood as surely as many small ones. A burst
- * holds several full frames (a long offline session's difference); typing is a few bytes a key.
- */
-export const UPDATE_BYTES_BURST = 8 * 1024 * 1024;
-export const UPDATE_BYTES_PER_SECOND = 1024 * 1024;
 
 const KNOWN_EVENTS = new Set<string>(Object.values(CollabEvents));
 
@@ -53,18 +42,41 @@ export function attachCollab(ctx: AppContext): void {
   const hub = collabHub(ctx);
   setDefaultReviewModelLoader(loadReviewModel);
   const schemas = collabSchemas(ctx.config.maxSocketFrameBytes);
+  const limits = new UserLimits(ctx.config);
+  const refuse = (socket: Socket, next: (err?: Error) => void, error: TendikError) =>
+    next(Object.assign(new Error(error.message), { data: toPayload(error, langOf(socket)) }));
 
   ctx.io.use((socket, next) => {
     const session = sessionFromCookieHeader(ctx.db, socket.handshake.headers.cookie);
-    if (!session) {
-      const error = CollabErrors.COLLAB_UNAUTHENTICATED();
-      return next(Object.assign(new Error(error.message), { data: toPayload(error, langOf(socket)) }));
-    }
+    if (!session) return refuse(socket, next, CollabErrors.COLLAB_UNAUTHENTICATED());
+    const refusal = socketRefusal(limits, session.user.id);
+    if (refusal) return refuse(socket, next, refusal);
     socket.data.user = session.user;
     next();
   });
 
-  ctx.io.on('connection', (socket) => new CollabSocket(ctx, hub, socket, schemas));
+  ctx.io.on('connection', (socket) => {
+    const user = socket.data.user as User;
+    // Two handshakes of hers may pass the check at once: counting here is what holds the cap.
+    if (!limits.openSocket(user.id)) {
+      socket.emit(CollabEvents.error, toPayload(socketRefusal(limits, user.id) ?? CollabErrors.COLLAB_TOO_MANY_CONNECTIONS({ max: limits.limits.socketsPerUser }), langOf(socket)));
+      socket.disconnect(true);
+      return;
+    }
+    socket.on('disconnect', () => limits.closeSocket(user.id));
+    new CollabSocket(ctx, hub, socket, schemas, limits, cutOff);
+  });
+
+  /** She kept sending through her refusals: every socket of hers is closed, with the reason. */
+  function cutOff(user: User): void {
+    const seconds = limits.cutOffSeconds(user.id);
+    audit(ctx.db, { userId: user.id, action: 'collab.cut_off', details: { seconds } });
+    for (const socket of ctx.io.of('/').sockets.values()) {
+      if ((socket.data.user as User | undefined)?.id !== user.id) continue;
+      socket.emit(CollabEvents.error, toPayload(CollabErrors.COLLAB_CUT_OFF({ seconds }), langOf(socket)));
+      socket.disconnect(true);
+    }
+  }
 
   accessEvents(ctx).on('revoked', ({ userId, reviewId }) => {
     for (const room of [...hub.rooms.values()]) {
@@ -80,6 +92,14 @@ export function attachCollab(ctx: AppContext): void {
       }
     }
   });
+}
+
+function socketRefusal(limits: UserLimits, userId: string): TendikError | null {
+  const refusal = limits.socketRefusal(userId);
+  if (!refusal) return null;
+  return refusal.reason === 'cut-off'
+    ? CollabErrors.COLLAB_CUT_OFF({ seconds: refusal.seconds })
+    : CollabErrors.COLLAB_TOO_MANY_CONNECTIONS({ max: limits.limits.socketsPerUser });
 }
 
 function langOf(socket: Socket): Lang {
@@ -99,9 +119,6 @@ type Schemas = ReturnType<typeof collabSchemas>;
 class CollabSocket {
   private readonly user: User;
   private readonly joined = new Map<string, { room: Room; conn: Connection }>();
-  private readonly updates = new TokenBucket(UPDATE_BURST, UPDATES_PER_SECOND);
-  private readonly updateBytes: TokenBucket;
-  private readonly presence = new TokenBucket(UPDATE_BURST, UPDATES_PER_SECOND);
   private readonly lang: Lang;
 
   constructor(
@@ -109,11 +126,11 @@ class CollabSocket {
     private readonly hub: CollabHub,
     private readonly socket: Socket,
     schemas: Schemas,
+    private readonly limits: UserLimits,
+    private readonly cutOff: (user: User) => void,
   ) {
     this.user = socket.data.user as User;
     this.lang = langOf(socket);
-    // Whatever the frame limit is configured to, a full frame must always be able to get through.
-    this.updateBytes = new TokenBucket(Math.max(UPDATE_BYTES_BURST, 2 * ctx.config.maxSocketFrameBytes), UPDATE_BYTES_PER_SECOND);
     this.handle(CollabEvents.join, schemas.join, (msg) => this.join(msg.reviewId, msg.doc as DocName));
     this.handle(CollabEvents.leave, schemas.leave, (msg) => this.leave(msg.reviewId, msg.doc));
     this.handle(CollabEvents.step1, schemas.step1, (msg) => this.step1(msg.reviewId, msg.doc, msg.stateVector));
@@ -230,7 +247,8 @@ class CollabSocket {
 
   private update(reviewId: string, name: string, update: Uint8Array) {
     const { room, conn } = this.joinedOrThrow(reviewId, name);
-    if (!this.updates.take() || !this.updateBytes.take(update.byteLength)) throw CollabErrors.COLLAB_RATE_LIMITED();
+    // Her budget, over all her sockets: another tab does not buy another budget.
+    this.limited(this.limits.takeUpdate(this.user.id, update.byteLength));
     try {
       // A dry run on an empty doc reads the whole update, like Y.decodeUpdate, and also finds corrupted
       // updates that decode but throw half-way through integration — after Yjs has emitted (and we
@@ -259,9 +277,15 @@ class CollabSocket {
     return { ok: true };
   }
 
+  private limited(verdict: LimitVerdict): void {
+    if (verdict === 'ok') return;
+    if (verdict === 'cut-off') queueMicrotask(() => this.cutOff(this.user));
+    throw CollabErrors.COLLAB_RATE_LIMITED();
+  }
+
   private awareness(reviewId: string, name: string, update: Uint8Array) {
     const { room, conn } = this.joinedOrThrow(reviewId, name);
-    if (!this.presence.take()) throw CollabErrors.COLLAB_RATE_LIMITED();
+    this.limited(this.limits.takePresence(this.user.id));
     if (update.byteLength > MAX_PRESENCE_BYTES) throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'awareness update too large' });
     let entries;
     try {

@@ -3,10 +3,10 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { collabHub } from '../../server/collab/hub-of';
-import { UPDATE_BURST, UPDATE_BYTES_BURST } from '../../server/collab/socket-module';
+import { DEFAULT_COLLAB_LIMITS } from '../../server/collab/user-limits';
 import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
 import { signedIn } from '../helpers/app';
-import { createSampleReview, emitWithAck, eventually, prng } from './harness';
+import { connectSocket, createSampleReview, emitWithAck, eventually, prng } from './harness';
 import {
   annotationUpdate,
   labelledId,
@@ -26,6 +26,7 @@ import {
  * the other clients working. The frame limit is lowered to 64 KB so "huge" stays cheap.
  */
 const FRAME_LIMIT = 64 * 1024;
+const { updateBurst: UPDATE_BURST, updateBytesBurst: UPDATE_BYTES_BURST, socketsPerUser: SOCKETS_PER_USER, refusalBurst: REFUSAL_BURST } = DEFAULT_COLLAB_LIMITS;
 const db = tempDatabase();
 let world: Awaited<ReturnType<typeof reviewWorld>>;
 const sockets: Socket[] = [];
@@ -169,41 +170,85 @@ describe('wrong events, names and order', () => {
 });
 
 describe('flooding', () => {
-  it('a client flooding updates gets COLLAB_RATE_LIMITED; another client on the same doc keeps working', async () => {
+  it('one person flooding from several sockets gets COLLAB_RATE_LIMITED on all of them, and is cut off if she keeps on; everyone else keeps working', async () => {
     const own = authorDocName(world.bella.user.id);
-    const flooder = await open(world.bella);
-    const tab = await open(world.bella);
+    const aliceDoc = authorDocName(world.alice.user.id);
+    // Five sockets of one account share one budget: one burst in all, not five.
+    const flooders = await Promise.all(Array.from({ length: 5 }, () => open(world.bella)));
     const watcher = await open(world.secretary);
-    for (const s of [flooder, tab, watcher]) expect((await join(s, world.review.id, own)).ok).toBe(true);
+    const alice = await open(world.alice);
+    for (const s of [...flooders, watcher]) expect((await join(s, world.review.id, own)).ok).toBe(true);
+    expect((await join(alice, world.review.id, aliceDoc)).writable).toBe(true);
     const seen = relayed(watcher);
-    const ids = Array.from({ length: UPDATE_BURST * 2 }, (_, i) => `flood-${i}`);
-    // The server runs in this process: with its clock held still, the bucket cannot refill however
-    // slowly a loaded machine works through the flood, so exactly one burst gets through.
+    const ids = Array.from({ length: UPDATE_BURST + REFUSAL_BURST }, (_, i) => `flood-${i}`);
+    const cutOff = flooders.map((f) => new Promise<Answer>((resolve) => f.on(CollabEvents.error, (e: Answer) => e.code === 'COLLAB_CUT_OFF' && resolve(e))));
+    // The server runs in this process: with its clock held still, the buckets cannot refill however
+    // slowly a loaded machine works through the flood, so the counts are exact.
     const frozen = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
-    let answers: Answer[];
     try {
-      answers = await Promise.all(ids.map((id) => sendUpdate(flooder, world.review.id, own, annotationUpdate(own, id))));
+      const answers = await Promise.all(ids.map((id, i) => sendUpdate(flooders[i % flooders.length]!, world.review.id, own, annotationUpdate(own, id))));
+      const refused = answers.filter((a) => !a.ok);
+      expect(refused).toHaveLength(REFUSAL_BURST);
+      expect(new Set(refused.map((a) => a.code))).toEqual(new Set(['COLLAB_RATE_LIMITED']));
+      // Another person is not held back by her flood.
+      expect(await sendUpdate(alice, world.review.id, aliceDoc, annotationUpdate(aliceDoc, 'calm'))).toEqual({ ok: true });
+
+      // What was accepted is stored and relayed; what was refused is neither.
+      const accepted = ids.filter((_, i) => answers[i]!.ok).map((id) => labelledId(own, id));
+      expect(accepted).toHaveLength(UPDATE_BURST);
+      const room = collabHub(world.server.tendik.ctx).rooms.get(`collab:${world.review.id}/${own}`)!;
+      const flood = new Set(ids.map((id) => labelledId(own, id)));
+      expect([...room.doc.getMap('annotations').keys()].filter((k) => flood.has(k)).sort()).toEqual([...accepted].sort());
+      await eventually(() => seen.length === accepted.length, 'accepted updates are relayed');
+
+      // She keeps on through the refusals: every socket of hers is closed with the reason, and she
+      // cannot reconnect for a while.
+      expect(await sendUpdate(flooders[0]!, world.review.id, own, annotationUpdate(own, 'one more'))).toMatchObject({ code: 'COLLAB_RATE_LIMITED' });
+      for (const answer of await Promise.all(cutOff)) expect(answer.messages?.ru).toContain('слишком много изменений подряд');
+      await eventually(() => flooders.every((f) => !f.connected), 'her sockets are closed');
+      const again = connectSocket(world.server.url, world.bella.auth);
+      sockets.push(again);
+      const refusal = await new Promise<{ data?: Answer }>((resolve) => again.once('connect_error', resolve));
+      expect(refusal.data?.code).toBe('COLLAB_CUT_OFF');
+      expect(refusal.data?.messages?.en).toContain('try again in 10 s');
+      expect((await open(world.alice)).connected).toBe(true);
     } finally {
       frozen.mockRestore();
     }
-    const refused = answers.filter((a) => !a.ok);
-    expect(refused).toHaveLength(ids.length - UPDATE_BURST);
-    expect(new Set(refused.map((a) => a.code))).toEqual(new Set(['COLLAB_RATE_LIMITED']));
-    expect(await sendUpdate(tab, world.review.id, own, annotationUpdate(own, 'calm'))).toEqual({ ok: true });
+    const audited = world.server.tendik.ctx.db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'collab.cut_off' AND user_id = ?`).get(world.bella.user.id) as { n: number };
+    expect(audited.n).toBe(1);
+  });
 
-    // What was accepted is stored and relayed; what was refused is neither.
-    const accepted = ids.filter((_, i) => answers[i]!.ok).map((id) => labelledId(own, id));
-    const room = collabHub(world.server.tendik.ctx).rooms.get(`collab:${world.review.id}/${own}`)!;
-    const flood = new Set(ids.map((id) => labelledId(own, id)));
-    const onServer = [...room.doc.getMap('annotations').keys()].filter((k) => flood.has(k)).sort();
-    expect(onServer).toEqual([...accepted].sort());
-    await eventually(() => seen.length === accepted.length + 1, 'accepted updates and the calm one are relayed');
-    expect(flooder.connected).toBe(true);
+  it('one person may hold a bounded number of sockets: the next is refused with a readable reason, and a closed one frees its place', async () => {
+    const person = await signedIn(world.server, 'expert');
+    const held = await Promise.all(Array.from({ length: SOCKETS_PER_USER }, () => open(person)));
+    const extra = connectSocket(world.server.url, person.auth);
+    sockets.push(extra);
+    const refusal = await new Promise<{ data?: { code?: string; messages?: Record<string, string> } }>((resolve) => extra.once('connect_error', resolve));
+    expect(refusal.data?.code).toBe('COLLAB_TOO_MANY_CONNECTIONS');
+    expect(refusal.data?.messages?.ru).toContain(`не больше ${SOCKETS_PER_USER}`);
+    expect(refusal.data?.messages?.ky).toContain(String(SOCKETS_PER_USER));
+    // Others are not affected by her count.
+    expect((await open(world.alice)).connected).toBe(true);
+    held[0]!.disconnect();
+    await eventually(() => !held[0]!.connected, 'the socket closed');
+    let again: Socket | null = null;
+    for (let attempt = 0; attempt < 50 && !again; attempt += 1) {
+      try {
+        again = await open(person);
+      } catch {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    expect(again?.connected).toBe(true);
   });
 
   it('a few huge updates flood as surely as many small ones: bytes are limited too', async () => {
-    const own = authorDocName(world.alice.user.id);
-    const flooder = await open(world.alice);
+    // Someone new, whose budget nothing in this file has touched.
+    const fresh = await signedIn(world.server, 'expert');
+    world.server.tendik.ctx.db.prepare('INSERT INTO review_members (review_id, user_id) VALUES (?, ?)').run(world.review.id, fresh.user.id);
+    const own = authorDocName(fresh.user.id);
+    const flooder = await open(fresh);
     expect((await join(flooder, world.review.id, own)).writable).toBe(true);
     const body = 'x'.repeat(FRAME_LIMIT - 4096);
     const ids = Array.from({ length: 200 }, (_, i) => `big-${String(i).padStart(3, '0')}`);

@@ -3,6 +3,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { collabHub } from '../../server/collab/hub-of';
 import { loadReviewModel } from '../../server/collab/model';
+import { UpdateLog } from '../../server/collab/update-log';
+import { DEFAULT_COLLAB_LIMITS } from '../../server/collab/user-limits';
+import { openDatabase } from '../../server/storage/db';
 import { addAnnotation, clauseTexts, createAnchor, resolveAnnotation, setVerdict } from '../../shared/collab';
 import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
 import { api, startTestServer, type TestServer } from '../helpers/app';
@@ -28,7 +31,8 @@ afterAll(async () => {
 /** One server and its people for the tests that do not stop it; a review of its own for each test. */
 async function world() {
   if (!shared) {
-    shared = await reviewWorld(sharedDb.file);
+    // Limits raised: these tests send more than one person's burst, and are about storage, not flooding.
+    shared = await reviewWorld(sharedDb.file, { collabLimits: { ...DEFAULT_COLLAB_LIMITS, updateBurst: 100_000, updatesPerSecond: 100_000 } });
     servers.push(shared.server);
   }
   const { server, secretary, alice, bella } = shared;
@@ -44,7 +48,6 @@ describe('compaction', () => {
     const hub = collabHub(server.tendik.ctx);
     const doc = authorDocName(alice.user.id);
     const compactAfter = hub.options.compactAfter;
-    // Two tabs, so neither exceeds its own rate limit.
     const tabs = [await rawSocket(server, alice), await rawSocket(server, alice)];
     sockets.push(...tabs);
     for (const tab of tabs) expect((await join(tab, review.id, doc)).writable).toBe(true);
@@ -111,6 +114,38 @@ describe('loading', () => {
     expect(models.map((m) => (m as Response).status)).toEqual([200, 200, 200]);
     expect(loaded(server, review.id, 'engine')!.doc.getMap('meta').get('checklist')).toEqual(expect.any(String));
     expect(logRows(server.tendik.ctx.db, review.id, 'engine')).toBe(1);
+  });
+});
+
+describe('compaction after a crash', () => {
+  it('a log left uncompacted by a process that died is counted from the database and compacted when the doc is next loaded', async () => {
+    const crashDb = tempDatabase();
+    try {
+      const first = await reviewWorld(crashDb.file);
+      const { alice, review } = first;
+      await first.server.close();
+      // What a process killed again and again leaves: one row per update, never compacted.
+      const db = openDatabase(crashDb.file);
+      const log = new UpdateLog(db);
+      const doc = authorDocName(alice.user.id);
+      const writer = new Y.Doc();
+      writer.on('update', (update: Uint8Array) => log.append(review.id, doc, update));
+      const compactAfter = collabHub(first.server.tendik.ctx).options.compactAfter;
+      for (let i = 0; i < compactAfter + 200; i += 1) addAnnotation(writer, alice.user.id, { kind: 'comment', anchor: { clauseId: 'a1', quote: { exact: 'Статья 1', prefix: '', suffix: '' } }, body: `№${i}` });
+      expect(log.count(review.id, doc)).toBe(compactAfter + 200);
+      db.close();
+
+      const again = await startTestServer({ databasePath: crashDb.file });
+      servers.push(again);
+      // Compacted on load, while in use — not only when it unloads, which a crashing process never reaches.
+      await collabHub(again.tendik.ctx).withRoom(review.id, doc, (room) => {
+        expect(room.doc.getMap('annotations').size).toBe(compactAfter + 200);
+        expect(logRows(again.tendik.ctx.db, review.id, doc)).toBe(1);
+      });
+      expect([...storedDoc(again.tendik.ctx.db, review.id, doc).getMap('annotations').keys()].sort()).toEqual([...writer.getMap('annotations').keys()].sort());
+    } finally {
+      crashDb.cleanup();
+    }
   });
 });
 
