@@ -1,4 +1,4 @@
-import { defineErrors } from '../../shared/errors';
+import { defineErrors, type TendikError } from '../../shared/errors';
 
 /** Errors of sign-in, passwords, invitations and account management. */
 export const AccountErrors = defineErrors({
@@ -83,3 +83,34 @@ export const AccountErrors = defineErrors({
     },
   },
 });
+
+/** The same refusal worded for a wait under a minute: same code and status, so a client need not tell them apart. */
+const TooManyAttemptsInSeconds = defineErrors({
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    text: {
+      ru: 'Слишком много неудачных попыток входа. Повторите через {seconds} сек.',
+      ky: 'Кирүүгө ийгиликсиз аракеттер өтө көп. {seconds} секунддан кийин кайталаңыз.',
+      en: 'Too many failed sign-in attempts. Try again in {seconds} s.',
+    },
+  },
+}).TOO_MANY_ATTEMPTS;
+
+/**
+ * TOO_MANY_ATTEMPTS for a wait of `waitMs`: in seconds under a minute, else in whole minutes
+ * rounded up; `details.retryAfterSeconds` carries the exact wait for clients and the Retry-After header.
+ */
+export function tooManyAttempts(waitMs: number): TendikError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const details = { retryAfterSeconds: seconds };
+  return seconds < 60
+    ? TooManyAttemptsInSeconds({ seconds }, details)
+    : AccountErrors.TOO_MANY_ATTEMPTS({ minutes: Math.ceil(seconds / 60) }, details);
+}
+
+/** The wait a TOO_MANY_ATTEMPTS error carries, in seconds; undefined for any other error. */
+export function retryAfterSeconds(err: unknown): number | undefined {
+  const details = (err as TendikError | undefined)?.code === 'TOO_MANY_ATTEMPTS' ? (err as TendikError).details : undefined;
+  const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' ? seconds : undefined;
+}

@@ -1,7 +1,7 @@
 /**
  * Counts events per key in a sliding window, in memory. One Tendik process serves the Alliance, so
- * per-process counters are exact; the per-account lock-out that must survive a restart lives in the
- * users table (see lockout.ts).
+ * per-process counters are exact; the sign-in delays that must survive a restart are stored
+ * (pair-failures.ts, account-failures.ts).
  */
 export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
@@ -29,6 +29,16 @@ export class SlidingWindowLimiter {
     this.hits.delete(key);
     this.hits.set(key, recent);
     if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value!);
+  }
+
+  /**
+   * Takes back the latest event of the key: a caller counts an attempt before an await (so parallel
+   * attempts cannot all pass the check) and withdraws it when the attempt turns out fine.
+   */
+  withdraw(key: string): void {
+    const recent = this.recent(key);
+    recent.pop();
+    if (recent.length === 0) this.hits.delete(key);
   }
 
   reset(key: string): void {

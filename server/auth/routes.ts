@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { audit } from '../audit';
 import { HttpErrors } from '../http/errors';
 import { requireSession } from '../http/session';
-import { AccountErrors } from './errors';
+import { AccountErrors, retryAfterSeconds, tooManyAttempts } from './errors';
 import { acceptInvitation, findUsableInvitation } from './invitations';
 import { hashPassword, verifyPassword } from './passwords';
 import { assertAcceptablePassword } from './password-policy';
@@ -55,7 +55,14 @@ export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
   router.post('/login', async (req, res) => {
     requireJson(req);
     const body = parseBody(LoginBody, req);
-    const user = await signIn(ctx, { email: body.email, password: body.password, address: clientAddress(req) });
+    const user = await signIn(ctx, { email: body.email, password: body.password, address: clientAddress(req) }).catch(
+      (err: unknown) => {
+        // RFC 6585: a 429 may say when to come back.
+        const seconds = retryAfterSeconds(err);
+        if (seconds !== undefined) res.set('Retry-After', String(seconds));
+        throw err;
+      },
+    );
     purgeExpiredSessions(ctx.db);
     const session = startSession(req, res, user);
     audit(ctx.db, { userId: user.id, action: 'user.login', details: { address: clientAddress(req) } });
@@ -93,16 +100,18 @@ export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
     const session = requireSession(req);
     requireJson(req);
     const body = parseBody(PasswordChangeBody, req);
-    const guards = signInGuards(ctx).perAccount;
-    const accountKey = session.user.email.toLowerCase();
-    const wait = guards.retryAfterMs(accountKey);
-    if (wait > 0) throw AccountErrors.TOO_MANY_ATTEMPTS({ minutes: Math.ceil(wait / 60_000) });
+    // Only the session's holder can fail here, so a plain per-account window cannot lock out anyone else.
+    const guard = signInGuards(ctx).passwordChange;
+    const wait = guard.retryAfterMs(session.user.id);
+    if (wait > 0) throw tooManyAttempts(wait);
+    // Counted before the check and withdrawn on success, so parallel guesses cannot all pass the window.
+    guard.record(session.user.id);
     const record = findUserByEmail(ctx.db, session.user.email);
     if (!record || !(await verifyPassword(body.currentPassword, record.passwordHash))) {
-      guards.record(accountKey);
       audit(ctx.db, { userId: session.user.id, action: 'user.password_change_failed' });
       throw AccountErrors.WRONG_CURRENT_PASSWORD();
     }
+    guard.withdraw(session.user.id);
     assertAcceptablePassword(body.newPassword, session.user.email);
     setPasswordHash(ctx.db, session.user.id, await hashPassword(body.newPassword));
     destroyUserSessions(ctx.db, session.user.id);

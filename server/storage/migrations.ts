@@ -122,4 +122,36 @@ export const MIGRATIONS: Migration[] = [
       qualifyLegacyRecordIds(db);
     },
   },
+  {
+    // Sign-in slows guessing down instead of locking accounts (server/auth/sign-in.ts): failures per
+    // (account, source) pair, per account over the last hour, and the sources each account signed in
+    // from. users.failed_logins and users.locked_until stay but are no longer used; a lock written by
+    // the old rule is lifted here, so nobody stays locked out by a stranger after the upgrade.
+    id: '006-sign-in-throttling',
+    sql: `
+      CREATE TABLE sign_in_pair_failures (
+        account TEXT NOT NULL,
+        source TEXT NOT NULL,
+        failures INTEGER NOT NULL,
+        last_failure_at INTEGER NOT NULL,
+        PRIMARY KEY (account, source)
+      ) WITHOUT ROWID;
+      CREATE INDEX sign_in_pair_failures_at ON sign_in_pair_failures(last_failure_at);
+      CREATE TABLE sign_in_account_failures (
+        id INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX sign_in_account_failures_account ON sign_in_account_failures(account, at);
+      CREATE INDEX sign_in_account_failures_at ON sign_in_account_failures(at);
+      CREATE TABLE sign_in_known_sources (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        last_success_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, source)
+      ) WITHOUT ROWID;
+      CREATE INDEX sign_in_known_sources_at ON sign_in_known_sources(last_success_at);
+      UPDATE users SET failed_logins = 0, locked_until = NULL;
+    `,
+  },
 ];
