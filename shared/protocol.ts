@@ -13,6 +13,7 @@ import { defineErrors, type ErrorBody } from './errors';
  *   server → `y:update` {reviewId, doc, update}     every update applied by someone else
  *   both   → `y:awareness` {reviewId, doc, update}
  *   server → `collab:error` {code, messages, reviewId?, doc?}  a refused or malformed message
+ *   server → `doc:reset` {reviewId, doc}            the doc was reloaded from storage: join again
  */
 
 export const CollabEvents = {
@@ -22,6 +23,8 @@ export const CollabEvents = {
   update: 'y:update',
   awareness: 'y:awareness',
   error: 'collab:error',
+  /** server → client: the loaded doc was dropped (an update broke it half-way); join it again. */
+  reset: 'doc:reset',
 } as const;
 
 export type CollabEvent = (typeof CollabEvents)[keyof typeof CollabEvents];

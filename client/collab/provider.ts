@@ -139,6 +139,10 @@ export class CollabProvider extends Observable<keyof ProviderEvents> {
       if (open?.joined) awarenessProtocol.applyAwarenessUpdate(open.awareness, bytes(msg.update), REMOTE);
     });
     on(CollabEvents.error, (error: CollabErrorPayload) => this.emit('error', [error]));
+    on(CollabEvents.reset, (msg: { reviewId: string; doc: DocName }) => {
+      const open = this.docFor(msg);
+      if (open) this.resync(open, open.epoch);
+    });
     if (socket.connected) this.onConnect();
     else this.setStatus(socket.active ? 'connecting' : 'offline');
   }

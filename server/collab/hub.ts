@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { upsertCandidates, withdrawCandidates } from '../../shared/collab/engine-doc';
 import type { CandidateFinding } from '../../shared/review-model';
-import { CollabEvents, type DocName } from '../../shared/protocol';
+import { CollabErrors, CollabEvents, type DocName } from '../../shared/protocol';
 import { analyseDraft } from '../checklist/service';
 import type { AppContext } from '../context';
 import { getImport, recordReviewChecklist } from '../reviews/store';
@@ -65,6 +65,11 @@ export class CollabHub {
   }
 
   unloadIfIdle(room: Room): void {
+    // A discarded room's doc is not what the log holds: it is dropped, never compacted into the log.
+    if (room.discarded) {
+      if (room.idle) room.destroy();
+      return;
+    }
     if (!room.idle || this.rooms.get(room.key) !== room) return;
     this.rooms.delete(room.key);
     try {
@@ -72,6 +77,36 @@ export class CollabHub {
     } finally {
       room.destroy();
     }
+  }
+
+  /**
+   * Applies a client's update so that nobody else sees it unless all of it applied: what Yjs emits
+   * meanwhile is held back, and stored and relayed only once the application is complete. An update
+   * that breaks half-way (a dry run on an empty doc cannot see every such fault: one that continues
+   * the sender's earlier changes waits there for them) leaves the loaded doc in a state the log does
+   * not have: that doc is dropped, and its clients load it again from the log (CollabEvents.reset).
+   */
+  applyClientUpdate(room: Room, update: Uint8Array, origin: Connection): void {
+    room.heldBack = [];
+    try {
+      Y.applyUpdate(room.doc, update, origin);
+    } catch {
+      room.heldBack = null;
+      this.discard(room);
+      throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'the update does not fit the document' });
+    }
+    const applied = room.heldBack;
+    room.heldBack = null;
+    for (const change of applied) this.persistAndRelay(room, change.update, change.origin);
+  }
+
+  /** Drops a loaded doc whose memory no longer matches its log; everyone on it rejoins. */
+  private discard(room: Room): void {
+    if (this.rooms.get(room.key) === room) this.rooms.delete(room.key);
+    room.discarded = true;
+    for (const conn of room.conns.values()) conn.socket.emit(CollabEvents.reset, { reviewId: room.reviewId, doc: room.name });
+    room.conns.clear();
+    this.unloadIfIdle(room);
   }
 
   /** Removes a connection from its room: its presence goes, and the room unloads if it was the last. */
@@ -135,6 +170,15 @@ export class CollabHub {
     }
   }
 
+  private persistAndRelay(room: Room, update: Uint8Array, origin: unknown): void {
+    this.log.append(room.reviewId, room.name, update);
+    room.logRows += 1;
+    const message = { reviewId: room.reviewId, doc: room.name, update };
+    if (origin instanceof Connection) origin.socket.to(room.key).emit(CollabEvents.update, message);
+    else this.ctx.io.to(room.key).emit(CollabEvents.update, message);
+    if (room.logRows >= this.options.compactAfter) this.compact(room);
+  }
+
   private compact(room: Room): void {
     this.log.compact(room.reviewId, room.name, room.doc);
     room.logRows = 1;
@@ -144,12 +188,8 @@ export class CollabHub {
   private wire(room: Room): void {
     const { io } = this.ctx;
     const onUpdate = (update: Uint8Array, origin: unknown) => {
-      this.log.append(room.reviewId, room.name, update);
-      room.logRows += 1;
-      const message = { reviewId: room.reviewId, doc: room.name, update };
-      if (origin instanceof Connection) origin.socket.to(room.key).emit(CollabEvents.update, message);
-      else io.to(room.key).emit(CollabEvents.update, message);
-      if (room.logRows >= this.options.compactAfter) this.compact(room);
+      if (room.heldBack) room.heldBack.push({ update, origin });
+      else this.persistAndRelay(room, update, origin);
     };
     const onAwareness = (
       { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

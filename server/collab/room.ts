@@ -35,6 +35,10 @@ export class Room {
   holds = 0;
   /** Rows of this doc's update log in SQLite: read at load, then counted as they are appended. */
   logRows = 0;
+  /** While a client's update is being applied: what Yjs emitted, not yet stored nor relayed. */
+  heldBack: Array<{ update: Uint8Array; origin: unknown }> | null = null;
+  /** Its memory no longer matches its log (an update broke half-way): never used nor compacted again. */
+  discarded = false;
   readonly cleanup: Array<() => void> = [];
 
   constructor(

@@ -31,7 +31,8 @@ import { decodeAwareness, encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_
 import { UserLimits, type LimitVerdict } from './user-limits';
 import { Connection, roomKey, type Room } from './room';
 
-const KNOWN_EVENTS = new Set<string>(Object.values(CollabEvents));
+/** What a client may send; `collab:error` and `doc:reset` go the other way only. */
+const KNOWN_EVENTS = new Set<string>([CollabEvents.join, CollabEvents.leave, CollabEvents.step1, CollabEvents.update, CollabEvents.awareness]);
 
 /**
  * Yjs over socket.io (tech-notes §2.2): one connection per tab, docs multiplexed by {reviewId, doc}.
@@ -185,6 +186,11 @@ class CollabSocket {
     const writable = name === 'text' ? access === 'secretary' : owner === this.user.id;
     const key = roomKey(reviewId, name);
     let entry = this.joined.get(key);
+    // Joined to a doc that has since been dropped (discarded, or unloaded while closing): join anew.
+    if (entry && this.hub.rooms.get(key) !== entry.room) {
+      this.joined.delete(key);
+      entry = undefined;
+    }
     if (!entry) {
       let room = await this.hub.acquire(reviewId, name);
       // A concurrent last-leave may have unloaded it between load and now: take the current one.
@@ -273,7 +279,7 @@ class CollabSocket {
         throw CollabErrors.COLLAB_FOREIGN_RECORD();
       }
     }
-    Y.applyUpdate(room.doc, update, conn);
+    this.hub.applyClientUpdate(room, update, conn);
     return { ok: true };
   }
 

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { addAnnotation } from '../../shared/collab/author-doc';
+import { newAnnotationId } from '../../shared/collab/record-ids';
 import { collabHub } from '../../server/collab/hub-of';
 import { DEFAULT_COLLAB_LIMITS } from '../../server/collab/user-limits';
 import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
 import { signedIn } from '../helpers/app';
-import { connectSocket, createSampleReview, emitWithAck, eventually, prng } from './harness';
+import { connectSocket, createSampleReview, emitWithAck, eventually, openClient, prng } from './harness';
 import {
   annotationUpdate,
   labelledId,
@@ -16,6 +19,7 @@ import {
   relayed,
   reviewWorld,
   sendUpdate,
+  storedDoc,
   tempDatabase,
   type Answer,
 } from './fixtures';
@@ -98,6 +102,55 @@ describe('malformed updates', () => {
     const replay = new Y.Doc();
     for (const { update } of seen) Y.applyUpdate(replay, update);
     expect([...replay.getMap('annotations').keys()]).toEqual([labelledId(own, 'fine')]);
+  });
+
+  it('an update that passes a dry run on an empty doc but breaks against the real one (it continues the sender’s earlier changes) poisons nothing: not stored, not relayed, and everyone goes on', async () => {
+    // The crafted update continues client C's history (its structs start at clock 1, after a valid
+    // change at clock 0): on an empty doc it only waits for clock 0, so the dry run sees no fault.
+    // Against the real doc it integrates a record, then a struct whose right origin does not exist.
+    const fresh = await signedIn(world.server, 'expert');
+    world.server.tendik.ctx.db.prepare('INSERT INTO review_members (review_id, user_id) VALUES (?, ?)').run(world.review.id, fresh.user.id);
+    const own = authorDocName(fresh.user.id);
+    const writer = await open(fresh);
+    const watcher = await openClient(world.server.url, world.secretary.auth, world.review.id, [own]);
+    try {
+      expect((await join(writer, world.review.id, own)).writable).toBe(true);
+      const C = 4242;
+      const local = new Y.Doc();
+      local.clientID = C;
+      let first: Uint8Array = new Uint8Array();
+      local.on('update', (u: Uint8Array) => (first = u));
+      addAnnotation(local, fresh.user.id, { kind: 'comment', anchor: { clauseId: 'a1', quote: { exact: 'Статья 1', prefix: '', suffix: '' } }, body: 'первое' });
+      expect(await sendUpdate(writer, world.review.id, own, first)).toEqual({ ok: true });
+      await eventually(() => watcher.docs.get(own)!.getMap('annotations').size === 1, 'the first change reached the watcher');
+      const rows = rowsOf(own);
+
+      const hidden = newAnnotationId(fresh.user.id);
+      const crafted = craftedContinuation(C, 1, hidden);
+      expect(() => Y.applyUpdate(new Y.Doc(), crafted)).not.toThrow();
+      const spy = await open(world.secretary);
+      expect((await join(spy, world.review.id, own)).ok).toBe(true);
+      const seen = relayed(spy);
+      const reset = new Promise<{ doc: string }>((resolve) => writer.once(CollabEvents.reset, resolve));
+      expect(await sendUpdate(writer, world.review.id, own, crafted)).toMatchObject({ ok: false, code: 'COLLAB_BAD_MESSAGE' });
+      // Everyone on that doc is told to join it again, from what the log holds.
+      expect((await reset).doc).toBe(own);
+      expect((await join(writer, world.review.id, own)).writable).toBe(true);
+      expect(rowsOf(own)).toBe(rows);
+      expect(storedDoc(world.server.tendik.ctx.db, world.review.id, own).getMap('annotations').has(hidden)).toBe(false);
+      expect(seen).toHaveLength(0);
+
+      // The doc goes on: a later change of hers is stored and reaches the watcher (whose provider joined
+      // again by itself), who never saw the crafted record; a fresh load from SQLite is clean.
+      const later = annotationUpdate(own, 'after the crafted one');
+      expect(await sendUpdate(writer, world.review.id, own, later)).toMatchObject({ ok: true });
+      await eventually(() => watcher.docs.get(own)!.getMap('annotations').has(labelledId(own, 'after the crafted one')), 'a later change reaches the watcher');
+      expect(watcher.docs.get(own)!.getMap('annotations').has(hidden)).toBe(false);
+      const reloaded = storedDoc(world.server.tendik.ctx.db, world.review.id, own);
+      expect([...reloaded.getMap('annotations').keys()].sort()).toEqual([...watcher.docs.get(own)!.getMap('annotations').keys()].sort());
+    } finally {
+      watcher.close();
+    }
   });
 
   it('a frame over the size limit closes only that socket; others on the same doc keep working', async () => {
@@ -267,3 +320,43 @@ describe('flooding', () => {
     expect(flooder.connected).toBe(true);
   });
 });
+
+/**
+ * A V1 update of client `client` starting at `clock`: a valid annotation under `id`, then a text item
+ * 'a', then 'bc' after it, then 'zz' whose right origin (`client`, clock+71) exists nowhere — the
+ * shape of a fault Yjs meets only while integrating (found by fuzzing; see the test above).
+ */
+function craftedContinuation(client: number, clock: number, id: string): Uint8Array {
+  const enc = encoding.createEncoder();
+  const id_ = (c: number) => {
+    encoding.writeVarUint(enc, client);
+    encoding.writeVarUint(enc, c);
+  };
+  encoding.writeVarUint(enc, 1); // one client
+  encoding.writeVarUint(enc, 4); // four structs
+  encoding.writeVarUint(enc, client);
+  encoding.writeVarUint(enc, clock);
+  // The record: parentSub (0x20) + ContentAny (8), parent given by its root name.
+  encoding.writeUint8(enc, 0x28);
+  encoding.writeVarUint(enc, 1);
+  encoding.writeVarString(enc, 'annotations');
+  encoding.writeVarString(enc, id);
+  encoding.writeVarUint(enc, 1);
+  encoding.writeAny(enc, { id, kind: 'comment', anchor: { clauseId: 'a1', quote: { exact: 'Статья 1', prefix: '', suffix: '' } }, body: 'скрытое', status: 'open', createdAt: 1, updatedAt: 1 });
+  // 'a' in root text 't' (ContentString 4).
+  encoding.writeUint8(enc, 0x04);
+  encoding.writeVarUint(enc, 1);
+  encoding.writeVarString(enc, 't');
+  encoding.writeVarString(enc, 'a');
+  // 'bc' after 'a' (origin 0x80).
+  encoding.writeUint8(enc, 0x84);
+  id_(clock + 1);
+  encoding.writeVarString(enc, 'bc');
+  // 'zz' after 'a', before a struct that does not exist (origin 0x80 + right origin 0x40).
+  encoding.writeUint8(enc, 0xc4);
+  id_(clock + 1);
+  id_(clock + 71);
+  encoding.writeVarString(enc, 'zz');
+  encoding.writeVarUint(enc, 0); // empty delete set
+  return encoding.toUint8Array(enc);
+}
