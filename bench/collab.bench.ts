@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Socket } from 'socket.io-client';
 import { createApp } from '../server/app';
-import { collabHub } from '../server/collab/hub-of';
 import type { Room } from '../server/collab/room';
 import { createUser } from '../server/auth/users';
 import { testConfig } from '../server/config';
@@ -152,7 +151,7 @@ async function memory(dir: string): Promise<void> {
     if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
     ids.push(((await res.json()) as { review: { id: string } }).review.id);
   }
-  const hub = collabHub(app.ctx);
+  const hub = app.ctx.collab;
   const held: Room[] = [];
   const open = async (id: string) => {
     for (const name of ['text', 'engine'] as const) {

@@ -9,7 +9,6 @@ import { buildComparativeTableDocument, buildConclusion } from '../shared/conclu
 import type { ReviewId, UserId } from '../shared/ids';
 import { authorDocName } from '../shared/protocol';
 import type { ConclusionFields, ReviewModel } from '../shared/review-model';
-import { collabHub } from '../server/collab/hub-of';
 import { loadReviewModel } from '../server/collab/model';
 import { packConclusion } from '../server/export/conclusion-docx';
 import { packWorkingCopy } from '../server/export/working-copy-docx';
@@ -105,7 +104,7 @@ async function setup(databasePath: string): Promise<Setup> {
     members: [expert.user.id as UserId],
     draft: { tree: imported.tree, pmDoc: imported.pmDoc, report: imported.report, sourceSha256: imported.sourceSha256 },
   }).id;
-  const hub = collabHub(server.tendik.ctx);
+  const hub = server.tendik.ctx.collab;
   const spots = targets(imported.tree);
   const ids = await hub.withRoom(reviewId, authorDocName(expert.user.id), (room) =>
     room.doc.transact(() =>
@@ -226,7 +225,7 @@ if (!corpusAvailable(CORPUS_FILE)) {
     await measureWithCpu('GET working-copy.docx (500 comments + changes), from SQLite', () => download('working-copy.docx'), 3);
     figure('working copy DOCX size', `${Math.round(size / 1024)} KB`);
     // The secretary exports from the review page: her connection keeps the review's docs loaded.
-    const hub = collabHub(server.tendik.ctx);
+    const hub = server.tendik.ctx.collab;
     const held = await Promise.all(
       ['text', 'engine', ...hub.log.docs(setupResult.reviewId).filter((n) => n.startsWith('author:'))].map(async (name) => {
         const room = await hub.acquire(setupResult.reviewId, name as Parameters<typeof hub.acquire>[1]);

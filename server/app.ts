@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import express from 'express';
 import { Server as SocketServer } from 'socket.io';
@@ -8,6 +9,11 @@ import { loadSession } from './http/session';
 import { csrfGuard } from './http/csrf';
 import { installSecurity } from './http/security';
 import { ROUTE_MODULES, SOCKET_MODULES } from './modules';
+import { defaultSignInGuards } from './auth/sign-in';
+import { CollabHub } from './collab/hub';
+import { COLLAB_EXTENSIONS } from './collab/extensions';
+import { loadReviewModel } from './collab/model';
+import { currentDraftTree } from './export/tree-source';
 import { openDatabase, type Db } from './storage/db';
 
 export interface TendikApp {
@@ -36,7 +42,19 @@ export function createApp(config: Config, db: Db = openDatabase(config.databaseP
     cleanupEmptyChildNamespaces: true,
   });
   const closers: Array<() => void | Promise<void>> = [];
-  const ctx: AppContext = { config, db, io, onClose: (fn) => closers.push(fn) };
+  const collab = new CollabHub({ config, db, io }, COLLAB_EXTENSIONS);
+  const ctx: AppContext = {
+    config,
+    db,
+    io,
+    collab,
+    accessEvents: new EventEmitter(),
+    signInGuards: defaultSignInGuards(Date.now),
+    reviewSource: { model: loadReviewModel, tree: currentDraftTree },
+    onClose: (fn) => closers.push(fn),
+  };
+  // Docs are flushed before sockets, the HTTP server and the database close.
+  closers.push(() => collab.closeAll());
 
   installSecurity(app, config);
   app.use(loadSession(ctx));

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { Socket } from 'socket.io';
 import type { UserId } from '../../shared/ids';
 import type { AppContext } from '../context';
@@ -14,15 +13,6 @@ export interface AccessRevoked {
   userId: UserId;
   /** Set when only one review was taken away (membership removed). */
   reviewId?: string;
-}
-
-const emitters = new WeakMap<AppContext, EventEmitter>();
-
-/** Subscribe to revocations (the collaboration server drops the user's rooms and awareness). */
-export function accessEvents(ctx: AppContext): EventEmitter<{ revoked: [AccessRevoked] }> {
-  let emitter = emitters.get(ctx);
-  if (!emitter) emitters.set(ctx, (emitter = new EventEmitter()));
-  return emitter as EventEmitter<{ revoked: [AccessRevoked] }>;
 }
 
 function allSockets(ctx: AppContext): Socket[] {
@@ -49,11 +39,11 @@ export function disconnectUserSockets(ctx: AppContext, userId: UserId): void {
 export function revokeUserSessions(ctx: AppContext, userId: UserId): void {
   destroyUserSessions(ctx.db, userId);
   disconnectStaleSockets(ctx);
-  accessEvents(ctx).emit('revoked', { userId });
+  ctx.accessEvents.emit('revoked', { userId });
 }
 
 /** One review was taken away from the user (membership removed). */
 export function revokeReviewAccess(ctx: AppContext, userId: UserId, reviewId: string): void {
-  accessEvents(ctx).emit('revoked', { userId, reviewId });
+  ctx.accessEvents.emit('revoked', { userId, reviewId });
   disconnectUserSockets(ctx, userId);
 }

@@ -13,7 +13,7 @@ import { disconnectStaleSockets } from './revocation';
 import { AcceptInviteBody, failedFields, InvitationToken, LoginBody, PasswordChangeBody } from './schemas';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { createSession, destroySession, destroyUserSessions, purgeExpiredSessions, readCookie, SESSION_COOKIE } from './sessions';
-import { signIn, signInGuards } from './sign-in';
+import { signIn } from './sign-in';
 import { findUserByEmail, setPasswordHash, type User } from './users';
 
 /** Kept for callers of the first version; the catalogue now lives in errors.ts. */
@@ -101,7 +101,7 @@ export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
     requireJson(req);
     const body = parseBody(PasswordChangeBody, req);
     // Only the session's holder can fail here, so a plain per-account window cannot lock out anyone else.
-    const guard = signInGuards(ctx).passwordChange;
+    const guard = ctx.signInGuards.passwordChange;
     const wait = guard.retryAfterMs(session.user.id);
     if (wait > 0) throw tooManyAttempts(wait);
     // Counted before the check and withdrawn on success, so parallel guesses cannot all pass the window.

@@ -31,9 +31,7 @@ export interface SignInGuards {
 }
 
 const WINDOW_MS = 15 * 60_000;
-const guards = new WeakMap<AppContext, SignInGuards>();
-
-function defaultSignInGuards(now: () => number): SignInGuards {
+export function defaultSignInGuards(now: () => number): SignInGuards {
   return {
     now,
     perAddress: new SlidingWindowLimiter(30, WINDOW_MS, now),
@@ -41,21 +39,12 @@ function defaultSignInGuards(now: () => number): SignInGuards {
   };
 }
 
-export function signInGuards(ctx: AppContext): SignInGuards {
-  let existing = guards.get(ctx);
-  if (!existing) {
-    existing = defaultSignInGuards(Date.now);
-    guards.set(ctx, existing);
-  }
-  return existing;
-}
-
 /**
  * Replaces the clock or limits of one app (tests move the clock or widen the windows; an operator
  * could tune them). What is not given is the default, on the given clock.
  */
 export function configureSignInGuards(ctx: AppContext, next: Partial<SignInGuards>): void {
-  guards.set(ctx, { ...defaultSignInGuards(next.now ?? Date.now), ...next });
+  ctx.signInGuards = { ...defaultSignInGuards(next.now ?? Date.now), ...next };
 }
 
 // Unknown e-mails are verified against this hash so they cost as much time as known ones.
@@ -75,7 +64,7 @@ type Rule = 'pair' | 'account' | 'address';
 /** Checks the credentials under the sign-in rules; throws a coded error or returns the user. */
 export async function signIn(ctx: AppContext, attempt: SignInAttempt): Promise<User> {
   const db: Db = ctx.db;
-  const { now: clock, perAddress } = signInGuards(ctx);
+  const { now: clock, perAddress } = ctx.signInGuards;
   const now = clock();
   const account = attempt.email.trim().toLowerCase();
   const source = hashedSource(attempt.address);

@@ -3,27 +3,24 @@ import { encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awaren
 import { upsertCandidates, withdrawCandidates } from '../../shared/collab/engine-doc';
 import type { CandidateFinding } from '../../shared/review-model';
 import { CollabErrors, CollabEvents, type DocName } from '../../shared/protocol';
-import { analyseDraft } from '../checklist/service';
-import type { AppContext } from '../context';
-import { getImport, recordReviewChecklist } from '../reviews/store';
-import { auditAuthorDoc, auditTextDoc } from './audit-trail';
+import { recordReviewChecklist } from '../reviews/store';
+import type { CollabDeps, CollabExtension } from './extension';
 import { Connection, Room, SERVER_ORIGIN, roomKey } from './room';
-import { seedTextDoc } from './seed';
 import { UpdateLog } from './update-log';
 
 export interface HubOptions {
   /** Compact a doc's log from the live doc once it holds this many rows (counted in SQLite, so across restarts). */
   compactAfter: number;
-  /** Run the checklist engine when an ENGINE doc is first created. */
-  analyseOnFirstLoad: boolean;
 }
 
-const DEFAULTS: HubOptions = { compactAfter: 500, analyseOnFirstLoad: true };
+const DEFAULTS: HubOptions = { compactAfter: 500 };
 
 /**
  * The loaded docs of all reviews. Loading goes through a promise map so two first joins never load
  * twice (y-socket.io's race, tech-notes §2.2); a doc unloads, compacted, when its last user leaves.
  * Every applied update is appended to SQLite synchronously before it is relayed or acknowledged.
+ * What else happens around a doc's life (seeding, audit, the first analysis) is an extension's
+ * (extension.ts, extensions/index.ts).
  */
 export class CollabHub {
   readonly rooms = new Map<string, Room>();
@@ -32,10 +29,11 @@ export class CollabHub {
   readonly options: HubOptions;
 
   constructor(
-    readonly ctx: AppContext,
+    readonly deps: CollabDeps,
+    readonly extensions: readonly CollabExtension[],
     options: Partial<HubOptions> = {},
   ) {
-    this.log = new UpdateLog(ctx.db);
+    this.log = new UpdateLog(deps.db);
     this.options = { ...DEFAULTS, ...options };
   }
 
@@ -73,6 +71,7 @@ export class CollabHub {
     if (!room.idle || this.rooms.get(room.key) !== room) return;
     this.rooms.delete(room.key);
     try {
+      for (const ext of this.extensions) ext.beforeUnloadDocument?.({ deps: this.deps, room });
       if (room.logRows > 1) this.log.compact(room.reviewId, room.name, room.doc);
     } finally {
       room.destroy();
@@ -131,7 +130,7 @@ export class CollabHub {
       changed: upsertCandidates(room.doc, checklist, findings, SERVER_ORIGIN),
       removed: withdrawCandidates(room.doc, withdraw, SERVER_ORIGIN),
     }));
-    recordReviewChecklist(this.ctx.db, reviewId, checklist);
+    recordReviewChecklist(this.deps.db, reviewId, checklist);
     return result;
   }
 
@@ -147,24 +146,26 @@ export class CollabHub {
   private async load(reviewId: string, name: DocName): Promise<Room> {
     const room = new Room(reviewId, name);
     try {
-      const stored = this.log.load(reviewId, name, room.doc, SERVER_ORIGIN);
-      room.logRows = stored;
-      if (stored === 0 && name === 'text') {
-        seedTextDoc(this.ctx.db, reviewId, room.doc, SERVER_ORIGIN);
-        this.log.append(reviewId, name, Y.encodeStateAsUpdate(room.doc));
-        room.logRows = 1;
+      const storedRows = this.log.load(reviewId, name, room.doc, SERVER_ORIGIN);
+      room.logRows = storedRows;
+      const context = { deps: this.deps, room, storedRows };
+      const before = Y.encodeStateVector(room.doc);
+      for (const ext of this.extensions) await ext.onLoadDocument?.(context);
+      // What the extensions wrote (a seeded draft) is stored before anyone can see the doc. Compared by
+      // state vector: an update encoded against one always repeats the doc's whole delete set.
+      if (!sameBytes(before, Y.encodeStateVector(room.doc))) {
+        this.log.append(reviewId, name, Y.encodeStateAsUpdate(room.doc, before));
+        room.logRows += 1;
       }
       // A process that died before unloading left its log uncompacted: counted from the database, not
       // from a counter that restarted with the process, it is compacted now instead of growing for ever.
       if (room.logRows > this.options.compactAfter) this.compact(room);
       this.wire(room);
-      if (name === 'text') auditTextDoc(this.ctx.db, room);
-      else if (name.startsWith('author:')) auditAuthorDoc(this.ctx.db, room);
       this.rooms.set(room.key, room);
-      if (stored === 0 && name === 'engine' && this.options.analyseOnFirstLoad) await this.analyse(room);
+      for (const ext of this.extensions) await ext.afterLoadDocument?.(context);
       return room;
     } catch (err) {
-      this.rooms.delete(room.key);
+      if (this.rooms.get(room.key) === room) this.rooms.delete(room.key);
       room.destroy();
       throw err;
     }
@@ -175,8 +176,9 @@ export class CollabHub {
     room.logRows += 1;
     const message = { reviewId: room.reviewId, doc: room.name, update };
     if (origin instanceof Connection) origin.socket.to(room.key).emit(CollabEvents.update, message);
-    else this.ctx.io.to(room.key).emit(CollabEvents.update, message);
+    else this.deps.io.to(room.key).emit(CollabEvents.update, message);
     if (room.logRows >= this.options.compactAfter) this.compact(room);
+    for (const ext of this.extensions) ext.onChange?.({ deps: this.deps, room, update, origin });
   }
 
   private compact(room: Room): void {
@@ -186,7 +188,7 @@ export class CollabHub {
 
   /** Persist, then relay to everyone else on the doc; compact when the log has grown. */
   private wire(room: Room): void {
-    const { io } = this.ctx;
+    const { io } = this.deps;
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (room.heldBack) room.heldBack.push({ update, origin });
       else this.persistAndRelay(room, update, origin);
@@ -212,21 +214,8 @@ export class CollabHub {
       () => room.awareness.off('update', onAwareness),
     );
   }
+}
 
-  /**
-   * A review's first ENGINE load runs the checklist engine over the imported draft. A failure leaves
-   * the doc empty and is logged: the experts can still work, and a rerun (writeCandidates) fills it.
-   */
-  private async analyse(room: Room): Promise<void> {
-    const imported = getImport(this.ctx.db, room.reviewId);
-    if (!imported) return;
-    try {
-      const analysis = await analyseDraft(imported.tree);
-      if (this.rooms.get(room.key) !== room) return;
-      upsertCandidates(room.doc, analysis.checklist, analysis.findings, SERVER_ORIGIN);
-      recordReviewChecklist(this.ctx.db, room.reviewId, analysis.checklist);
-    } catch (err) {
-      console.error(`[collab] checklist analysis of review ${room.reviewId} failed:`, err);
-    }
-  }
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

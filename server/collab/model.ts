@@ -6,11 +6,10 @@ import { getUser } from '../auth/users';
 import type { AppContext } from '../context';
 import type { UserId } from '../../shared/ids';
 import type { Room } from './room';
-import { collabHub } from './hub-of';
 
 /** Every author doc a review has: stored ones and ones only in memory so far. */
 function authorDocNames(ctx: AppContext, reviewId: string): DocName[] {
-  const hub = collabHub(ctx);
+  const hub = ctx.collab;
   const names = new Set<string>(hub.log.docs(reviewId));
   for (const room of hub.rooms.values()) if (room.reviewId === reviewId) names.add(room.name);
   return [...names].filter((n) => authorOfDoc(n as DocName) !== null).sort() as DocName[];
@@ -26,7 +25,7 @@ export async function loadReviewModel(
   reviewId: string,
   options: { withText?: boolean } = {},
 ): Promise<ReviewModel> {
-  const hub = collabHub(ctx);
+  const hub = ctx.collab;
   const withText = options.withText ?? true;
   const names: DocName[] = [...(withText ? (['text'] as const) : []), 'engine', ...authorDocNames(ctx, reviewId)];
   const rooms: Room[] = [];
@@ -71,5 +70,5 @@ export function writeCandidates(
   findings: CandidateFinding[],
   withdraw: readonly string[] = [],
 ): Promise<{ changed: number; removed: number }> {
-  return collabHub(ctx).writeCandidates(reviewId, checklist, findings, withdraw);
+  return ctx.collab.writeCandidates(reviewId, checklist, findings, withdraw);
 }

@@ -17,15 +17,11 @@ import {
 } from '../../shared/protocol';
 import { audit } from '../audit';
 import { canReadWorkingDocs, reviewAccess } from '../auth/access';
-import { accessEvents } from '../auth/revocation';
 import { sessionFromCookieHeader } from '../auth/sessions';
 import { getUser, type User } from '../auth/users';
 import type { AppContext } from '../context';
 import type { Db } from '../storage/db';
-import { setDefaultReviewModelLoader } from '../export/model-source';
 import type { CollabHub } from './hub';
-import { collabHub } from './hub-of';
-import { loadReviewModel } from './model';
 import { foreignAnnotationKeys } from './foreign-record-keys';
 import { decodeAwareness, encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION, presenceUser, stampPresence } from './presence';
 import { UserLimits, type LimitVerdict } from './user-limits';
@@ -40,8 +36,7 @@ const KNOWN_EVENTS = new Set<string>([CollabEvents.join, CollabEvents.leave, Col
  * connection's writes are refused whole (not applied, not relayed, not stored) and the client is told.
  */
 export function attachCollab(ctx: AppContext): void {
-  const hub = collabHub(ctx);
-  setDefaultReviewModelLoader(loadReviewModel);
+  const hub = ctx.collab;
   const schemas = collabSchemas(ctx.config.maxSocketFrameBytes);
   const limits = new UserLimits(ctx.config);
   const refuse = (socket: Socket, next: (err?: Error) => void, error: TendikError) =>
@@ -79,7 +74,7 @@ export function attachCollab(ctx: AppContext): void {
     }
   }
 
-  accessEvents(ctx).on('revoked', ({ userId, reviewId }) => {
+  ctx.accessEvents.on('revoked', ({ userId, reviewId }) => {
     for (const room of [...hub.rooms.values()]) {
       if (reviewId !== undefined && room.reviewId !== reviewId) continue;
       for (const conn of [...room.conns.values()]) {

@@ -1,8 +1,7 @@
 import type { ClauseTree } from '../../shared/clause';
 import type { ReviewModel } from '../../shared/review-model';
 import type { AppContext } from '../context';
-import { ExportErrors } from './errors';
-import { currentDraftTree, type StoredDraft } from './tree-source';
+import type { StoredDraft } from './tree-source';
 
 /**
  * Where the export gets a review's merged model (findings with final decisions, answers, the
@@ -14,7 +13,11 @@ export type ReviewModelLoader = (ctx: AppContext, reviewId: string) => ReviewMod
 /** Where the export gets the draft's clause tree; `stored` is what the import stored. */
 export type DraftTreeLoader = (ctx: AppContext, reviewId: string, stored: StoredDraft) => ClauseTree | Promise<ClauseTree>;
 
-const overrides = new WeakMap<AppContext, { model: ReviewModelLoader; tree: DraftTreeLoader }>();
+/** Where the export reads a review: wired by createApp (the collaboration module's merge and the TEXT doc). */
+export interface ReviewSource {
+  model: ReviewModelLoader;
+  tree: DraftTreeLoader;
+}
 
 /** The tree as imported: what a model held in hand (a fixture, an offline snapshot) refers to. */
 const importedTree: DraftTreeLoader = (_ctx, _reviewId, stored) => stored.tree();
@@ -24,23 +27,14 @@ const importedTree: DraftTreeLoader = (_ctx, _reviewId, stored) => stored.tree()
  * clause ids refer to the imported tree unless a tree loader is given too. The app itself never calls it.
  */
 export function setReviewModelLoader(ctx: AppContext, loader: ReviewModelLoader, tree: DraftTreeLoader = importedTree): void {
-  overrides.set(ctx, { model: loader, tree });
-}
-
-/** The loader wired in by default until the collaboration module provides one. */
-let defaultLoader: ReviewModelLoader = () => {
-  throw ExportErrors.EXPORT_MODEL_UNAVAILABLE();
-};
-
-export function setDefaultReviewModelLoader(loader: ReviewModelLoader): void {
-  defaultLoader = loader;
+  ctx.reviewSource = { model: loader, tree };
 }
 
 export function loadModelForExport(ctx: AppContext, reviewId: string): Promise<ReviewModel> {
-  return Promise.resolve((overrides.get(ctx)?.model ?? defaultLoader)(ctx, reviewId));
+  return Promise.resolve(ctx.reviewSource.model(ctx, reviewId));
 }
 
 /** By default the current TEXT doc of the review (see tree-source.ts). */
 export function loadTreeForExport(ctx: AppContext, reviewId: string, stored: StoredDraft): Promise<ClauseTree> {
-  return Promise.resolve((overrides.get(ctx)?.tree ?? currentDraftTree)(ctx, reviewId, stored));
+  return Promise.resolve(ctx.reviewSource.tree(ctx, reviewId, stored));
 }

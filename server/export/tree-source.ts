@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import type { AmendmentInfo, Clause, ClauseKind, ClauseTree } from '../../shared/clause';
 import { draftFragment, plainText } from '../../shared/collab/text-doc';
 import type { ClauseId } from '../../shared/ids';
-import { collabHub } from '../collab/hub-of';
 import type { AppContext } from '../context';
 import type { Db } from '../storage/db';
 
@@ -37,7 +36,7 @@ export function storedDraft(db: Db, reviewId: string): StoredDraft | undefined {
  * that holds no clause yet (never seeded) gives the imported tree.
  */
 export async function currentDraftTree(ctx: AppContext, reviewId: string, stored: StoredDraft): Promise<ClauseTree> {
-  return collabHub(ctx).withRoom(reviewId, 'text', (room) => {
+  return ctx.collab.withRoom(reviewId, 'text', (room) => {
     const tree = clauseTreeOfTextDoc(room.doc, stored.meta);
     return tree.clauses.length > 0 ? tree : stored.tree();
   });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { UserId } from '../../shared/ids';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
-import { accessEvents, disconnectUserSockets } from '../auth/revocation';
+import { disconnectUserSockets } from '../auth/revocation';
 import { requireReviewAccess } from '../auth/review-guard';
 import { parseBody } from '../auth/routes';
 import { Committee } from '../auth/schemas';
@@ -42,7 +42,7 @@ export function mountReviewStatusRoutes(app: express.Express, ctx: AppContext): 
         .prepare("SELECT id FROM users WHERE role = 'reader' AND committee = ?")
         .all(readersBefore) as { id: UserId }[];
       for (const reader of readers) {
-        accessEvents(ctx).emit('revoked', { userId: reader.id, reviewId });
+        ctx.accessEvents.emit('revoked', { userId: reader.id, reviewId });
         disconnectUserSockets(ctx, reader.id);
       }
     }

@@ -1,5 +1,4 @@
 import { afterEach, expect, it } from 'vitest';
-import { collabHub } from '../../server/collab/hub-of';
 import {
   addAnnotation,
   addReply,
@@ -72,7 +71,7 @@ it('the audit log records who created, edited, resolved and reopened annotations
 
   // Leaving unloads the text doc, which writes the pending text audit entry.
   for (const c of clients.splice(0)) c.close();
-  await eventually(() => [...collabHub(server.tendik.ctx).rooms.values()].every((r) => r.reviewId !== review.id), 'docs unloaded');
+  await eventually(() => [...server.tendik.ctx.collab.rooms.values()].every((r) => r.reviewId !== review.id), 'docs unloaded');
 
   const rows = server.tendik.ctx.db
     .prepare("SELECT user_id, action, target, details FROM audit_log WHERE review_id = ? AND action NOT LIKE 'review.%' ORDER BY seq")

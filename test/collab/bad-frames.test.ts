@@ -5,7 +5,6 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { addAnnotation } from '../../shared/collab/author-doc';
 import { newAnnotationId } from '../../shared/collab/record-ids';
-import { collabHub } from '../../server/collab/hub-of';
 import { DEFAULT_COLLAB_LIMITS } from '../../server/collab/user-limits';
 import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
 import { signedIn } from '../helpers/app';
@@ -93,7 +92,7 @@ describe('malformed updates', () => {
     const seen = relayed(watcher);
 
     expect(await sendUpdate(writer, world.review.id, own, poisoned)).toMatchObject({ ok: false, code: 'COLLAB_BAD_MESSAGE' });
-    const room = collabHub(world.server.tendik.ctx).rooms.get(`collab:${world.review.id}/${own}`)!;
+    const room = world.server.tendik.ctx.collab.rooms.get(`collab:${world.review.id}/${own}`)!;
     expect(room.doc.getMap('annotations').size).toBe(0);
     expect(rowsOf(own)).toBe(0);
     // A later good update reaches the watcher first: nothing of the refused one was relayed before it.
@@ -204,7 +203,7 @@ describe('wrong events, names and order', () => {
     ];
     for (const [payload, code] of cases)
       expect(await emitWithAck<Answer>(socket, CollabEvents.join, payload), JSON.stringify(payload)).toMatchObject({ ok: false, code });
-    expect(collabHub(world.server.tendik.ctx).log.docs(other.id)).toEqual([]);
+    expect(world.server.tendik.ctx.collab.log.docs(other.id)).toEqual([]);
   });
 
   it('step 1, updates and awareness before joining are refused as COLLAB_NOT_JOINED, even on the sender’s own doc', async () => {
@@ -249,7 +248,7 @@ describe('flooding', () => {
       // What was accepted is stored and relayed; what was refused is neither.
       const accepted = ids.filter((_, i) => answers[i]!.ok).map((id) => labelledId(own, id));
       expect(accepted).toHaveLength(UPDATE_BURST);
-      const room = collabHub(world.server.tendik.ctx).rooms.get(`collab:${world.review.id}/${own}`)!;
+      const room = world.server.tendik.ctx.collab.rooms.get(`collab:${world.review.id}/${own}`)!;
       const flood = new Set(ids.map((id) => labelledId(own, id)));
       expect([...room.doc.getMap('annotations').keys()].filter((k) => flood.has(k)).sort()).toEqual([...accepted].sort());
       await eventually(() => seen.length === accepted.length, 'accepted updates are relayed');

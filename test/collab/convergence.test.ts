@@ -13,7 +13,6 @@ import {
   plainText,
 } from '../../shared/collab';
 import { authorDocName, type DocName } from '../../shared/protocol';
-import { collabHub } from '../../server/collab/hub-of';
 import { loadReviewModel } from '../../server/collab/model';
 import { signedIn, startTestServer, type TestServer } from '../helpers/app';
 import { createSampleReview, docContent, eventually, openClient, prng, sameDoc, type Client } from './harness';
@@ -85,7 +84,7 @@ async function runConvergence(participants: number, seed: number): Promise<void>
     'all clients converge',
   );
   // The server's copy agrees too, and the merged model sees every annotation the clients see.
-  const hub = collabHub(server.tendik.ctx);
+  const hub = server.tendik.ctx.collab;
   for (const name of names) {
     const room = hub.rooms.get(`collab:${review.id}/${name}`)!;
     expect(docContent(name, room.doc), name).toBe(docContent(name, clients[0]!.docs.get(name)!));

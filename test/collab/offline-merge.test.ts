@@ -1,7 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { addAnnotation, addReply, authorMap, createAnchor, resolveAnnotation, setVerdict } from '../../shared/collab';
 import { authorDocName, type DocName } from '../../shared/protocol';
-import { collabHub } from '../../server/collab/hub-of';
 import { docContent, eventually, openClient, sameDoc, type Client } from './harness';
 import { reviewWorld, storedDoc, tempDatabase } from './fixtures';
 
@@ -69,7 +68,7 @@ it('work done offline merges on reconnect with what others did meanwhile; the se
   for (const name of names)
     expect(docContent(name, storedDoc(server.tendik.ctx.db, review.id, name)), name).toBe(docContent(name, laptop.docs.get(name)!));
   for (const c of clients.splice(0)) c.close();
-  await eventually(() => [...collabHub(server.tendik.ctx).rooms.values()].every((r) => r.reviewId !== review.id), 'docs unloaded');
+  await eventually(() => [...server.tendik.ctx.collab.rooms.values()].every((r) => r.reviewId !== review.id), 'docs unloaded');
   const reloaded = await openClient(server.url, bella.auth, review.id, names);
   clients.push(reloaded);
   for (const name of names) expect(docContent(name, reloaded.docs.get(name)!), name).toBe(docContent(name, laptop.docs.get(name)!));
@@ -84,7 +83,7 @@ it('a change refused for a passing reason (its doc unloaded under the connection
   const refused: string[] = [];
   client.provider.on('refused', (r: { error: { code: string } }) => refused.push(r.error.code));
   // Every doc flushed and unloaded while the socket stays connected (what shutdown does first).
-  await collabHub(server.tendik.ctx).closeAll();
+  await server.tendik.ctx.collab.closeAll();
   const late = addAnnotation(client.docs.get(aliceDoc)!, alice.user.id, { kind: 'comment', anchor: createAnchor(client.docs.get('text')!, 'a3'), body: 'позже' });
   await eventually(() => refused.length > 0, 'the change is refused');
   // UNAVAILABLE, or NOT_JOINED when the provider's presence message hit the unloaded doc first.

@@ -1,7 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collabHub } from '../../server/collab/hub-of';
 import { loadReviewModel } from '../../server/collab/model';
 import { UpdateLog } from '../../server/collab/update-log';
 import { DEFAULT_COLLAB_LIMITS } from '../../server/collab/user-limits';
@@ -39,13 +38,13 @@ async function world() {
   return { ...shared, review: createSampleReview(server.tendik.ctx.db, secretary.user.id, [alice.user.id, bella.user.id]) };
 }
 
-const loaded = (server: TestServer, reviewId: string, doc: DocName) => collabHub(server.tendik.ctx).rooms.get(`collab:${reviewId}/${doc}`);
+const loaded = (server: TestServer, reviewId: string, doc: DocName) => server.tendik.ctx.collab.rooms.get(`collab:${reviewId}/${doc}`);
 const stateVector = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString('hex');
 
 describe('compaction', () => {
   it('after more than compactAfter updates the log is merged into fewer rows and reloads to the same state', async () => {
     const { server, alice, review } = await world();
-    const hub = collabHub(server.tendik.ctx);
+    const hub = server.tendik.ctx.collab;
     const doc = authorDocName(alice.user.id);
     const compactAfter = hub.options.compactAfter;
     const tabs = [await rawSocket(server, alice), await rawSocket(server, alice)];
@@ -130,7 +129,7 @@ describe('compaction after a crash', () => {
       const doc = authorDocName(alice.user.id);
       const writer = new Y.Doc();
       writer.on('update', (update: Uint8Array) => log.append(review.id, doc, update));
-      const compactAfter = collabHub(first.server.tendik.ctx).options.compactAfter;
+      const compactAfter = first.server.tendik.ctx.collab.options.compactAfter;
       for (let i = 0; i < compactAfter + 200; i += 1) addAnnotation(writer, alice.user.id, { kind: 'comment', anchor: { clauseId: 'a1', quote: { exact: 'Статья 1', prefix: '', suffix: '' } }, body: `№${i}` });
       expect(log.count(review.id, doc)).toBe(compactAfter + 200);
       db.close();
@@ -138,7 +137,7 @@ describe('compaction after a crash', () => {
       const again = await startTestServer({ databasePath: crashDb.file });
       servers.push(again);
       // Compacted on load, while in use — not only when it unloads, which a crashing process never reaches.
-      await collabHub(again.tendik.ctx).withRoom(review.id, doc, (room) => {
+      await again.tendik.ctx.collab.withRoom(review.id, doc, (room) => {
         expect(room.doc.getMap('annotations').size).toBe(compactAfter + 200);
         expect(logRows(again.tendik.ctx.db, review.id, doc)).toBe(1);
       });
@@ -158,7 +157,7 @@ describe('restart', () => {
     expect((await join(socket, review.id, doc)).writable).toBe(true);
     expect(await sendUpdate(socket, review.id, doc, annotationUpdate(doc, 'before'))).toEqual({ ok: true });
     // What app.close() does first: every doc is compacted and unloaded; sockets are closed after.
-    await collabHub(server.tendik.ctx).closeAll();
+    await server.tendik.ctx.collab.closeAll();
     expect(await sendUpdate(socket, review.id, doc, annotationUpdate(doc, 'during'))).toMatchObject({ ok: false, code: 'COLLAB_UNAVAILABLE' });
     expect([...storedDoc(server.tendik.ctx.db, review.id, doc).getMap('annotations').keys()]).toEqual([labelledId(doc, 'before')]);
   });

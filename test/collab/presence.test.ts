@@ -2,7 +2,6 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { collabHub } from '../../server/collab/hub-of';
 import { encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION } from '../../server/collab/presence';
 import { CollabEvents } from '../../shared/protocol';
 import { emitWithAck, eventually } from './harness';
@@ -45,7 +44,7 @@ it('presence carries the session’s user whatever the client claims, and nobody
   bella.on(CollabEvents.awareness, (msg: { update: ArrayBuffer | Uint8Array }) =>
     applyAwarenessUpdate(seenByBella, msg.update instanceof Uint8Array ? msg.update : new Uint8Array(msg.update), 'server'),
   );
-  const room = collabHub(world.server.tendik.ctx).rooms.get(`collab:${world.review.id}/text`)!;
+  const room = world.server.tendik.ctx.collab.rooms.get(`collab:${world.review.id}/text`)!;
   const userOf = (clientId: number) => (room.awareness.getStates().get(clientId)?.user as { id: string; name: string } | undefined) ?? null;
 
   expect(await sendAwareness(bella, announce(2002, { cursor: { clause: 'a1', offset: 3 } }))).toEqual({ ok: true });
@@ -76,7 +75,7 @@ it('one connection cannot flood presence: a few ids and a few kilobytes, the res
   const flooder = await rawSocket(world.server, world.alice);
   sockets.push(flooder);
   expect((await join(flooder, world.review.id, 'text')).ok).toBe(true);
-  const room = collabHub(world.server.tendik.ctx).rooms.get(`collab:${world.review.id}/text`)!;
+  const room = world.server.tendik.ctx.collab.rooms.get(`collab:${world.review.id}/text`)!;
   const before = room.awareness.getStates().size;
   const many = (from: number, count: number) =>
     encodeAwareness(Array.from({ length: count }, (_, i) => ({ clientId: from + i, clock: 1, state: { cursor: i } })));

@@ -1,7 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collabHub } from '../../server/collab/hub-of';
 import { clauseTexts, plainText } from '../../shared/collab';
 import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
 import type { RefusedWrite } from '../../client/collab/provider';
@@ -33,7 +32,7 @@ afterAll(async () => {
   db.cleanup();
 });
 
-const hub = () => collabHub(world.server.tendik.ctx);
+const hub = () => world.server.tendik.ctx.collab;
 const roomOf = (doc: DocName) => hub().rooms.get(`collab:${world.review.id}/${doc}`)!;
 
 /** An update to the draft as an editor would make it, against the server's current text. */

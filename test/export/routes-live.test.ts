@@ -5,7 +5,6 @@ import { clauseTexts, plainText } from '../../shared/collab/text-doc';
 import type { ReviewId, UserId } from '../../shared/ids';
 import { authorDocName } from '../../shared/protocol';
 import type { ConclusionFields } from '../../shared/review-model';
-import { collabHub } from '../../server/collab/hub-of';
 import { createReview } from '../../server/reviews/store';
 import { api, signedIn, startTestServer, type Auth, type TestServer } from '../helpers/app';
 import { expectOpensInLibreOffice, expectWellFormedPackage } from './expect-docx';
@@ -34,7 +33,7 @@ beforeAll(async () => {
     draft: { tree, pmDoc: clauseTreeToDoc(tree).toJSON(), report: {}, sourceSha256: '1'.repeat(64) },
   }).id;
 
-  const hub = collabHub(server.tendik.ctx);
+  const hub = server.tendik.ctx.collab;
   const quote = (exact: string) => ({ exact, prefix: '', suffix: '' });
   const [kept, dropped] = await hub.withRoom(reviewId, authorDocName(e.user.id), (room) => [
     addAnnotation(room.doc, e.user.id, {

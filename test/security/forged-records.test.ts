@@ -5,7 +5,6 @@ import { addAnnotation, setConclusionField, setFinalDecision } from '../../share
 import { ENGINE_CANDIDATES } from '../../shared/collab/engine-doc';
 import { authorDocName, type DocName } from '../../shared/protocol';
 import type { ConclusionFields, ReviewModel } from '../../shared/review-model';
-import { collabHub } from '../../server/collab/hub-of';
 import { writeCandidates } from '../../server/collab/model';
 import { api } from '../helpers/app';
 import { eventually, openClient } from '../collab/harness';
@@ -140,7 +139,7 @@ describe('an expert cannot speak for another through record ids', () => {
   it('a record already stored under a foreign id (before this check, or put in the database by hand) is ignored by the merge and reported, and inherits nothing', async () => {
     const { world } = bench;
     const { server, secretary, bella, review } = world;
-    const hub = collabHub(server.tendik.ctx);
+    const hub = server.tendik.ctx.collab;
     const before = await (await api(server, secretary.auth, `/api/reviews/${review.id}/model`)).json() as ReviewModel;
     const victim = before.findings.find((f) => f.origin === 'expert' && f.final?.decision === 'confirmed')!;
     const candidate = before.findings.find((f) => f.origin === 'engine' && f.final?.decision === 'confirmed')!;

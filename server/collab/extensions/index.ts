@@ -1,0 +1,11 @@
+import type { CollabExtension } from '../extension';
+import { auditChanges } from './audit';
+import { firstAnalysis } from './first-analysis';
+import { seedFromImport } from './seed-from-import';
+
+/**
+ * The collaboration extensions, in the order the hub calls them (extension.ts). Add a feature that
+ * lives with the docs — readings' versions, notifications — with one line here, like modules.ts does
+ * for routes.
+ */
+export const COLLAB_EXTENSIONS: readonly CollabExtension[] = [seedFromImport, auditChanges, firstAnalysis];
