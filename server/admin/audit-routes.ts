@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { audit } from '../audit';
 import { failedFields } from '../auth/schemas';
 import { HttpErrors } from '../http/errors';
-import { requireRole } from '../http/session';
+import { requireVerb } from '../auth/review-guard';
 import { queryAudit, type AuditFilter } from './audit-query';
 import { CSV_BOM, csvRow } from './csv';
 
@@ -55,13 +55,13 @@ function readFilter(req: Request, maxLimit: number, defaultLimit: number): Audit
 /** The audit log, for the admin and the secretary: filtered pages as JSON, and a CSV export. */
 export function mountAuditRoutes(app: express.Express, ctx: AppContext): void {
   app.get('/api/audit', (req, res) => {
-    requireRole(req, 'admin', 'secretary');
+    requireVerb(req, 'readAudit');
     const entries = queryAudit(ctx.db, readFilter(req, PAGE_MAX, PAGE_DEFAULT));
     res.json({ entries, nextBefore: entries.length ? entries[entries.length - 1]!.seq : null });
   });
 
   app.get('/api/audit.csv', (req, res) => {
-    const session = requireRole(req, 'admin', 'secretary');
+    const session = requireVerb(req, 'readAudit');
     const filter = readFilter(req, EXPORT_MAX, EXPORT_MAX);
     const entries = queryAudit(ctx.db, filter);
     let body = CSV_BOM + csvRow(['seq', 'at', 'user_email', 'user_name', 'review_id', 'action', 'target', 'details']);

@@ -9,7 +9,7 @@ import { revokeUserSessions } from '../auth/revocation';
 import { parseBody } from '../auth/routes';
 import { Committee, Email, PersonName, RoleName } from '../auth/schemas';
 import { countActiveAdmins, getAccount, listAccounts, updateAccount, type AccountPatch } from '../auth/users';
-import { requireRole } from '../http/session';
+import { requireVerb } from '../auth/review-guard';
 
 const InviteBody = z.object({
   email: Email,
@@ -40,12 +40,12 @@ export function mountAdminUserRoutes(app: express.Express, ctx: AppContext): voi
   router.use(express.json({ limit: '16kb' }));
 
   router.get('/users', (req, res) => {
-    requireRole(req, 'admin');
+    requireVerb(req, 'manageAccounts');
     res.json({ users: listAccounts(ctx.db) });
   });
 
   router.patch('/users/:id', (req, res) => {
-    const session = requireRole(req, 'admin');
+    const session = requireVerb(req, 'manageAccounts');
     const id = IdParam.safeParse(req.params.id);
     const account = id.success ? getAccount(ctx.db, id.data) : undefined;
     if (!account) throw AccountErrors.USER_NOT_FOUND();
@@ -74,13 +74,13 @@ export function mountAdminUserRoutes(app: express.Express, ctx: AppContext): voi
   });
 
   router.get('/invitations', (req, res) => {
-    requireRole(req, 'admin');
+    requireVerb(req, 'manageAccounts');
     res.json({ invitations: listPendingInvitations(ctx.db) });
   });
 
   /** Returns the token once, inside the link to pass to the invitee; only its hash is stored. */
   router.post('/invitations', (req, res) => {
-    const session = requireRole(req, 'admin');
+    const session = requireVerb(req, 'manageAccounts');
     const body = parseBody(InviteBody, req);
     const { invitation, token } = createInvitation(ctx.db, {
       email: body.email,
@@ -100,7 +100,7 @@ export function mountAdminUserRoutes(app: express.Express, ctx: AppContext): voi
   });
 
   router.delete('/invitations/:id', (req, res) => {
-    const session = requireRole(req, 'admin');
+    const session = requireVerb(req, 'manageAccounts');
     const id = IdParam.safeParse(req.params.id);
     const invitation = id.success ? getInvitation(ctx.db, id.data) : undefined;
     if (!invitation || !revokeInvitation(ctx.db, invitation.id)) throw AccountErrors.INVITATION_INVALID();

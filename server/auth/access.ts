@@ -2,8 +2,8 @@ import type { Db } from '../storage/db';
 import type { User } from './users';
 
 /**
- * What a user may do with one review. Decided here and nowhere else, for HTTP routes and socket
- * events alike:
+ * What kind of access a user has to one review — "who" she is to it; what each kind may do is the
+ * policies' (policies.ts). Decided here and nowhere else, for HTTP routes and socket events alike:
  * - 'secretary': reads everything, writes the TEXT doc, her author doc (conclusion, final decisions);
  * - 'expert': a member; reads the working docs, writes only her own author doc;
  * - 'reader': committee staff; reads the issued conclusion of a review shared with her committee, never
@@ -30,9 +30,4 @@ export function reviewAccess(db: Db, user: User, reviewId: string): ReviewAccess
     case 'admin':
       return null;
   }
-}
-
-/** Working docs (text, annotations, engine findings) are for secretaries and member experts only. */
-export function canReadWorkingDocs(access: ReviewAccess | null): access is 'secretary' | 'expert' {
-  return access === 'secretary' || access === 'expert';
 }

@@ -1,7 +1,7 @@
 import { mergeReviewModel, type AuthorDocInput } from '../../shared/collab/merge';
 import { authorOfDoc, type DocName } from '../../shared/protocol';
 import type { CandidateFinding, ReviewModel } from '../../shared/review-model';
-import { reviewAccess } from '../auth/access';
+import { reviewPolicy } from '../auth/policies';
 import { getUser } from '../auth/users';
 import type { AppContext } from '../context';
 import type { UserId } from '../../shared/ids';
@@ -41,7 +41,7 @@ export async function loadReviewModel(
       const userId = authorOfDoc(room.name);
       if (userId === null) continue;
       const user = getUser(ctx.db, userId as UserId);
-      const secretary = (user && reviewAccess(ctx.db, user, reviewId) === 'secretary') || user?.role === 'secretary';
+      const secretary = (user && reviewPolicy(ctx.db, user, reviewId)?.decidesForTheReview) || user?.role === 'secretary';
       authors.push({ userId, role: secretary ? 'secretary' : 'expert', doc: room.doc });
     }
     return mergeReviewModel({

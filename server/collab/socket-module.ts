@@ -16,11 +16,10 @@ import {
   UPDATE_ENVELOPE_BYTES,
 } from '../../shared/protocol';
 import { audit } from '../audit';
-import { canReadWorkingDocs, reviewAccess } from '../auth/access';
+import { reviewPolicy } from '../auth/policies';
 import { sessionFromCookieHeader } from '../auth/sessions';
-import { getUser, type User } from '../auth/users';
+import type { User } from '../auth/users';
 import type { AppContext } from '../context';
-import type { Db } from '../storage/db';
 import type { CollabHub } from './hub';
 import { foreignAnnotationKeys } from './foreign-record-keys';
 import { decodeAwareness, encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION, presenceUser, stampPresence } from './presence';
@@ -173,12 +172,10 @@ class CollabSocket {
   }
 
   private async join(reviewId: string, name: DocName): Promise<JoinAccepted> {
-    const access = reviewAccess(this.ctx.db, this.user, reviewId);
-    if (!canReadWorkingDocs(access)) throw CollabErrors.COLLAB_FORBIDDEN();
-    const owner = authorOfDoc(name);
-    if (owner !== null && owner !== this.user.id && !isParticipant(this.ctx.db, reviewId, owner))
-      throw CollabErrors.COLLAB_FORBIDDEN();
-    const writable = name === 'text' ? access === 'secretary' : owner === this.user.id;
+    const policy = reviewPolicy(this.ctx.db, this.user, reviewId);
+    if (!policy?.canReadDoc(name)) throw CollabErrors.COLLAB_FORBIDDEN();
+    const access = policy.access as Connection['access'];
+    const writable = policy.canWriteDoc(name);
     const key = roomKey(reviewId, name);
     let entry = this.joined.get(key);
     // Joined to a doc that has since been dropped (discarded, or unloaded while closing): join anew.
@@ -311,12 +308,4 @@ class CollabSocket {
 function lastAck(args: unknown[]): Ack | undefined {
   const last = args[args.length - 1];
   return typeof last === 'function' ? (last as Ack) : undefined;
-}
-
-/** Author docs exist for the review's secretaries and member experts only. */
-function isParticipant(db: Db, reviewId: string, userId: string): boolean {
-  const user = getUser(db, userId as User['id']);
-  if (!user) return false;
-  const access = reviewAccess(db, user, reviewId);
-  return access === 'secretary' || access === 'expert';
 }

@@ -10,7 +10,7 @@ import type { ClauseTree } from '../../shared/clause';
 import type { ConclusionCriterion } from '../../shared/conclusion/criteria';
 import type { ReviewModel } from '../../shared/review-model';
 import { audit } from '../audit';
-import { reviewAccess, type ReviewAccess } from '../auth/access';
+import { reviewPolicy, type ExportKind } from '../auth/policies';
 import type { AppContext } from '../context';
 import { requestLang } from '../http/errors';
 import { AuthErrors, requireSession } from '../http/session';
@@ -25,14 +25,6 @@ import { packWorkingCopy } from './working-copy-docx';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Who may have what: the issued conclusion and its table reach the committee; working material never. */
-const ALLOWED = {
-  conclusion: ['secretary', 'expert', 'reader'],
-  table: ['secretary', 'expert', 'reader'],
-  view: ['secretary', 'expert', 'reader'],
-  preview: ['secretary', 'expert'],
-  workingCopy: ['secretary', 'expert'],
-} as const satisfies Record<string, readonly ReviewAccess[]>;
-
 interface ExportInput {
   userId: string;
   reviewId: string;
@@ -46,14 +38,14 @@ interface ExportInput {
  * Signed in, the review visible to her (else 404, so outsiders learn nothing), the kind of export
  * allowed for her access (else 403), a known language; then the model and the draft's current clause tree.
  */
-async function prepare(ctx: AppContext, req: Request, kind: keyof typeof ALLOWED): Promise<ExportInput> {
+async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise<ExportInput> {
   const session = requireSession(req);
   const raw = req.query.lang;
   if (raw !== undefined && !isLang(raw)) throw ExportErrors.EXPORT_BAD_LANG();
   const reviewId = String(req.params.id ?? '');
-  const access = reviewId.length > 0 && reviewId.length <= 64 ? reviewAccess(ctx.db, session.user, reviewId) : null;
-  if (access === null) throw ExportErrors.EXPORT_REVIEW_NOT_FOUND();
-  if (!(ALLOWED[kind] as readonly ReviewAccess[]).includes(access)) throw AuthErrors.FORBIDDEN();
+  const policy = reviewId.length > 0 && reviewId.length <= 64 ? reviewPolicy(ctx.db, session.user, reviewId) : null;
+  if (policy === null) throw ExportErrors.EXPORT_REVIEW_NOT_FOUND();
+  if (!policy.canExport(kind)) throw AuthErrors.FORBIDDEN();
   const stored = storedDraft(ctx.db, reviewId);
   if (!stored) throw ExportErrors.EXPORT_NO_DRAFT();
   // Loaded together: the model and the tree share the TEXT doc's one load.

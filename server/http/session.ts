@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
 import { defineErrors } from '../../shared/errors';
-import type { Role } from '../../shared/roles';
 import { readCookie, renewSession, resolveSession, SESSION_COOKIE, type Session } from '../auth/sessions';
 import { setSessionCookie } from '../auth/session-cookie';
 import type { AppContext } from '../context';
@@ -48,10 +47,4 @@ export function loadSession(ctx: AppContext) {
 export function requireSession(req: Request): Session {
   if (!req.session) throw AuthErrors.AUTH_REQUIRED();
   return req.session;
-}
-
-export function requireRole(req: Request, ...roles: Role[]): Session {
-  const session = requireSession(req);
-  if (!roles.includes(session.user.role)) throw AuthErrors.FORBIDDEN();
-  return session;
 }

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { audit } from '../audit';
 import type { AppContext } from '../context';
 import { Committee } from '../auth/schemas';
-import { requireRole } from '../http/session';
+import { requireVerb } from '../auth/review-guard';
 import { createReview } from '../reviews/store';
 import { ImportErrors } from './errors';
 import { defaultTitle, importDraft } from './import-draft';
@@ -58,7 +58,7 @@ export function mountImportRoutes(app: express.Express, ctx: AppContext): void {
   app.post(
     '/api/reviews',
     uploadRoute(async (req, res) => {
-      const session = requireRole(req, 'secretary');
+      const session = requireVerb(req, 'importDraft');
       const upload = await receiveUpload(req, ctx.config.maxUploadBytes);
       if (!upload.file) throw ImportErrors.IMPORT_NO_FILE();
       const title = optionalText(upload.fields, 'title', 300);
@@ -87,7 +87,7 @@ export function mountImportRoutes(app: express.Express, ctx: AppContext): void {
   app.post(
     '/api/import/preview',
     uploadRoute(async (req, res) => {
-      requireRole(req, 'secretary');
+      requireVerb(req, 'importDraft');
       const upload = await receiveUpload(req, ctx.config.maxUploadBytes);
       if (!upload.file) throw ImportErrors.IMPORT_NO_FILE();
       const result = importDraft(upload.file.bytes, { fileName: upload.file.name, maxInflatedBytes: ctx.config.maxInflatedBytes });

@@ -1,7 +1,7 @@
 import express from 'express';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
-import { requireReviewAccess } from '../auth/review-guard';
+import { requireReview } from '../auth/review-guard';
 import { analyseDraft } from '../checklist/service';
 import { loadReviewModel, writeCandidates } from '../collab/model';
 import { ExportErrors } from '../export/errors';
@@ -18,7 +18,7 @@ import { getReview } from './store';
  */
 export function mountAnalysisRoutes(app: express.Express, ctx: AppContext): void {
   app.post('/api/reviews/:id/analysis', express.json({ limit: '1kb' }), async (req, res) => {
-    const { session, reviewId } = requireReviewAccess(req, ctx.db, req.params.id, 'secretary');
+    const { session, reviewId } = requireReview(req, ctx.db, req.params.id, 'rerunChecklist');
     const stored = storedDraft(ctx.db, reviewId);
     if (!stored) throw ExportErrors.EXPORT_NO_DRAFT();
     const [tree, model] = await Promise.all([currentDraftTree(ctx, reviewId, stored), loadReviewModel(ctx, reviewId)]);

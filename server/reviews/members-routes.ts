@@ -6,10 +6,9 @@ import type { UserId } from '../../shared/ids';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
 import { revokeReviewAccess } from '../auth/revocation';
-import { requireReviewAccess } from '../auth/review-guard';
+import { requireReview, requireVerb } from '../auth/review-guard';
 import { parseBody } from '../auth/routes';
 import { getUser } from '../auth/users';
-import { requireRole } from '../http/session';
 import { addMember, listExperts, listMembers, removeMember } from './members';
 
 export const MemberErrors = defineErrors({
@@ -47,12 +46,12 @@ export function mountMemberRoutes(app: express.Express, ctx: AppContext): void {
   router.use(express.json({ limit: '4kb' }));
 
   router.get('/', (req, res) => {
-    const { reviewId } = requireReviewAccess(req, ctx.db, reviewIdParam(req), 'secretary', 'expert');
+    const { reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readWorkingDocs');
     res.json({ members: listMembers(ctx.db, reviewId) });
   });
 
   router.post('/', (req, res) => {
-    const { session, reviewId } = requireReviewAccess(req, ctx.db, reviewIdParam(req), 'secretary');
+    const { session, reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'manageMembers');
     const { userId } = parseBody(AddMemberBody, req);
     const user = getUser(ctx.db, userId as UserId);
     if (!user || user.role !== 'expert') throw MemberErrors.NOT_AN_EXPERT();
@@ -62,7 +61,7 @@ export function mountMemberRoutes(app: express.Express, ctx: AppContext): void {
   });
 
   router.delete('/:userId', (req, res) => {
-    const { session, reviewId } = requireReviewAccess(req, ctx.db, reviewIdParam(req), 'secretary');
+    const { session, reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'manageMembers');
     const userId = String(req.params.userId) as UserId;
     if (!removeMember(ctx.db, reviewId, userId)) throw MemberErrors.NOT_A_MEMBER();
     audit(ctx.db, { userId: session.user.id, reviewId, action: 'review.member_removed', target: userId });
@@ -74,7 +73,7 @@ export function mountMemberRoutes(app: express.Express, ctx: AppContext): void {
 
   /** The experts a secretary can choose from. */
   app.get('/api/experts', (req, res) => {
-    requireRole(req, 'secretary');
+    requireVerb(req, 'listExperts');
     res.json({ experts: listExperts(ctx.db) });
   });
 }

@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { ReviewAccess } from '../auth/access';
-import { canReadWorkingDocs, reviewAccess } from '../auth/access';
-import { requireReviewAccess } from '../auth/review-guard';
+import { reviewPolicy, type ReviewPolicy } from '../auth/policies';
+import { requireReview } from '../auth/review-guard';
 import { loadReviewModel } from '../collab/model';
 import type { AppContext } from '../context';
 import { requireSession } from '../http/session';
@@ -15,9 +15,9 @@ interface ReviewSummary extends Review {
   counts?: { findings: number; confirmed: number; comments: number };
 }
 
-async function summary(ctx: AppContext, review: Review, access: ReviewAccess): Promise<ReviewSummary> {
-  const base: ReviewSummary = { ...review, access, members: reviewMembers(ctx.db, review.id).length };
-  if (!canReadWorkingDocs(access)) return base;
+async function summary(ctx: AppContext, review: Review, policy: ReviewPolicy): Promise<ReviewSummary> {
+  const base: ReviewSummary = { ...review, access: policy.access, members: reviewMembers(ctx.db, review.id).length };
+  if (!policy.can('readWorkingDocs')) return base;
   const model = await loadReviewModel(ctx, review.id, { withText: false });
   return {
     ...base,
@@ -34,7 +34,7 @@ function reviewIdParam(req: express.Request): unknown {
 }
 
 /**
- * The reviews as the rest of the system reads them. Who sees what is reviewAccess()'s decision:
+ * The reviews as the rest of the system reads them. Who sees what is the review policy's decision:
  * the secretary every review, an expert those she is a member of, a committee reader the issued
  * ones shared with her committee (without working data). POST /api/reviews lives with the import.
  */
@@ -43,27 +43,27 @@ export function mountReviewRoutes(app: express.Express, ctx: AppContext): void {
     const session = requireSession(req);
     const visible: ReviewSummary[] = [];
     for (const review of listReviews(ctx.db)) {
-      const access = reviewAccess(ctx.db, session.user, review.id);
-      if (access) visible.push(await summary(ctx, review, access));
+      const policy = reviewPolicy(ctx.db, session.user, review.id);
+      if (policy?.can('readCard')) visible.push(await summary(ctx, review, policy));
     }
     res.json({ reviews: visible });
   });
 
   app.get('/api/reviews/:id', async (req, res) => {
-    const { access, reviewId } = requireReviewAccess(req, ctx.db, reviewIdParam(req), 'secretary', 'expert', 'reader');
+    const { policy, reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readCard');
     const review = getReview(ctx.db, reviewId)!;
-    const result = await summary(ctx, review, access);
-    res.json({ review: canReadWorkingDocs(access) ? { ...result, memberIds: reviewMembers(ctx.db, reviewId) } : result });
+    const result = await summary(ctx, review, policy);
+    res.json({ review: policy.can('readWorkingDocs') ? { ...result, memberIds: reviewMembers(ctx.db, reviewId) } : result });
   });
 
   app.get('/api/reviews/:id/outline', (req, res) => {
-    const { reviewId } = requireReviewAccess(req, ctx.db, reviewIdParam(req), 'secretary', 'expert');
+    const { reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readWorkingDocs');
     const imported = getImport(ctx.db, reviewId);
     res.json({ meta: imported?.tree.meta ?? null, clauses: imported ? clauseOutline(imported.tree.clauses) : [] });
   });
 
   app.get('/api/reviews/:id/model', async (req, res) => {
-    const { reviewId } = requireReviewAccess(req, ctx.db, reviewIdParam(req), 'secretary', 'expert');
+    const { reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readWorkingDocs');
     res.json(await loadReviewModel(ctx, reviewId));
   });
 }

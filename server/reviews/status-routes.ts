@@ -4,7 +4,7 @@ import type { UserId } from '../../shared/ids';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
 import { disconnectUserSockets } from '../auth/revocation';
-import { requireReviewAccess } from '../auth/review-guard';
+import { requireReview } from '../auth/review-guard';
 import { parseBody } from '../auth/routes';
 import { Committee } from '../auth/schemas';
 import { getReview } from './store';
@@ -22,7 +22,7 @@ const StatusBody = z.discriminatedUnion('status', [
 
 export function mountReviewStatusRoutes(app: express.Express, ctx: AppContext): void {
   app.post('/api/reviews/:id/status', express.json({ limit: '4kb' }), (req, res) => {
-    const { session, reviewId } = requireReviewAccess(req, ctx.db, req.params.id, 'secretary');
+    const { session, reviewId } = requireReview(req, ctx.db, req.params.id, 'setStatus');
     const body = parseBody(StatusBody, req);
     const before = getReview(ctx.db, reviewId)!;
     const committee = body.status === 'issued' ? body.committee : before.committee;
