@@ -6,6 +6,7 @@ import { loadReviewModel } from '../collab/model';
 import type { AppContext } from '../context';
 import { requireSession } from '../http/session';
 import { clauseOutline } from './clause-outline';
+import { currentCounts } from './finding-counts';
 import { getImport, getReview, listReviews, reviewMembers, type Review } from './store';
 
 interface ReviewSummary extends Review {
@@ -18,15 +19,7 @@ interface ReviewSummary extends Review {
 async function summary(ctx: AppContext, review: Review, policy: ReviewPolicy): Promise<ReviewSummary> {
   const base: ReviewSummary = { ...review, access: policy.access, members: reviewMembers(ctx.db, review.id).length };
   if (!policy.can('readWorkingDocs')) return base;
-  const model = await loadReviewModel(ctx, review.id, { withText: false });
-  return {
-    ...base,
-    counts: {
-      findings: model.findings.length,
-      confirmed: model.findings.filter((f) => f.final?.decision === 'confirmed').length,
-      comments: model.comments.length,
-    },
-  };
+  return { ...base, counts: await currentCounts(ctx.db, review.id, () => loadReviewModel(ctx, review.id, { withText: false })) };
 }
 
 function reviewIdParam(req: express.Request): unknown {

@@ -154,4 +154,18 @@ export const MIGRATIONS: Migration[] = [
       UPDATE users SET failed_logins = 0, locked_until = NULL;
     `,
   },
+  {
+    // What the review list shows for each review, counted once per change instead of on every listing.
+    id: '007-review-counts',
+    sql: `
+      CREATE TABLE review_counts (
+        review_id TEXT PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE,
+        changes INTEGER NOT NULL DEFAULT 0,
+        counted_at INTEGER,
+        findings INTEGER,
+        confirmed INTEGER,
+        comments INTEGER
+      );
+    `,
+  },
 ];

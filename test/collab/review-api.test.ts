@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { addAnnotation, clauseTexts, createAnchor, plainText, setFinalDecision, setVerdict } from '../../shared/collab';
 import { authorDocName, type DocName } from '../../shared/protocol';
 import type { ReviewModel } from '../../shared/review-model';
@@ -76,6 +76,24 @@ it('list, outline and merged model reflect the live docs: positions follow the s
   const list = await get<{ reviews: Array<{ id: string; counts?: { findings: number; confirmed: number; comments: number } }> }>(secretary.auth, '/api/reviews');
   const row = list.reviews.find((r) => r.id === review.id)!;
   expect(row.counts).toEqual({ findings: merged.findings.length, confirmed: 1, comments: 1 });
+
+  // Listing again with nothing changed reads the counts kept in SQLite: no doc of the review is loaded.
+  const acquire = vi.spyOn(world.server.tendik.ctx.collab, 'acquire');
+  try {
+    const again = await get<{ reviews: Array<{ id: string; counts?: unknown }> }>(secretary.auth, '/api/reviews');
+    expect(again.reviews.find((r) => r.id === review.id)!.counts).toEqual(row.counts);
+    expect(acquire).not.toHaveBeenCalled();
+    // A change makes them current again on the next listing.
+    setFinalDecision(chief.docs.get(secretaryDoc)!, { targetId: finding.id, decision: 'dismissed' });
+    await synced();
+    const after = await get<{ reviews: Array<{ id: string; counts?: { confirmed: number } }> }>(secretary.auth, '/api/reviews');
+    expect(after.reviews.find((r) => r.id === review.id)!.counts?.confirmed).toBe(0);
+    expect(acquire).toHaveBeenCalled();
+  } finally {
+    acquire.mockRestore();
+  }
+  setFinalDecision(chief.docs.get(secretaryDoc)!, { targetId: finding.id, decision: 'confirmed' });
+  await synced();
 
   // Her words deleted: the finding stays, orphaned, with its quote.
   const text = clauseTexts(chief.docs.get('text')!).get('a2.p2')!;

@@ -1,5 +1,6 @@
 import type { CollabExtension } from '../extension';
 import { auditChanges } from './audit';
+import { findingCounts } from './finding-counts';
 import { firstAnalysis } from './first-analysis';
 import { seedFromImport } from './seed-from-import';
 
@@ -8,4 +9,4 @@ import { seedFromImport } from './seed-from-import';
  * lives with the docs — readings' versions, notifications — with one line here, like modules.ts does
  * for routes.
  */
-export const COLLAB_EXTENSIONS: readonly CollabExtension[] = [seedFromImport, auditChanges, firstAnalysis];
+export const COLLAB_EXTENSIONS: readonly CollabExtension[] = [seedFromImport, auditChanges, findingCounts, firstAnalysis];

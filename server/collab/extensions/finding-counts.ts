@@ -1,0 +1,10 @@
+import { noteReviewChanged } from '../../reviews/finding-counts';
+import type { CollabExtension } from '../extension';
+
+/** Every stored change of the findings' docs makes the review list's counts stale (reviews/finding-counts.ts). */
+export const findingCounts: CollabExtension = {
+  name: 'finding-counts',
+  onChange({ deps, room }) {
+    if (room.name !== 'text') noteReviewChanged(deps.db, room.reviewId);
+  },
+};
