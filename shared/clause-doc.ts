@@ -45,6 +45,15 @@ function nodeToClause(node: PMNode): Clause {
     if (child.type.name === 'clause_text') text = child.textContent;
     else if (child.type.name === 'clause') children.push(nodeToClause(child));
   });
+  return clauseFromAttributes(attrs, text, children);
+}
+
+/**
+ * A clause from the attributes its node carries — in the editor's ProseMirror doc and in the TEXT
+ * doc's Yjs elements alike (server/export/tree-source.ts), so both read them the same way. The
+ * amendment is kept as JSON text: text that is not JSON is left out, never thrown.
+ */
+export function clauseFromAttributes(attrs: Record<string, unknown>, text: string, children: Clause[]): Clause {
   const clause: Clause = {
     id: String(attrs.id) as ClauseId,
     kind: String(attrs.kind) as ClauseKind,
@@ -55,7 +64,18 @@ function nodeToClause(node: PMNode): Clause {
   };
   if (attrs.title != null) clause.title = String(attrs.title);
   if (attrs.repealed === true) clause.repealed = true;
-  if (typeof attrs.amendment === 'string') clause.amendment = JSON.parse(attrs.amendment) as AmendmentInfo;
+  const amendment = amendmentOf(attrs.amendment);
+  if (amendment) clause.amendment = amendment;
   if (attrs.quoted === true) clause.quoted = true;
   return clause;
+}
+
+function amendmentOf(value: unknown): AmendmentInfo | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === 'object' ? (parsed as AmendmentInfo) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -27,6 +27,27 @@ export const CLAUSE_KINDS = [
 ] as const;
 export type ClauseKind = (typeof CLAUSE_KINDS)[number];
 
+/**
+ * The units that group articles, largest first: a code's ОБЩАЯ ЧАСТЬ, Раздел, Подраздел, Глава,
+ * Параграф. The one definition of "a heading above the articles" for the parser's checks, the
+ * outlines and the documents.
+ */
+export const GROUPING_KINDS = ['division', 'section', 'subsection', 'chapter', 'subchapter'] as const satisfies readonly ClauseKind[];
+export type GroupingKind = (typeof GROUPING_KINDS)[number];
+
+export function isGroupingKind(kind: string): kind is GroupingKind {
+  return (GROUPING_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * The depth of each unit in the outline beside the draft: the groups, then the articles (whose parts
+ * and items are not listed). A section and a code's division share a level: a code has one or the other.
+ */
+export const OUTLINE_LEVEL: Readonly<Partial<Record<ClauseKind, number>>> = { division: 1, section: 1, subsection: 2, chapter: 2, subchapter: 3, article: 3 };
+
+/** The units an outline of a whole act lists (the import's report adds the header, preamble, amendments and signature). */
+export const OUTLINE_KINDS: ReadonlySet<ClauseKind> = new Set<ClauseKind>(['header', 'preamble', ...GROUPING_KINDS, 'article', 'amendment', 'signature']);
+
 export const ACT_KINDS = ['code', 'law', 'amendment_law', 'constitutional_law', 'decree', 'resolution', 'other'] as const;
 export type ActKind = (typeof ACT_KINDS)[number];
 

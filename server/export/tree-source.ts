@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import type { AmendmentInfo, Clause, ClauseKind, ClauseTree } from '../../shared/clause';
+import type { Clause, ClauseTree } from '../../shared/clause';
+import { clauseFromAttributes } from '../../shared/clause-doc';
 import { draftFragment, plainText } from '../../shared/collab/text-doc';
-import type { ClauseId } from '../../shared/ids';
 import type { AppContext } from '../context';
 import type { Db } from '../storage/db';
 
@@ -64,28 +64,5 @@ function clauseOf(element: Y.XmlElement): Clause {
       text = own ? plainText(own) : '';
     } else if (child.nodeName === 'clause') children.push(clauseOf(child));
   }
-  const clause: Clause = {
-    id: String(attrs.id) as ClauseId,
-    kind: String(attrs.kind) as ClauseKind,
-    number: attrs.number == null ? null : String(attrs.number),
-    label: String(attrs.label ?? ''),
-    text,
-    children,
-  };
-  if (attrs.title != null) clause.title = String(attrs.title);
-  if (attrs.repealed === true) clause.repealed = true;
-  const amendment = amendmentOf(attrs.amendment);
-  if (amendment) clause.amendment = amendment;
-  if (attrs.quoted === true) clause.quoted = true;
-  return clause;
-}
-
-/** The editor keeps an amendment as JSON text; text that is not JSON is left out, not thrown. */
-function amendmentOf(value: unknown): AmendmentInfo | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    return JSON.parse(value) as AmendmentInfo;
-  } catch {
-    return undefined;
-  }
+  return clauseFromAttributes(attrs, text, children);
 }

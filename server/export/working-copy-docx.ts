@@ -13,7 +13,7 @@ import {
   type ICommentOptions,
   type ParagraphChild,
 } from 'docx';
-import { walkClauses, type Clause, type ClauseTree } from '../../shared/clause';
+import { isGroupingKind, walkClauses, type Clause, type ClauseTree } from '../../shared/clause';
 import { effectiveFields } from '../../shared/conclusion/build';
 import { clauseLabel, confirmedFindings, draftLanguage, explanationOf, proposedWording, type ConfirmedFinding } from '../../shared/conclusion/confirmed';
 import type { ConclusionCriterion } from '../../shared/conclusion/criteria';
@@ -31,7 +31,6 @@ export interface WorkingCopyOptions {
   criteria?: readonly ConclusionCriterion[];
 }
 
-const HEADING_KINDS = new Set<Clause['kind']>(['header', 'division', 'section', 'subsection', 'chapter', 'subchapter']);
 
 interface Anchored {
   commentId: number;
@@ -98,7 +97,7 @@ function clauseRuns(text: string, anchored: readonly Anchored[], edits: readonly
 }
 
 function clauseParagraph(clause: Clause, children: ParagraphChild[]): Paragraph {
-  if (HEADING_KINDS.has(clause.kind)) return new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children });
+  if (clause.kind === 'header' || isGroupingKind(clause.kind)) return new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children });
   if (clause.kind === 'article') return new Paragraph({ heading: HeadingLevel.HEADING_3, children });
   return new Paragraph({ children });
 }

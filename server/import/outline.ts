@@ -1,4 +1,4 @@
-import type { Clause, ClauseKind, ClauseTree } from '../../shared/clause';
+import { OUTLINE_KINDS, type Clause, type ClauseKind, type ClauseTree } from '../../shared/clause';
 
 export interface OutlineNode {
   id: string;
@@ -19,8 +19,6 @@ function excerptOf(clause: Clause): string | null {
   return text.length > 70 ? `${text.slice(0, 69)}…` : text;
 }
 
-/** Units shown in an outline: the structure down to articles; parts, items and text lines are counted, not listed. */
-const OUTLINE_KINDS = new Set<ClauseKind>(['header', 'preamble', 'division', 'section', 'subsection', 'chapter', 'subchapter', 'article', 'amendment', 'signature']);
 
 export function outlineOf(tree: ClauseTree): OutlineNode[] {
   const visit = (clauses: readonly Clause[]): OutlineNode[] =>

@@ -51,6 +51,15 @@ describe('the draft tree read from the TEXT doc', () => {
     expect(direct.clauses[1]!.children[2]!.amendment).toEqual(article.children[2]!.amendment);
   });
 
+  it('reads a broken amendment attribute the same way on both paths: left out, never thrown', () => {
+    const doc = seeded(draftTree());
+    const clause = draftFragment(doc).toArray()[1] as Y.XmlElement;
+    clause.setAttribute('amendment', '{not json');
+    const direct = clauseTreeOfTextDoc(doc, draftTree().meta);
+    expect(direct.clauses[1]!.amendment).toBeUndefined();
+    expect(direct).toEqual(viaProseMirror(doc, draftTree().meta));
+  });
+
   it('equals it for the Criminal Code as imported', () => {
     const file = 'kg_criminal_code_2021_ru.txt';
     if (!corpusAvailable(file)) {

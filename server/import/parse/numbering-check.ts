@@ -1,4 +1,4 @@
-import type { Clause } from '../../../shared/clause';
+import { GROUPING_KINDS, type Clause } from '../../../shared/clause';
 import type { ImportWarning } from '../../../shared/import-report';
 import type { I18nText, Lang } from '../../../shared/i18n/lang';
 import type { LabelUnit } from './labels';
@@ -15,7 +15,7 @@ import type { NodeInfo } from './tree-builder';
 
 const SEQUENCED: ReadonlySet<LabelUnit> = new Set(['section', 'subsection', 'chapter', 'subchapter', 'article', 'part', 'item', 'subitem']);
 const THROUGH_ACT: ReadonlySet<LabelUnit> = new Set(['section', 'chapter', 'article']);
-const HEADINGS: ReadonlySet<LabelUnit> = new Set(['division', 'section', 'subsection', 'chapter', 'subchapter']);
+const HEADINGS: ReadonlySet<LabelUnit> = new Set(GROUPING_KINDS);
 
 interface Sequence {
   lastNumber: string;
