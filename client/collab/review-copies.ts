@@ -19,6 +19,7 @@ export class ReviewCopies {
   private readonly cleanup: Array<() => void> = [];
   private unsentValue = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private destroyed = false;
 
   constructor(
     readonly userId: string,
@@ -83,6 +84,8 @@ export class ReviewCopies {
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     clearTimeout(this.timer);
     this.recount();
     for (const fn of this.cleanup.splice(0)) fn();
@@ -92,6 +95,9 @@ export class ReviewCopies {
   }
 
   private schedule(): void {
+    // A copy that finishes loading after the review was left would count no copies at all, and the
+    // sign-out warning would forget this review's unsent work.
+    if (this.destroyed) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.recount(), RECOUNT_MS);
   }

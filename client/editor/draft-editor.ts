@@ -6,6 +6,7 @@ import { redo, undo, yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } f
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { draftSchema } from '../../shared/schema';
+import { sameJson } from '../ui/same-json';
 import { cursorBuilder, selectionBuilder } from './cursors';
 import { clauseTextStarts, highlightsKey, highlightsPlugin, type Highlight } from './highlights';
 
@@ -24,7 +25,7 @@ export interface SelectedWords {
 export class DraftEditor {
   readonly view: EditorView;
   private writable: boolean;
-  private shownHighlights = '';
+  private shownHighlights: readonly Highlight[] | null = null;
 
   constructor(
     mount: HTMLElement,
@@ -79,9 +80,8 @@ export class DraftEditor {
 
   setHighlights(highlights: readonly Highlight[]): void {
     // Unchanged highlights keep the decorations ProseMirror has mapped through local edits.
-    const shown = JSON.stringify(highlights);
-    if (shown === this.shownHighlights) return;
-    this.shownHighlights = shown;
+    if (this.shownHighlights && sameJson(highlights, this.shownHighlights)) return;
+    this.shownHighlights = highlights;
     this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, { highlights }).setMeta('addToHistory', false));
   }
 
@@ -131,6 +131,11 @@ export class DraftEditor {
     this.view.focus();
   }
 
+  /**
+   * Destroying the view destroys its plugins' views, which release what they hold: y-prosemirror's
+   * binding stops observing the fragment and the doc's transactions, its cursor plugin stops
+   * listening to the awareness (and clears her cursor there), its undo manager is destroyed.
+   */
   destroy(): void {
     this.view.destroy();
   }

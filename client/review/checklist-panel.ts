@@ -4,6 +4,8 @@ import { formatNumber, onLangChange, pick, t, type StringKey } from '../i18n/i18
 import { api } from '../api';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
+import { Subscriptions } from '../ui/lifecycle';
+import { sameJson } from '../ui/same-json';
 import type { ChecklistCriterion } from './checklist-data';
 import type { ReviewSession } from './review-session';
 
@@ -18,7 +20,9 @@ export class ChecklistPanel {
   private readonly body: HTMLElement;
   private criteria: readonly ChecklistCriterion[] = [];
   private model: ReviewModel | null = null;
-  private shown = '';
+  /** The answers and the findings' criteria last drawn; null before the first drawing. */
+  private shown: unknown = null;
+  private readonly subscriptions = new Subscriptions();
 
   constructor(private readonly session: ReviewSession) {
     this.body = h('div', { class: 'checklist' });
@@ -29,7 +33,11 @@ export class ChecklistPanel {
       session.isSecretary ? this.rerunControl() : null,
       this.body,
     );
-    onLangChange(() => this.render());
+    this.subscriptions.add(onLangChange(() => this.render()));
+  }
+
+  destroy(): void {
+    this.subscriptions.release();
   }
 
   /**
@@ -65,9 +73,9 @@ export class ChecklistPanel {
 
   update(model: ReviewModel): void {
     // Text edits recompute the model without changing answers or counts: skip the rebuild then.
-    const shown = JSON.stringify([model.answers, model.findings.map((f) => f.criterionId)]);
+    const shown = [model.answers, model.findings.map((f) => f.criterionId)];
     this.model = model;
-    if (shown === this.shown) return;
+    if (this.shown !== null && sameJson(shown, this.shown)) return;
     this.shown = shown;
     this.render();
   }

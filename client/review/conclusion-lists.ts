@@ -14,6 +14,7 @@ import type { ConclusionFields, ReviewModel } from '../../shared/review-model';
 import { lang, onLangChange } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
+import type { Subscriptions } from '../ui/lifecycle';
 import { downloadFile } from './download-file';
 import type { ReviewSession } from './review-session';
 
@@ -116,12 +117,13 @@ export class AnalysisEditor {
 /**
  * The other two downloads of the issue: the comparative table alone (committees ask for it) and the
  * reviewer's working copy (the draft with comments and tracked changes). Fetched first like the
- * conclusion, so a refusal shows in `status`; `exportLang` is the language chosen beside them.
+ * conclusion, so a refusal shows in `status`; `exportLang` is the language chosen beside them. Their
+ * labels follow the language until the owner releases `subscriptions`.
  */
-export function otherExportButtons(reviewId: string, exportLang: () => Lang, status: HTMLElement): HTMLElement[] {
+export function otherExportButtons(reviewId: string, exportLang: () => Lang, status: HTMLElement, subscriptions: Subscriptions): HTMLElement[] {
   const button = (kind: 'table' | 'workingCopy', path: string, fallback: string) => {
     const el = h('button', { type: 'button', class: 'button', 'data-testid': `export-${kind}` }, `${FILE_NAMES[kind][lang()]} (DOCX)`) as HTMLButtonElement;
-    onLangChange((l) => (el.textContent = `${FILE_NAMES[kind][l]} (DOCX)`));
+    subscriptions.add(onLangChange((l) => (el.textContent = `${FILE_NAMES[kind][l]} (DOCX)`)));
     el.addEventListener('click', () => {
       const chosen = exportLang();
       el.disabled = true;
@@ -135,11 +137,14 @@ export function otherExportButtons(reviewId: string, exportLang: () => Lang, sta
   return [button('table', 'conclusion/table.docx', 'table'), button('workingCopy', 'working-copy.docx', 'working-copy')];
 }
 
-/** What the conclusion depends on besides the draft: when this changes, the preview is asked again. */
-export function previewKeyOf(model: ReviewModel): string {
-  return JSON.stringify([
+/**
+ * What the conclusion depends on besides the draft: when this changes (compared with sameJson), the
+ * preview is asked again.
+ */
+export function previewInputsOf(model: ReviewModel): unknown {
+  return [
     model.conclusion,
     model.findings.map((f) => [f.id, f.final?.decision, f.final?.wording, f.final?.justification, f.verdicts.map((v) => [v.decision, v.wording])]),
     model.answers.map((a) => [a.criterionId, a.questionId, a.authorId, a.value, a.note]),
-  ]);
+  ];
 }

@@ -7,8 +7,10 @@ import { lang, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { conclusionSrcdoc } from '../ui/conclusion-frame';
 import { errorBanner } from '../ui/error-banner';
+import { Subscriptions } from '../ui/lifecycle';
+import { sameJson } from '../ui/same-json';
 import { downloadFile } from './download-file';
-import { AnalysisEditor, conclusionListFields, otherExportButtons, previewKeyOf, type AnalysisItem } from './conclusion-lists';
+import { AnalysisEditor, conclusionListFields, otherExportButtons, previewInputsOf, type AnalysisItem } from './conclusion-lists';
 import type { ReviewSession } from './review-session';
 
 type TextField = 'draftTitle' | 'initiator' | 'registrationNumber' | 'reading' | 'outgoingNumber' | 'outgoingDate' | 'basis' | 'periodFrom' | 'periodTo' | 'summary' | 'genderRelevance' | 'recommendations';
@@ -30,12 +32,14 @@ export class ConclusionPanel {
   private readonly exportLang: HTMLSelectElement;
   private readonly analysis: AnalysisEditor;
   private timer: number | undefined;
-  private lastFields = '';
-  private lastPreviewKey = '';
+  /** The fields and the preview's inputs last seen (see update); null before the first model. */
+  private lastFields: unknown = null;
+  private lastPreviewInputs: unknown = null;
   private previewRequest = 0;
   private lastMissing: Array<{ field: string; label: string }> = [];
   /** Told how many required fields the export still lacks, after each preview. */
   onMissing: ((count: number) => void) | null = null;
+  private readonly subscriptions = new Subscriptions();
 
   constructor(private readonly session: ReviewSession) {
     this.form = h('div', { class: 'conclusion-fields' });
@@ -61,29 +65,40 @@ export class ConclusionPanel {
         tx('label', 'exportLang', { for: 'export-lang' }),
         this.exportLang,
         this.exportButton,
-        ...otherExportButtons(session.reviewId, () => this.exportLang.value as Lang, this.exportStatus),
+        ...otherExportButtons(session.reviewId, () => this.exportLang.value as Lang, this.exportStatus, this.subscriptions),
       ),
       this.exportStatus,
       tx('h3', 'conclusionPreview'),
       this.missing,
       this.preview,
     );
-    onLangChange(() => {
-      this.renderFields(this.session.model?.conclusion ?? {});
-      this.renderMissing();
-    });
+    this.subscriptions.add(
+      onLangChange(() => {
+        this.renderFields(this.session.model?.conclusion ?? {});
+        this.renderMissing();
+      }),
+      () => this.analysis.destroy(),
+    );
+  }
+
+  destroy(): void {
+    this.subscriptions.release();
+    window.clearTimeout(this.timer);
+    // A preview answer still on its way is not drawn, nor does it tell the issuing box anything.
+    this.previewRequest += 1;
+    this.onMissing = null;
   }
 
   update(model: ReviewModel): void {
     // The preview (and the analysis pre-filled from it) follows decisions, edited wordings and answers
     // too, not only the conclusion's fields.
-    const previewKey = previewKeyOf(model);
-    if (previewKey !== this.lastPreviewKey) {
-      this.lastPreviewKey = previewKey;
+    const previewInputs = previewInputsOf(model);
+    if (this.lastPreviewInputs === null || !sameJson(previewInputs, this.lastPreviewInputs)) {
+      this.lastPreviewInputs = previewInputs;
       this.schedulePreview();
     }
-    const fields = JSON.stringify(model.conclusion);
-    if (fields === this.lastFields && this.form.childElementCount) return;
+    const fields = model.conclusion;
+    if (this.lastFields !== null && sameJson(fields, this.lastFields) && this.form.childElementCount) return;
     this.lastFields = fields;
     this.renderFields(model.conclusion);
   }

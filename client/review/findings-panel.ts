@@ -11,6 +11,8 @@ import type { Annotation, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Sev
 import { formatDateTime, formatNumber, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce } from '../ui/error-banner';
+import { Subscriptions } from '../ui/lifecycle';
+import { sameJson } from '../ui/same-json';
 import { criterionSlot, type ChecklistCriterion } from './checklist-data';
 import type { ReviewSession } from './review-session';
 
@@ -96,7 +98,9 @@ export class FindingsPanel {
   private readonly ignoredNote: HTMLElement;
   private criteria: readonly ChecklistCriterion[] = [];
   private active: string | null = null;
-  private shown = '';
+  /** What the cards last drawn showed (see update); null before the first drawing. */
+  private shown: unknown = null;
+  private readonly subscriptions = new Subscriptions();
 
   constructor(
     private readonly session: ReviewSession,
@@ -117,7 +121,11 @@ export class FindingsPanel {
       this.ignoredNote,
       this.list,
     );
-    onLangChange(() => this.render());
+    this.subscriptions.add(onLangChange(() => this.render()));
+  }
+
+  destroy(): void {
+    this.subscriptions.release();
   }
 
   setCriteria(criteria: readonly ChecklistCriterion[]): void {
@@ -130,8 +138,10 @@ export class FindingsPanel {
     this.ignored = this.session.isSecretary ? (model.ignored ?? []) : [];
     // Typing in the draft moves anchors' offsets, which the cards do not show: re-render only when
     // a card's content or the document order changed (hundreds of cards would cost every keystroke).
-    const shown = JSON.stringify([this.ignored, this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)]);
-    if (shown === this.shown) return;
+    // Compared as JSON would be, not stringified: each merge builds a new model and never changes an
+    // old one, so the last one can be kept to compare with.
+    const shown = [this.ignored, this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)];
+    if (this.shown !== null && sameJson(shown, this.shown)) return;
     this.shown = shown;
     this.render();
   }

@@ -2,6 +2,7 @@ import { api } from '../api';
 import { onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
+import { Subscriptions } from '../ui/lifecycle';
 
 interface Status {
   status: string;
@@ -24,6 +25,7 @@ export class IssueBox {
   private readonly buttons = h('div', { class: 'export-row' });
   private readonly error = h('div', { class: 'export-status' });
   private ready = false;
+  private readonly subscriptions = new Subscriptions();
 
   constructor(
     private readonly reviewId: string,
@@ -43,8 +45,12 @@ export class IssueBox {
       this.needs,
       this.error,
     );
-    onLangChange(() => this.render());
+    this.subscriptions.add(onLangChange(() => this.render()));
     this.render();
+  }
+
+  destroy(): void {
+    this.subscriptions.release();
   }
 
   /** Whether the conclusion has every required field (from the preview's missing list). */

@@ -2,6 +2,7 @@ import { api } from '../api';
 import { onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
+import { Subscriptions } from '../ui/lifecycle';
 import type { ReviewSession } from './review-session';
 
 interface Person {
@@ -22,6 +23,7 @@ export class MembersPanel {
   private members: Person[] | null = null;
   private loading = false;
   private experts: Person[] = [];
+  private readonly subscriptions = new Subscriptions();
 
   constructor(private readonly session: ReviewSession) {
     this.element = h(
@@ -31,7 +33,11 @@ export class MembersPanel {
       this.status,
       this.body,
     );
-    onLangChange(() => this.render());
+    this.subscriptions.add(onLangChange(() => this.render()));
+  }
+
+  destroy(): void {
+    this.subscriptions.release();
   }
 
   /** Loads the lists when the tab is first shown: opening a review must not wait on them. */

@@ -1,5 +1,5 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import { h } from '../ui/dom';
+import { h, tx } from '../ui/dom';
 
 const LEVELS: Record<string, number> = { division: 1, section: 1, subsection: 2, chapter: 2, subchapter: 3, article: 3 };
 
@@ -37,4 +37,33 @@ export function renderOutline(entries: readonly OutlineEntry[], onJump: (clauseI
       h('li', { class: `outline__item outline__item--${level}` }, h('button', { type: 'button', class: 'outline__link', 'data-clause': id, onclick: () => onJump(id) }, label)),
     ),
   );
+}
+
+/**
+ * The outline beside the draft, following its headings. Most edits change no heading: the list
+ * (hundreds of entries) is rebuilt only when one did. Nothing outside itself to release.
+ */
+export class OutlineNav {
+  readonly element: HTMLElement;
+  private readonly title: HTMLElement;
+  private doc: PMNode | null = null;
+  private entries: readonly OutlineEntry[] | null = null;
+
+  constructor(private readonly onJump: (clauseId: string) => void) {
+    this.title = tx('h2', 'outline', { id: 'outline-title', class: 'panel-title' });
+    this.element = h('nav', { class: 'outline', 'aria-labelledby': 'outline-title' }, this.title);
+  }
+
+  update(doc: PMNode): void {
+    if (doc === this.doc) return;
+    this.doc = doc;
+    const entries = outlineEntries(doc);
+    if (this.entries && sameEntries(entries, this.entries)) return;
+    this.entries = entries;
+    this.element.replaceChildren(this.title, renderOutline(entries, this.onJump));
+  }
+}
+
+function sameEntries(a: readonly OutlineEntry[], b: readonly OutlineEntry[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.id === b[i]!.id && e.level === b[i]!.level && e.label === b[i]!.label);
 }

@@ -1,9 +1,10 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
+import { Subscriptions } from '../ui/lifecycle';
 
 /** Who is online in this review, in their cursor colours (the server stamps names and colours). */
-export function presenceList(awareness: Awareness, myClientId: number): HTMLElement {
+export function presenceList(awareness: Awareness, myClientId: number): { element: HTMLElement; destroy(): void } {
   const list = h('ul', { class: 'presence__list', 'data-testid': 'presence' });
   const box = h('section', { class: 'presence', 'aria-labelledby': 'presence-title' }, tx('h2', 'presence', { id: 'presence-title', class: 'presence__title' }), list);
   const render = () => {
@@ -23,8 +24,9 @@ export function presenceList(awareness: Awareness, myClientId: number): HTMLElem
       }),
     );
   };
-  awareness.on('change', render);
-  onLangChange(render);
+  const subscriptions = new Subscriptions();
+  subscriptions.on(awareness, 'change', render);
+  subscriptions.add(onLangChange(render));
   render();
-  return box;
+  return { element: box, destroy: () => subscriptions.release() };
 }

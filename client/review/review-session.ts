@@ -89,8 +89,10 @@ export function connectEarly(reviewId: string, me: Pick<CurrentUser, 'id' | 'rol
 }
 
 export function closeEarly(early: EarlyConnection): void {
+  const docs = (['text', 'engine'] as const).flatMap((name) => early.provider.handle(name)?.doc ?? []);
   early.copies.destroy();
   early.provider.destroy();
+  for (const doc of docs) doc.destroy();
   early.socket.disconnect();
 }
 
@@ -112,7 +114,9 @@ export class ReviewSession {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private initialSync = true;
   private initialTimer: ReturnType<typeof setTimeout> | undefined;
+  private mergeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly cleanup: Array<() => void> = [];
+  private destroyed = false;
 
   constructor(
     readonly reviewId: string,
@@ -188,8 +192,9 @@ export class ReviewSession {
     return this.provider.status;
   }
 
-  onStatus(fn: (status: CollabStatus) => void): void {
+  onStatus(fn: (status: CollabStatus) => void): () => void {
     this.provider.on('status', fn);
+    return () => this.provider.off('status', fn);
   }
 
   onModel(fn: (model: ReviewModel) => void): () => void {
@@ -220,6 +225,7 @@ export class ReviewSession {
 
   /** Recomputes the model now (used after a local write so the UI answers without waiting a frame). */
   refresh(): void {
+    if (this.destroyed) return;
     this.modelValue = mergeReviewModel({
       reviewId: this.reviewId,
       engine: this.engine.doc,
@@ -229,12 +235,25 @@ export class ReviewSession {
     for (const fn of this.modelListeners) fn(this.modelValue);
   }
 
+  /**
+   * Leaves the review and lets it go, in this order: the local copies stop writing, counting what is
+   * unsent one last time while the docs still hold it; the provider leaves every doc (over the socket,
+   * still open) and destroys their awareness; the docs are destroyed; the socket closes. Destroying
+   * the docs, not only dropping them, ends whatever still observes one (a binding, an undo manager),
+   * so nothing left attached keeps a review she has left in the tab's memory.
+   */
   destroy(): void {
-    for (const fn of this.cleanup) fn();
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const fn of this.cleanup.splice(0)) fn();
     clearTimeout(this.typingTimer);
     clearTimeout(this.initialTimer);
+    clearTimeout(this.mergeTimer);
+    this.modelListeners.clear();
+    const docs = this.docs();
     this.copies.destroy();
     this.provider.destroy();
+    for (const doc of docs) doc.destroy();
     this.socket.disconnect();
   }
 
@@ -253,7 +272,7 @@ export class ReviewSession {
     if (this.scheduled || this.initialSync) return;
     this.scheduled = true;
     // Many updates arrive in bursts (the first sync, a remote typist): merge once per burst.
-    setTimeout(() => {
+    this.mergeTimer = setTimeout(() => {
       this.scheduled = false;
       this.refresh();
     }, 30);

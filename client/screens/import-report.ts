@@ -1,7 +1,8 @@
 import type { ImportReport } from '../../shared/import-report';
-import { formatNumber, lang, onLangChange, t, type StringKey } from '../i18n/i18n';
+import { formatNumber, lang, t, type StringKey } from '../i18n/i18n';
 import { langName } from '../i18n/lang-names';
 import { h } from '../ui/dom';
+import { retranslateWhileShown } from '../ui/lifecycle';
 
 const COUNTED: Array<[string, StringKey]> = [
   ['section', 'kind_section'],
@@ -14,7 +15,7 @@ const COUNTED: Array<[string, StringKey]> = [
 /** What the import found and everything that deserves the secretary's look, with a link onwards. */
 export function renderImportReport(report: ImportReport, review: { id: string; title: string }): HTMLElement {
   const box = h('section', { class: 'card import-report', 'aria-labelledby': 'import-report-title', 'data-testid': 'import-report' });
-  const render = () => {
+  const render = (into: HTMLElement) => {
     const facts = h('dl', { class: 'facts' });
     const fact = (key: StringKey, value: string) => facts.append(h('dt', {}, t(key)), h('dd', {}, value));
     fact('reportFormat', report.format.toUpperCase() + (report.encoding ? ` (${report.encoding})` : ''));
@@ -37,7 +38,7 @@ export function renderImportReport(report: ImportReport, review: { id: string; t
           ),
         )
       : h('p', {}, t('reportNoWarnings'));
-    box.replaceChildren(
+    into.replaceChildren(
       h('h2', { id: 'import-report-title', tabindex: '-1' }, `${t('reportTitle')}: ${review.title}`),
       facts,
       h('h3', {}, `${t('reportWarnings')} (${formatNumber(report.warnings.length)})`),
@@ -45,7 +46,7 @@ export function renderImportReport(report: ImportReport, review: { id: string; t
       h('a', { href: `#/reviews/${review.id}`, class: 'button button--primary', 'data-testid': 'open-review' }, t('openReview')),
     );
   };
-  render();
-  const off = onLangChange(() => (box.isConnected ? render() : off()));
+  render(box);
+  retranslateWhileShown(box, render);
   return box;
 }

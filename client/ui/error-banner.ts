@@ -1,15 +1,14 @@
 import { describeError } from '../api';
-import { lang, onLangChange } from '../i18n/i18n';
+import { lang } from '../i18n/i18n';
 import { h, tx } from './dom';
+import { retranslateWhileShown } from './lifecycle';
 
 /**
  * An error shown as a readable message in the chosen language; the message follows a language switch
  * because the server sent it in all three. role=alert announces it to screen readers.
  */
 export function errorBanner(error: unknown, retry?: () => void): HTMLElement {
-  const message = h('p', { class: 'error-banner__message' });
-  const render = () => (message.textContent = describeError(error, lang()));
-  render();
+  const message = h('p', { class: 'error-banner__message' }, describeError(error, lang()));
   const box = h(
     'div',
     { class: 'error-banner', role: 'alert' },
@@ -17,7 +16,8 @@ export function errorBanner(error: unknown, retry?: () => void): HTMLElement {
     message,
     retry ? tx('button', 'retry', { type: 'button', class: 'button', onclick: () => retry() }) : null,
   );
-  const off = onLangChange(() => (box.isConnected ? render() : off()));
+  // Banners are dropped with whatever shows them (a panel, a screen): one left behind keeps nothing alive.
+  retranslateWhileShown(message, (shown) => (shown.textContent = describeError(error, lang())));
   return box;
 }
 

@@ -80,3 +80,16 @@ export function draftText(page: Page): Promise<string> {
     return copy.textContent ?? '';
   });
 }
+
+/** Opens a review from inside the app (a hash change, as a link does: no page load) and waits for the sync. */
+export async function openReviewInApp(page: Page, reviewId: string): Promise<void> {
+  await page.evaluate((id) => (location.hash = `#/reviews/${id}`), reviewId);
+  await page.locator('.draft-editor p.clause-text').first().waitFor();
+  await waitSynced(page);
+}
+
+/** Leaves the open review by its back link and waits for the list of reviews. */
+export async function backToList(page: Page): Promise<void> {
+  await page.locator('.review-page a.back-link').click();
+  await page.locator('[data-testid=review-table]').waitFor();
+}

@@ -1,0 +1,22 @@
+import type { ReviewModel } from '../../shared/review-model';
+import type { Highlight } from '../editor/highlights';
+import { t, type StringKey } from '../i18n/i18n';
+import { criterionSlot, type ChecklistCriterion } from './checklist-data';
+import { listedItems } from './findings-panel';
+
+/**
+ * The findings and comments drawn over the draft: those with words to mark (an orphaned or emptied
+ * anchor marks nothing), coloured by criterion and severity, labelled in the interface's language.
+ */
+export function highlightsOf(model: ReviewModel, criteria: readonly ChecklistCriterion[], criterionTitle: (id: string) => string): Highlight[] {
+  return listedItems(model)
+    .filter((i) => i.position && i.position.state !== 'orphaned' && i.position.end > i.position.start)
+    .map((i) => ({
+      id: i.id,
+      clauseId: i.position!.clauseId,
+      start: i.position!.start,
+      end: i.position!.end,
+      className: `crit-${criterionSlot(criteria, i.criterionId)}${i.severity ? ` sev-${i.severity}` : ''}${i.status === 'resolved' ? ' hl--resolved' : ''}${i.origin === 'engine' ? ' hl--engine' : ''}`,
+      label: `${criterionTitle(i.criterionId)}${i.severity ? ` — ${t(`severity_${i.severity}` as StringKey)}` : ''}`,
+    }));
+}
