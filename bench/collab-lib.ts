@@ -44,7 +44,7 @@ export async function startBareRelay(maxFrameBytes: number): Promise<number> {
 /**
  * Runs `script args…` under tsx and resolves once it printed `{"port": …}`. With TENDIK_BENCH_CPU_PROF
  * set to a directory, the Tendik server child writes a V8 CPU profile there when it exits (how the
- * per-update costs in the README were found).
+ * per-update costs in docs/benchmarks.md were found).
  */
 export function startChild(script: string, args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const profile = process.env.TENDIK_BENCH_CPU_PROF;

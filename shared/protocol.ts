@@ -3,10 +3,10 @@ import { defineErrors, type ErrorBody } from './errors';
 
 /**
  * The collaboration wire protocol: y-protocols sync and awareness carried over one socket.io
- * connection per browser tab, multiplexing the Yjs docs of a review (design.md: TEXT, ENGINE and one
+ * connection per browser tab, multiplexing the Yjs docs of a review (docs/collaboration.md: TEXT, ENGINE and one
  * AUTHOR doc per participant). Server and client both validate every payload with these schemas.
  *
- * Exchange for one doc (tech-notes §2.2):
+ * Exchange for one doc (docs/collaboration.md, "Protocol"):
  *   client → `doc:join` {reviewId, doc}            ack: {ok, writable, stateVector, awareness}
  *   client → `y:step1` {reviewId, doc, stateVector} ack: {ok, update (step 2), stateVector}
  *   client → `y:update` {reviewId, doc, update}     ack: {ok} only after the server stored it

@@ -2,7 +2,7 @@ import type { I18nText } from './i18n/lang';
 
 /**
  * The data of a review besides the draft's text, as the UI, the API and the conclusion see it.
- * It is the pure merge of the review's Yjs docs (design.md: TEXT doc, one AUTHOR doc per participant,
+ * It is the pure merge of the review's Yjs docs (docs/collaboration.md: TEXT doc, one AUTHOR doc per participant,
  * the ENGINE doc). The collaboration module owns the Yjs layout and the merge; these are the shapes
  * every other module relies on. Extend them; never change a field's meaning.
  */
@@ -122,7 +122,7 @@ export interface FinalDecision {
 
 export type ConclusionVerdict = 'complies' | 'complies_with_recommendations' | 'does_not_comply';
 
-/** The conclusion's fields, filled by the secretary (her AUTHOR doc) — see domain.md §2. */
+/** The conclusion's fields, filled by the secretary (her AUTHOR doc) — see docs/conclusion.md. */
 export interface ConclusionFields {
   addressee: { committee: string; chair: string };
   outgoingNumber: string;
@@ -192,6 +192,6 @@ export interface ReviewModel {
   comments: Array<Annotation & { replies: Reply[]; position?: ResolvedAnchor }>;
   answers: ChecklistAnswer[];
   conclusion: Partial<ConclusionFields>;
-  /** Present when some author doc held annotations under ids not hers: shown to the secretary, audited. */
+  /** Present when some author doc held annotations under ids not hers: shown to the secretary (a new one is refused and audited). */
   ignored?: IgnoredRecord[];
 }

@@ -66,8 +66,8 @@ function build(doc: PMNode, highlights: readonly Highlight[], active: string | n
 }
 
 /**
- * Annotations drawn as inline decorations, never marks (tech-notes §3.4). y-prosemirror replaces the
- * whole document on every remote change (§3.3), which would wipe mapped decorations, so a Yjs-origin
+ * Annotations drawn as inline decorations, never marks (docs/browser.md, "Highlights"). y-prosemirror
+ * replaces the whole document on every remote change, which would wipe mapped decorations, so a Yjs-origin
  * transaction rebuilds them from the clause offsets; only local edits map the set.
  */
 export function highlightsPlugin(): Plugin<HighlightState> {

@@ -1,7 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model';
+import { OUTLINE_LEVEL, type ClauseKind } from '../../shared/clause';
 import { h, tx } from '../ui/dom';
-
-const LEVELS: Record<string, number> = { division: 1, section: 1, subsection: 2, chapter: 2, subchapter: 3, article: 3 };
 
 export interface OutlineEntry {
   id: string;
@@ -15,7 +14,7 @@ export function outlineEntries(doc: PMNode): OutlineEntry[] {
   doc.descendants((node) => {
     if (node.type.name !== 'clause') return false;
     const kind = node.attrs.kind as string;
-    const level = LEVELS[kind];
+    const level = OUTLINE_LEVEL[kind as ClauseKind];
     if (level) {
       const id = node.attrs.id as string;
       const text = node.firstChild?.textContent ?? '';

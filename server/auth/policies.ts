@@ -86,7 +86,7 @@ export class ReviewPolicy {
   }
 
   /**
-   * Each doc has its writers and only them (design.md): the draft its secretaries, an author doc its
+   * Each doc has its writers and only them (docs/collaboration.md, "The docs of a review"): the draft its secretaries, an author doc its
    * author, the ENGINE doc the server alone.
    */
   canWriteDoc(doc: DocName): boolean {

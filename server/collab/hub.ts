@@ -17,7 +17,7 @@ const DEFAULTS: HubOptions = { compactAfter: 500 };
 
 /**
  * The loaded docs of all reviews. Loading goes through a promise map so two first joins never load
- * twice (y-socket.io's race, tech-notes §2.2); a doc unloads, compacted, when its last user leaves.
+ * twice (y-socket.io's race: docs/collaboration.md, "Why it is built this way"); a doc unloads, compacted, when its last user leaves.
  * Every applied update is appended to SQLite synchronously before it is relayed or acknowledged.
  * What else happens around a doc's life (seeding, audit, the first analysis) is an extension's
  * (extension.ts, extensions/index.ts).

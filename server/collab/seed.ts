@@ -7,7 +7,7 @@ import { CollabErrors } from '../../shared/protocol';
 
 /**
  * Seeds an empty TEXT doc from the stored import. Only ever on the server and only when the doc has
- * no stored updates: a client seeding its editor would duplicate the draft (tech-notes §3.3).
+ * no stored updates: a client seeding its editor would duplicate the draft (docs/collaboration.md, "Why it is built this way").
  */
 export function seedTextDoc(db: Db, reviewId: string, doc: Y.Doc, origin: unknown): void {
   const imported = getImport(db, reviewId);

@@ -30,7 +30,7 @@ import { Connection, roomKey, type Room } from './room';
 const KNOWN_EVENTS = new Set<string>([CollabEvents.join, CollabEvents.leave, CollabEvents.step1, CollabEvents.update, CollabEvents.awareness]);
 
 /**
- * Yjs over socket.io (tech-notes §2.2): one connection per tab, docs multiplexed by {reviewId, doc}.
+ * Yjs over socket.io (docs/collaboration.md, "Protocol"): one connection per tab, docs multiplexed by {reviewId, doc}.
  * Permissions are decided per connection and per doc at join, never per update: a read-only
  * connection's writes are refused whole (not applied, not relayed, not stored) and the client is told.
  */

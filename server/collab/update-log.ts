@@ -3,7 +3,7 @@ import type { Db } from '../storage/db';
 
 /**
  * The durable form of a Yjs doc: an append-only log of updates per (review, doc), the y-leveldb
- * pattern on better-sqlite3 (tech-notes §2.4). Appends are synchronous, so an update is in SQLite
+ * pattern on better-sqlite3 (docs/collaboration.md, "Why it is built this way"). Appends are synchronous, so an update is in SQLite
  * (WAL) before anybody hears of it; compaction replaces the log with one state row in a transaction.
  */
 export class UpdateLog {
@@ -47,7 +47,7 @@ export class UpdateLog {
     return rows.length;
   }
 
-  /** Replaces the whole log with the live doc's state (faster than merging the rows, tech-notes §2.4). */
+  /** Replaces the whole log with the live doc's state (faster than merging the rows: docs/collaboration.md). */
   compact(reviewId: string, doc: string, live: Y.Doc): void {
     const state = Y.encodeStateAsUpdate(live);
     this.db.transaction(() => {

@@ -29,7 +29,7 @@ export function quoteAt(text: string, start: number, end: number): TextQuote {
 /**
  * An anchor on words of one clause, given as offsets into the clause's own text. The start sticks to
  * the character on its right and the end to the one on its left, so typing at either edge does not
- * grow the range (tech-notes §3.1). Without offsets it anchors the whole clause.
+ * grow the range (docs/collaboration.md, "Anchors"). Without offsets it anchors the whole clause.
  */
 export function createAnchor(textDoc: Y.Doc, clauseId: string, range?: { start: number; end: number }): TextAnchor {
   const text = clauseTexts(textDoc).get(clauseId);

@@ -23,7 +23,7 @@ import {
 } from './records';
 
 /**
- * The layout of an AUTHOR doc (design.md): one Y.Map per kind of record, each value a plain JSON
+ * The layout of an AUTHOR doc (docs/collaboration.md, "The docs of a review"): one Y.Map per kind of record, each value a plain JSON
  * record replaced whole on every change. Only the doc's owner can write it (the server enforces that
  * per connection), so authorship is structural: the merge takes the author from the doc, never from
  * a record. These functions are what the browser UI calls; each change is one Yjs transaction.

@@ -44,7 +44,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 }
 
 /**
- * The review model as a pure function of the review's docs (design.md). Authorship comes from whose
+ * The review model as a pure function of the review's docs (docs/collaboration.md, "The review model"). Authorship comes from whose
  * doc a record is in, never from the record, and a finding's id names its owner (record-ids.ts), so a
  * verdict, reply or decision binds to exactly one finding whoever wrote a record under what id. When two secretaries decided the same finding or filled
  * the same conclusion field, the later one wins.

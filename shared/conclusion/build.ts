@@ -23,7 +23,7 @@ import { buildComparativeTable } from './table';
 
 export interface BuildOptions {
   lang: Lang;
-  /** The checklist's criteria with resolved legal-basis titles; C1–C17 of domain.md otherwise. */
+  /** The checklist's criteria with resolved legal-basis titles; C1–C17 (docs/checklists.md) otherwise. */
   criteria?: readonly ConclusionCriterion[];
 }
 
@@ -88,7 +88,7 @@ function generalInformation(fields: Partial<ConclusionFields>, lang: Lang): Labe
 }
 
 /**
- * The whole conclusion (domain.md §2) in one language: header, title, general information, summary,
+ * The whole conclusion (docs/conclusion.md) in one language: header, title, general information, summary,
  * gender relevance, analysis by criteria, comparative table of confirmed findings, verdict,
  * recommendations, signatures, annexes. Pure: the server builds DOCX from it, the browser previews it.
  */

@@ -13,7 +13,7 @@ export interface ConclusionCriterion {
 }
 
 /**
- * The consolidated C1–C17 of domain.md §1.4. RU titles are from the notes; KY titles there are
+ * The consolidated C1–C17 (docs/checklists.md, "The criteria"). RU titles are from the notes; KY titles there are
  * suggested translations (NATIVE CHECK PENDING), and C16/C17 had none, so theirs are ours.
  */
 export const FALLBACK_CRITERIA: readonly ConclusionCriterion[] = [

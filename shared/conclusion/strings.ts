@@ -2,10 +2,10 @@ import type { I18nText, Lang } from '../i18n/lang';
 import type { ConclusionVerdict, Severity } from '../review-model';
 
 /**
- * Every fixed word of the conclusion, in ru / ky / en. Wording follows domain.md §2 (the JK Standards'
+ * Every fixed word of the conclusion, in ru / ky / en. Wording follows docs/conclusion.md, "Where the structure comes from" (the JK Standards'
  * «Экспертиза корутундусу», the 2010 Instruction's «Корутунду даярдоо», UZ/UA verdict formulas).
  *
- * NATIVE CHECK PENDING: the Kyrgyz wordings (marked by the structure of domain.md as suggested
+ * NATIVE CHECK PENDING: the Kyrgyz wordings (marked in docs/conclusion.md as suggested
  * translations) — in particular the page label «{total} беттин {current}-бети», the title formula and
  * the table headers «Долбоордун редакциясы / Сунушталган редакция / Негиздеме» — must be confirmed by a
  * native legal translator before the first Kyrgyz conclusion is issued.

@@ -2,7 +2,7 @@ import type { I18nText, Lang } from '../i18n/lang';
 import type { ConclusionFields } from '../review-model';
 
 /**
- * What a conclusion cannot be issued without. The rule, as documented in README "Conclusion and export":
+ * What a conclusion cannot be issued without. The rule, as documented in docs/conclusion.md, "Required fields":
  * - the addressee committee (a conclusion is a letter to a committee of the Jogorku Kenesh);
  * - the outgoing number and its date (the letter's registration at the Alliance);
  * - the draft's title (it is in the conclusion's title);

@@ -13,7 +13,7 @@ const CONFIRMED_LABELS = ['Статья 1, часть 1', 'Статья 2, ча�
 const built: DocxToCheck[] = [];
 
 describe('conclusion DOCX', () => {
-  it('holds the sections of domain.md §2 in order and one table row per confirmed finding', async () => {
+  it('holds the conclusion’s sections in order (docs/conclusion.md) and one table row per confirmed finding', async () => {
     const doc = buildConclusion(reviewModel(), draftTree(), { lang: 'ru' });
     const buffer = await packConclusion(doc);
     const parts = expectWellFormedPackage(buffer);

@@ -47,7 +47,7 @@ it('answers every review verb and export as the table says, and gives outsiders 
   }
 });
 
-it('reads and writes docs as design.md says: the draft its secretaries, an author doc its author, the engine doc nobody', () => {
+it('reads and writes docs as docs/collaboration.md says: the draft its secretaries, an author doc its author, the engine doc nobody', () => {
   const review = world.issued;
   const db = world.server.tendik.ctx.db;
   const secretary = reviewPolicy(db, userOf('secretary'), review.id)!;

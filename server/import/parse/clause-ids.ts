@@ -4,7 +4,7 @@ import type { NodeInfo } from './tree-builder';
 import { numberKey, numberToIdSegment } from './numbering';
 
 /**
- * Clause ids from the numbering path (design.md): «a15.p2.i4.b» is article 15, part 2, item 4,
+ * Clause ids from the numbering path (docs/import.md, "Clause ids"): «a15.p2.i4.b» is article 15, part 2, item 4,
  * sub-item б. Headings and articles are named on their own («ch3», «s2», «a15») because codes number
  * them through the whole act; articles get their heading's id as prefix only where their numbers
  * restart («s2.a1»). Unnumbered units count within their parent («a15.p2.x3»: third абзац or dash
