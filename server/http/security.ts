@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type express from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Server as SocketServer } from 'socket.io';
@@ -94,8 +95,20 @@ export function installSecurity(app: express.Express, config: Pick<Config, 'secu
  *   carry a live session cookie. What a signed-in user may join is decided per review by the
  *   collaboration server through reviewAccess().
  */
-export function attachSocketGate(ctx: { io: SocketServer; db: Db }): void {
+export function attachSocketGate(ctx: { io: SocketServer; db: Db; config: Pick<Config, 'maxSocketFrameBytes'> }): void {
   const engine = ctx.io.engine;
+  // A long-poll POST that says it is larger than a frame may be is answered 413 before its body is
+  // read (engine.io would read up to the limit first). Over WebSocket the ws library refuses an
+  // over-size frame from its header alone (maxPayload) and discards the rest unread.
+  engine.use((req: IncomingMessage, res: ServerResponse, next: (err?: Error) => void) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (req.method === 'POST' && declared > ctx.config.maxSocketFrameBytes) {
+      res.writeHead(413, { connection: 'close', 'content-type': 'text/plain' }).end('Payload too large');
+      req.destroy();
+      return;
+    }
+    next();
+  });
   const previous = engine.opts.allowRequest;
   engine.opts.allowRequest = (req, callback) => {
     const origin = req.headers.origin;

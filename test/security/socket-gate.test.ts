@@ -50,6 +50,26 @@ describe('socket.io gate', () => {
     }
   });
 
+  it('answers a long-poll POST declaring more than a frame may hold with 413 before reading its body', async () => {
+    const { request } = await import('node:http');
+    const limit = world.server.tendik.ctx.config.maxSocketFrameBytes;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${world.server.url}/socket.io/?EIO=4&transport=polling&sid=whatever`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': String(limit * 2), cookie: world.auth('member')!.cookie },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      // Only a first few bytes are ever sent: the answer may not wait for the rest.
+      req.write('x'.repeat(1024));
+    });
+    // Answered while most of the declared body was never sent: had it waited for the body, this would hang.
+    expect(status).toBe(413);
+  });
+
   it('refuses a forged or expired session cookie', async () => {
     expect(await outcome(open('tendik_session=forged-session-id-000000000000000000000'))).toBe('refused');
   });
