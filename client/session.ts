@@ -1,5 +1,6 @@
+import { auth } from '../shared/contract';
 import type { Role } from '../shared/roles';
-import { api, ApiError, setCsrfToken } from './api';
+import { apiCall, ApiError, setCsrfToken } from './api';
 import { clearLocalCopies } from './collab/local-copy';
 import { forgetUnsent, totalUnsent } from './collab/unsent-index';
 
@@ -8,11 +9,6 @@ export interface CurrentUser {
   email: string;
   name: string;
   role: Role;
-}
-
-interface SessionAnswer {
-  user: CurrentUser;
-  csrfToken: string;
 }
 
 let user: CurrentUser | null = null;
@@ -24,7 +20,7 @@ export function currentUser(): CurrentUser | null {
 /** Restores the session the browser's cookie carries, if any. */
 export async function restoreSession(): Promise<CurrentUser | null> {
   try {
-    const answer = await api<SessionAnswer>('GET', '/api/auth/me');
+    const answer = await apiCall(auth.me);
     setCsrfToken(answer.csrfToken);
     user = answer.user;
   } catch (error) {
@@ -35,7 +31,7 @@ export async function restoreSession(): Promise<CurrentUser | null> {
 }
 
 export async function signIn(email: string, password: string): Promise<CurrentUser> {
-  const answer = await api<SessionAnswer>('POST', '/api/auth/login', { email, password });
+  const answer = await apiCall(auth.login, { body: { email, password } });
   setCsrfToken(answer.csrfToken);
   user = answer.user;
   return answer.user;
@@ -59,7 +55,7 @@ async function forgetLocalWork(userId: string): Promise<void> {
 export async function signOut(): Promise<void> {
   const who = user;
   try {
-    await api('POST', '/api/auth/logout');
+    await apiCall(auth.logout);
   } finally {
     setCsrfToken(null);
     user = null;
@@ -69,7 +65,7 @@ export async function signOut(): Promise<void> {
 
 /** The invitee sets her password: the server creates the account and signs her in. */
 export async function acceptInvitation(token: string, password: string, name: string): Promise<CurrentUser> {
-  const answer = await api<SessionAnswer>('POST', '/api/auth/accept-invite', { token, password, name });
+  const answer = await apiCall(auth.acceptInvite, { body: { token, password, name } });
   setCsrfToken(answer.csrfToken);
   user = answer.user;
   return answer.user;
@@ -77,7 +73,7 @@ export async function acceptInvitation(token: string, password: string, name: st
 
 /** Changes her password: the server ends her other sessions and hands this one a fresh id and token. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  const answer = await api<SessionAnswer>('POST', '/api/auth/password', { currentPassword, newPassword });
+  const answer = await apiCall(auth.changePassword, { body: { currentPassword, newPassword } });
   setCsrfToken(answer.csrfToken);
   user = answer.user;
 }
@@ -85,7 +81,7 @@ export async function changePassword(currentPassword: string, newPassword: strin
 /** Ends every session of hers, this one included. */
 export async function signOutEverywhere(): Promise<void> {
   const who = user;
-  await api('POST', '/api/auth/logout-all');
+  await apiCall(auth.logoutAll);
   setCsrfToken(null);
   user = null;
   if (who) await forgetLocalWork(who.id);

@@ -1,25 +1,15 @@
-import type { I18nText } from '../../shared/i18n/lang';
-import { api } from '../api';
+import { checklist } from '../../shared/contract';
+import { apiCall } from '../api';
 
-export interface ChecklistCriterion {
-  id: string;
-  title: I18nText;
-  guidance: I18nText;
-  severity: string;
-  questions: Array<{ id: string; text: I18nText }>;
-}
-
-export interface ClientChecklist {
-  id: string;
-  version: string;
-  criteria: ChecklistCriterion[];
-}
+/** The checklist as the contract defines it (shared/contract/checklist.ts): criteria and their questions. */
+export type ClientChecklist = checklist.ChecklistPayload;
+export type ChecklistCriterion = checklist.ChecklistCriterion;
 
 let cached: Promise<ClientChecklist> | null = null;
 
 /** The checklist (criteria and questions) from GET /api/checklists/current, fetched once per page. */
 export function loadChecklist(): Promise<ClientChecklist> {
-  cached ??= api<ClientChecklist>('GET', '/api/checklists/current').catch((error: unknown) => {
+  cached ??= apiCall(checklist.currentChecklist).catch((error: unknown) => {
     cached = null;
     throw error;
   });

@@ -1,16 +1,11 @@
-import type { Role } from '../../shared/roles';
-import { api } from '../api';
+import { auth } from '../../shared/contract';
+import { apiCall } from '../api';
 import { onLangChange, t, type StringKey } from '../i18n/i18n';
 import { acceptInvitation } from '../session';
 import { h, tx } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
 
-interface Invitation {
-  email: string;
-  name: string;
-  role: Role;
-  committee: string | null;
-}
+type Invitation = auth.InvitationPreviewResponse['invitation'];
 
 /** The token of an invitation link (`/accept-invite#token=…`): in the fragment, so no server or Referer sees it. */
 export function invitationToken(): string | null {
@@ -69,7 +64,7 @@ export function mountAcceptInvite(main: HTMLElement, token: string, onSignedIn: 
     }
   });
   main.replaceChildren(form);
-  api<{ invitation: Invitation }>('POST', '/api/auth/invitation', { token })
+  apiCall(auth.readInvitation, { body: { token } })
     .then((answer) => {
       invitation = answer.invitation;
       name.value = invitation.name;

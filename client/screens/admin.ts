@@ -1,27 +1,13 @@
+import { admin as contract } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/roles';
-import { api } from '../api';
+import { apiCall } from '../api';
 import { formatDate, onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
 import { roleName } from './accept-invite';
 
-interface Account {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  committee: string | null;
-  disabled: boolean;
-}
-
-interface PendingInvitation {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  committee: string | null;
-  expiresAt: number;
-}
+type Account = contract.Account;
+type PendingInvitation = contract.Invitation;
 
 /**
  * The administrator's screen: every account (role, committee, active — a change of access ends the
@@ -54,13 +40,13 @@ export function mountAdmin(main: HTMLElement): () => void {
       const save = tx('button', 'adminSave', { type: 'button', class: 'button', 'data-testid': `user-save-${u.email}` });
       save.addEventListener('click', () => {
         status.replaceChildren();
-        const patch: Record<string, unknown> = {};
-        if (role.value !== u.role) patch.role = role.value;
+        const patch: contract.UpdateUserBody = {};
+        if (role.value !== u.role) patch.role = role.value as Role;
         const wantedCommittee = committee.value.trim() || null;
         if (role.value === 'reader' && wantedCommittee !== u.committee) patch.committee = wantedCommittee;
         if (active.checked === u.disabled) patch.disabled = !active.checked;
         if (Object.keys(patch).length === 0) return;
-        api<{ user: Account }>('PATCH', `/api/admin/users/${u.id}`, patch)
+        apiCall(contract.updateUser, { params: { id: u.id }, body: patch })
           .then((answer) => {
             users = users.map((x) => (x.id === u.id ? answer.user : x));
             renderUsers();
@@ -111,7 +97,7 @@ export function mountAdmin(main: HTMLElement): () => void {
   };
 
   const load = () => {
-    Promise.all([api<{ users: Account[] }>('GET', '/api/admin/users'), api<{ invitations: PendingInvitation[] }>('GET', '/api/admin/invitations')])
+    Promise.all([apiCall(contract.listUsers), apiCall(contract.listInvitations)])
       .then(([u, i]) => {
         users = u.users;
         pending = i.invitations;
@@ -122,7 +108,7 @@ export function mountAdmin(main: HTMLElement): () => void {
   };
   const revoke = (id: string) => {
     status.replaceChildren();
-    api('DELETE', `/api/admin/invitations/${id}`).then(load, fail);
+    apiCall(contract.revokeInvitation, { params: { id } }).then(load, fail);
   };
 
   const email = h('input', { id: 'invite-email', type: 'email', required: true, class: 'input', autocomplete: 'off' }) as HTMLInputElement;
@@ -144,8 +130,13 @@ export function mountAdmin(main: HTMLElement): () => void {
     event.preventDefault();
     status.replaceChildren();
     linkBox.replaceChildren();
-    const body = { email: email.value.trim(), name: name.value.trim(), role: role.value, ...(committee.value.trim() ? { committee: committee.value.trim() } : {}) };
-    api<{ invitation: PendingInvitation; acceptPath: string }>('POST', '/api/admin/invitations', body)
+    const body: contract.InviteBody = {
+      email: email.value.trim(),
+      name: name.value.trim(),
+      role: role.value as Role,
+      ...(committee.value.trim() ? { committee: committee.value.trim() } : {}),
+    };
+    apiCall(contract.createInvitation, { body })
       .then((answer) => {
         const link = h('input', { type: 'text', readonly: true, class: 'input', value: `${location.origin}${answer.acceptPath}`, 'aria-labelledby': 'invite-link-label', 'data-testid': 'invite-link' }) as HTMLInputElement;
         linkBox.replaceChildren(h('p', { id: 'invite-link-label' }, t('inviteLink', { email: answer.invitation.email })), link);

@@ -1,17 +1,12 @@
 import { FILE_NAMES } from '../../shared/conclusion/strings';
+import { conclusion } from '../../shared/contract';
 import { LANGS, type Lang } from '../../shared/i18n/lang';
-import { api } from '../api';
+import { apiCall } from '../api';
 import { lang, onLangChange, t } from '../i18n/i18n';
 import { downloadFile } from '../review/download-file';
 import { h, tx } from '../ui/dom';
 import { conclusionSrcdoc } from '../ui/conclusion-frame';
 import { errorBanner } from '../ui/error-banner';
-
-interface ConclusionView {
-  lang: Lang;
-  title: string;
-  html: string;
-}
 
 /**
  * The issued conclusion as the committee reads it (#/reviews/<id>/conclusion): the document in a
@@ -58,7 +53,7 @@ export function mountConclusionView(main: HTMLElement, reviewId: string): () => 
   let disposed = false;
   const load = () => {
     frame.setAttribute('aria-busy', 'true');
-    api<ConclusionView>('GET', `/api/reviews/${reviewId}/conclusion/view?lang=${docLang.value}`)
+    apiCall(conclusion.viewConclusion, { params: { id: reviewId }, query: { lang: docLang.value as Lang } })
       .then((view) => {
         if (disposed) return;
         heading.removeAttribute('data-i18n');

@@ -1,4 +1,5 @@
-import { api } from '../api';
+import { reviews as contract } from '../../shared/contract';
+import { apiCall } from '../api';
 import { formatDate, formatNumber, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { currentUser } from '../session';
 import { h, tx } from '../ui/dom';
@@ -51,7 +52,7 @@ export function mountReviewList(main: HTMLElement): () => void {
             h('th', { scope: 'row' }, h('a', { href: `#/reviews/${review.id}${reader ? '/conclusion' : ''}`, class: 'review-link' }, review.title)),
             h('td', {}, statusText(review.status)),
             h('td', {}, review.deadline ? formatDate(review.deadline) : t('noDeadline')),
-            h('td', { class: 'num' }, review.members == null ? '—' : formatNumber(review.members)),
+            h('td', { class: 'num' }, formatNumber(review.members)),
             h('td', { class: 'num' }, review.findings == null ? '—' : formatNumber(review.findings)),
           ),
         ),
@@ -61,7 +62,7 @@ export function mountReviewList(main: HTMLElement): () => void {
   };
   const load = () => {
     body.setAttribute('aria-busy', 'true');
-    api<unknown>('GET', '/api/reviews')
+    apiCall(contract.listReviews)
       .then((answer) => {
         reviews = summariesFrom(answer);
         render();

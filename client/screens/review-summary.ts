@@ -1,38 +1,27 @@
-/**
- * A review as the list shows it. The list endpoint belongs to the collaboration module; this reads
- * its answer defensively (members as ids or objects, counts under several names) so the list still
- * shows what is known when a field is absent.
- */
+import type { reviews } from '../../shared/contract';
+
+/** A review as the list shows it: one row of GET /api/reviews. */
 export interface ReviewSummary {
   id: string;
   title: string;
   status: string;
   deadline: string | null;
-  members: number | null;
+  members: number;
+  /** Null for a committee reader, who gets no working data. */
   findings: number | null;
 }
 
-type Loose = Record<string, unknown>;
-
-function count(value: unknown): number | null {
-  if (typeof value === 'number') return value;
-  if (Array.isArray(value)) return value.length;
-  return null;
-}
-
-export function toSummary(raw: Loose): ReviewSummary {
-  const counts = (raw.counts ?? {}) as Loose;
+export function toSummary(review: reviews.ReviewListItem): ReviewSummary {
   return {
-    id: String(raw.id),
-    title: String(raw.title ?? ''),
-    status: String(raw.status ?? 'in_review'),
-    deadline: typeof raw.deadline === 'string' ? raw.deadline : null,
-    members: count(raw.members ?? raw.memberCount ?? counts.members),
-    findings: count(counts.findings ?? raw.findingCount ?? raw.findings),
+    id: review.id,
+    title: review.title,
+    status: review.status,
+    deadline: review.deadline,
+    members: review.members,
+    findings: review.counts?.findings ?? null,
   };
 }
 
-export function summariesFrom(body: unknown): ReviewSummary[] {
-  const list = Array.isArray(body) ? body : ((body as { reviews?: unknown })?.reviews ?? []);
-  return (Array.isArray(list) ? list : []).map((r) => toSummary(r as Loose));
+export function summariesFrom(answer: reviews.ReviewListResponse): ReviewSummary[] {
+  return answer.reviews.map(toSummary);
 }

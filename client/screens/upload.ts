@@ -1,23 +1,18 @@
-import type { ImportReport } from '../../shared/import-report';
-import { csrfHeader, errorFrom, NetworkError } from '../api';
+import { importing } from '../../shared/contract';
+import { checkedAnswer, csrfHeader, errorFrom, NetworkError } from '../api';
 import { formatNumber, onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
 import { renderImportReport } from './import-report';
 
-interface Created {
-  review: { id: string; title: string };
-  report: ImportReport;
-}
-
 /**
  * POSTs the multipart form with XMLHttpRequest, whose upload events give a real progress bar; once
  * the last byte is sent the server parses, which the bar shows as an indeterminate "parsing" state.
  */
-function sendDraft(form: FormData, onProgress: (fraction: number | null) => void): Promise<Created> {
+function sendDraft(form: FormData, onProgress: (fraction: number | null) => void): Promise<importing.ReviewCreatedResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/reviews');
+    xhr.open(importing.createReview.method, importing.createReview.path);
     for (const [name, value] of Object.entries(csrfHeader())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.addEventListener('progress', (e) => onProgress(e.lengthComputable ? e.loaded / e.total : 0));
@@ -29,8 +24,12 @@ function sendDraft(form: FormData, onProgress: (fraction: number | null) => void
       } catch {
         body = null;
       }
-      if (xhr.status === 201) resolve(body as Created);
-      else reject(errorFrom(xhr.status, body));
+      if (xhr.status !== 201) return reject(errorFrom(xhr.status, body));
+      try {
+        resolve(checkedAnswer(importing.createReview, xhr.status, body));
+      } catch (error) {
+        reject(error);
+      }
     });
     xhr.addEventListener('error', () => reject(new NetworkError()));
     xhr.send(form);

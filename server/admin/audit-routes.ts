@@ -1,52 +1,21 @@
 import express from 'express';
 import type { Request } from 'express';
-import { z } from 'zod';
+import { audit as contract } from '../../shared/contract';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
 import { failedFields } from '../auth/schemas';
 import { HttpErrors } from '../http/errors';
+import { sendJson } from '../http/send-json';
 import { requireVerb } from '../auth/review-guard';
 import { queryAudit, type AuditFilter } from './audit-query';
 import { CSV_BOM, csvRow } from './csv';
-
-/** A time bound: ms since the epoch, or an ISO date / date-time. */
-const Instant = z.union([
-  z.string().regex(/^\d{1,15}$/).transform(Number),
-  z
-    .string()
-    .max(40)
-    .regex(/^\d{4}-\d{2}-\d{2}/)
-    .transform((value, check) => {
-      const ms = Date.parse(value);
-      if (Number.isNaN(ms)) {
-        check.addIssue({ code: 'custom', message: 'date' });
-        return z.NEVER;
-      }
-      return ms;
-    }),
-]);
-
-const AuditQuery = z.object({
-  from: Instant.optional(),
-  to: Instant.optional(),
-  userId: z.string().max(64).optional(),
-  reviewId: z.string().max(64).optional(),
-  action: z
-    .string()
-    .max(64)
-    .regex(/^[a-z_]+(\.[a-z_]+)*(\.\*)?$/)
-    .optional(),
-  before: z.string().regex(/^\d{1,15}$/).transform(Number).optional(),
-  limit: z.string().regex(/^\d{1,6}$/).transform(Number).optional(),
-  lang: z.string().optional(),
-});
 
 const PAGE_DEFAULT = 200;
 const PAGE_MAX = 1000;
 const EXPORT_MAX = 100_000;
 
 function readFilter(req: Request, maxLimit: number, defaultLimit: number): AuditFilter {
-  const parsed = AuditQuery.safeParse(req.query);
+  const parsed = contract.listAudit.query.safeParse(req.query);
   if (!parsed.success) throw HttpErrors.BAD_REQUEST({ reason: failedFields(parsed.error) });
   const { lang: _lang, limit, ...rest } = parsed.data;
   return { ...rest, limit: Math.min(Math.max(limit ?? defaultLimit, 1), maxLimit) };
@@ -57,7 +26,7 @@ export function mountAuditRoutes(app: express.Express, ctx: AppContext): void {
   app.get('/api/audit', (req, res) => {
     requireVerb(req, 'readAudit');
     const entries = queryAudit(ctx.db, readFilter(req, PAGE_MAX, PAGE_DEFAULT));
-    res.json({ entries, nextBefore: entries.length ? entries[entries.length - 1]!.seq : null });
+    sendJson(res, contract.listAudit, { entries, nextBefore: entries.length ? entries[entries.length - 1]!.seq : null });
   });
 
   app.get('/api/audit.csv', (req, res) => {

@@ -1,5 +1,5 @@
 import express from 'express';
-import { z } from 'zod';
+import { admin as contract } from '../../shared/contract';
 import type { UserId } from '../../shared/ids';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
@@ -7,28 +7,9 @@ import { AccountErrors } from '../auth/errors';
 import { createInvitation, getInvitation, listPendingInvitations, revokeInvitation } from '../auth/invitations';
 import { revokeUserSessions } from '../auth/revocation';
 import { parseBody } from '../auth/routes';
-import { Committee, Email, PersonName, RoleName } from '../auth/schemas';
 import { countActiveAdmins, getAccount, listAccounts, updateAccount, type AccountPatch } from '../auth/users';
 import { requireVerb } from '../auth/review-guard';
-
-const InviteBody = z.object({
-  email: Email,
-  name: PersonName,
-  role: RoleName,
-  committee: Committee.nullish(),
-});
-
-const UpdateBody = z
-  .object({
-    name: PersonName.optional(),
-    role: RoleName.optional(),
-    committee: Committee.nullable().optional(),
-    disabled: z.boolean().optional(),
-  })
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0);
-
-const IdParam = z.string().uuid();
+import { sendJson } from '../http/send-json';
 
 /**
  * The admin manages accounts: lists them, invites people with a role, changes roles, committees and
@@ -41,15 +22,15 @@ export function mountAdminUserRoutes(app: express.Express, ctx: AppContext): voi
 
   router.get('/users', (req, res) => {
     requireVerb(req, 'manageAccounts');
-    res.json({ users: listAccounts(ctx.db) });
+    sendJson(res, contract.listUsers, { users: listAccounts(ctx.db) });
   });
 
   router.patch('/users/:id', (req, res) => {
     const session = requireVerb(req, 'manageAccounts');
-    const id = IdParam.safeParse(req.params.id);
-    const account = id.success ? getAccount(ctx.db, id.data) : undefined;
+    const params = contract.updateUser.params.safeParse(req.params);
+    const account = params.success ? getAccount(ctx.db, params.data.id) : undefined;
     if (!account) throw AccountErrors.USER_NOT_FOUND();
-    const patch: AccountPatch = parseBody(UpdateBody, req);
+    const patch: AccountPatch = parseBody(contract.updateUser.body, req);
     const role = patch.role ?? account.role;
     const committee = role === 'reader' ? (patch.committee !== undefined ? patch.committee : account.committee) : null;
     if (role === 'reader' && !committee) throw AccountErrors.COMMITTEE_REQUIRED();
@@ -70,18 +51,18 @@ export function mountAdminUserRoutes(app: express.Express, ctx: AppContext): voi
       target: account.id,
       details: { before: pick(account), after: pick(updated) },
     });
-    res.json({ user: updated });
+    sendJson(res, contract.updateUser, { user: updated });
   });
 
   router.get('/invitations', (req, res) => {
     requireVerb(req, 'manageAccounts');
-    res.json({ invitations: listPendingInvitations(ctx.db) });
+    sendJson(res, contract.listInvitations, { invitations: listPendingInvitations(ctx.db) });
   });
 
   /** Returns the token once, inside the link to pass to the invitee; only its hash is stored. */
   router.post('/invitations', (req, res) => {
     const session = requireVerb(req, 'manageAccounts');
-    const body = parseBody(InviteBody, req);
+    const body = parseBody(contract.createInvitation.body, req);
     const { invitation, token } = createInvitation(ctx.db, {
       email: body.email,
       name: body.name,
@@ -96,16 +77,16 @@ export function mountAdminUserRoutes(app: express.Express, ctx: AppContext): voi
       details: { role: invitation.role, committee: invitation.committee, invitationId: invitation.id },
     });
     // The token travels in the fragment: browsers never send it to a server or put it in a Referer.
-    res.status(201).json({ invitation, token, acceptPath: `/accept-invite#token=${token}` });
+    sendJson(res, contract.createInvitation, { invitation, token, acceptPath: `/accept-invite#token=${token}` }, 201);
   });
 
   router.delete('/invitations/:id', (req, res) => {
     const session = requireVerb(req, 'manageAccounts');
-    const id = IdParam.safeParse(req.params.id);
-    const invitation = id.success ? getInvitation(ctx.db, id.data) : undefined;
+    const params = contract.revokeInvitation.params.safeParse(req.params);
+    const invitation = params.success ? getInvitation(ctx.db, params.data.id) : undefined;
     if (!invitation || !revokeInvitation(ctx.db, invitation.id)) throw AccountErrors.INVITATION_INVALID();
     audit(ctx.db, { userId: session.user.id, action: 'user.invitation_revoked', target: invitation.email });
-    res.json({ ok: true });
+    sendJson(res, contract.revokeInvitation, { ok: true });
   });
 
   app.use('/api/admin', router);

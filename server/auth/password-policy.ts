@@ -1,7 +1,7 @@
+import { MAX_PASSWORD_LENGTH } from '../../shared/contract/fields';
 import { AccountErrors } from './errors';
 
 export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 1024;
 
 /**
  * Length is what makes a password strong against offline guessing; composition rules only push

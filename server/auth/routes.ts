@@ -1,18 +1,20 @@
 import express from 'express';
 import type { Request } from 'express';
 import type { z } from 'zod';
+import { auth as contract } from '../../shared/contract';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
 import { HttpErrors } from '../http/errors';
+import { sendJson } from '../http/send-json';
 import { requireSession } from '../http/session';
 import { AccountErrors, retryAfterSeconds, tooManyAttempts } from './errors';
 import { acceptInvitation, findUsableInvitation } from './invitations';
 import { hashPassword, verifyPassword } from './passwords';
 import { assertAcceptablePassword } from './password-policy';
 import { disconnectStaleSockets } from './revocation';
-import { AcceptInviteBody, failedFields, InvitationToken, LoginBody, PasswordChangeBody } from './schemas';
+import { failedFields } from './schemas';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
-import { createSession, destroySession, destroyUserSessions, purgeExpiredSessions, readCookie, SESSION_COOKIE } from './sessions';
+import { createSession, destroySession, destroyUserSessions, purgeExpiredSessions, readCookie, SESSION_COOKIE, type Session } from './sessions';
 import { signIn } from './sign-in';
 import { findUserByEmail, setPasswordHash, type User } from './users';
 
@@ -35,6 +37,11 @@ function requireJson(req: Request): void {
   if (!req.is('application/json')) throw AccountErrors.JSON_REQUIRED();
 }
 
+/** What every route that opens or reads a session answers; the session id itself stays in the cookie. */
+function sessionAnswer(session: Session): contract.SessionResponse {
+  return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+}
+
 function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
@@ -54,7 +61,7 @@ export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
 
   router.post('/login', async (req, res) => {
     requireJson(req);
-    const body = parseBody(LoginBody, req);
+    const body = parseBody(contract.login.body, req);
     const user = await signIn(ctx, { email: body.email, password: body.password, address: clientAddress(req) }).catch(
       (err: unknown) => {
         // RFC 6585: a 429 may say when to come back.
@@ -66,7 +73,7 @@ export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
     purgeExpiredSessions(ctx.db);
     const session = startSession(req, res, user);
     audit(ctx.db, { userId: user.id, action: 'user.login', details: { address: clientAddress(req) } });
-    res.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
+    sendJson(res, contract.login, sessionAnswer(session));
   });
 
   router.post('/logout', (req, res) => {
@@ -77,7 +84,7 @@ export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
       audit(ctx.db, { userId: req.session.user.id, action: 'user.logout' });
       disconnectStaleSockets(ctx);
     }
-    res.json({ ok: true });
+    sendJson(res, contract.logout, { ok: true });
   });
 
   /** Ends every session of the user, on every device (a lost laptop, a shared computer). */
@@ -87,19 +94,18 @@ export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
     clearSessionCookie(res, ctx.config);
     disconnectStaleSockets(ctx);
     audit(ctx.db, { userId: session.user.id, action: 'user.logout_all' });
-    res.json({ ok: true });
+    sendJson(res, contract.logoutAll, { ok: true });
   });
 
   router.get('/me', (req, res) => {
-    const session = requireSession(req);
-    res.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
+    sendJson(res, contract.me, sessionAnswer(requireSession(req)));
   });
 
   /** Changes the password; every other session of the user ends, this one is replaced by a fresh one. */
   router.post('/password', async (req, res) => {
     const session = requireSession(req);
     requireJson(req);
-    const body = parseBody(PasswordChangeBody, req);
+    const body = parseBody(contract.changePassword.body, req);
     // Only the session's holder can fail here, so a plain per-account window cannot lock out anyone else.
     const guard = ctx.signInGuards.passwordChange;
     const wait = guard.retryAfterMs(session.user.id);
@@ -118,16 +124,16 @@ export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
     disconnectStaleSockets(ctx);
     const fresh = startSession(req, res, session.user);
     audit(ctx.db, { userId: session.user.id, action: 'user.password_changed' });
-    res.json({ user: fresh.user, csrfToken: fresh.csrfToken, expiresAt: fresh.expiresAt });
+    sendJson(res, contract.changePassword, sessionAnswer(fresh));
   });
 
   /** What an invitation is for, so the accept page can show it; says nothing about invalid tokens. */
   router.post('/invitation', (req, res) => {
     requireJson(req);
-    const token = InvitationToken.safeParse((req.body as { token?: unknown } | undefined)?.token);
-    if (!token.success) throw AccountErrors.INVITATION_INVALID();
-    const invitation = findUsableInvitation(ctx.db, token.data);
-    res.json({
+    const body = contract.readInvitation.body.safeParse(req.body);
+    if (!body.success) throw AccountErrors.INVITATION_INVALID();
+    const invitation = findUsableInvitation(ctx.db, body.data.token);
+    sendJson(res, contract.readInvitation, {
       invitation: {
         email: invitation.email,
         name: invitation.name,
@@ -141,11 +147,11 @@ export function mountAuthRoutes(app: express.Express, ctx: AppContext): void {
   /** The invitee sets her password; the account is created and signed in. */
   router.post('/accept-invite', async (req, res) => {
     requireJson(req);
-    const body = parseBody(AcceptInviteBody, req);
+    const body = parseBody(contract.acceptInvite.body, req);
     const user = await acceptInvitation(ctx.db, body);
     const session = startSession(req, res, user);
     audit(ctx.db, { userId: user.id, action: 'user.invitation_accepted', target: user.email });
-    res.status(201).json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
+    sendJson(res, contract.acceptInvite, sessionAnswer(session), 201);
   });
 
   app.use('/api/auth', router);

@@ -6,7 +6,7 @@ import { audit } from '../audit';
 import { AccountErrors } from '../auth/errors';
 import { generatePassword } from '../auth/passwords';
 import { assertAcceptablePassword } from '../auth/password-policy';
-import { Committee, Email, PersonName, RoleName } from '../auth/schemas';
+import { Committee, Email, PersonName, RoleName } from '../../shared/contract/fields';
 import { createUser, emailTaken, type User } from '../auth/users';
 
 export const USER_ADD_USAGE = `Usage: npm run user:add -- --role admin|secretary|expert|reader --email ADDRESS --name "FULL NAME"

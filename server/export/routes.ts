@@ -1,11 +1,12 @@
 import type express from 'express';
 import type { Request, Response } from 'express';
+import { conclusion as contract } from '../../shared/contract';
 import { buildComparativeTableDocument, buildConclusion, effectiveFields } from '../../shared/conclusion/build';
 import { renderConclusionHtml } from '../../shared/conclusion/html';
 import { cleanLine } from '../../shared/conclusion/sanitize';
 import { FILE_NAMES } from '../../shared/conclusion/strings';
 import { missingFieldLabels, validateConclusion } from '../../shared/conclusion/validate';
-import { isLang, LANGS, type Lang } from '../../shared/i18n/lang';
+import { LANGS, type Lang } from '../../shared/i18n/lang';
 import type { ClauseTree } from '../../shared/clause';
 import type { ConclusionCriterion } from '../../shared/conclusion/criteria';
 import type { ReviewModel } from '../../shared/review-model';
@@ -13,6 +14,7 @@ import { audit } from '../audit';
 import { reviewPolicy, type ExportKind } from '../auth/policies';
 import type { AppContext } from '../context';
 import { requestLang } from '../http/errors';
+import { sendJson } from '../http/send-json';
 import { AuthErrors, requireSession } from '../http/session';
 import { packConclusion } from './conclusion-docx';
 import { ExportErrors } from './errors';
@@ -40,8 +42,8 @@ interface ExportInput {
  */
 async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise<ExportInput> {
   const session = requireSession(req);
-  const raw = req.query.lang;
-  if (raw !== undefined && !isLang(raw)) throw ExportErrors.EXPORT_BAD_LANG();
+  const query = contract.ExportQuery.safeParse(req.query);
+  if (!query.success) throw ExportErrors.EXPORT_BAD_LANG();
   const reviewId = String(req.params.id ?? '');
   const policy = reviewId.length > 0 && reviewId.length <= 64 ? reviewPolicy(ctx.db, session.user, reviewId) : null;
   if (policy === null) throw ExportErrors.EXPORT_REVIEW_NOT_FOUND();
@@ -54,7 +56,7 @@ async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise
     loadTreeForExport(ctx, reviewId, stored),
     criteriaForReview(ctx, reviewId),
   ]);
-  return { userId: session.user.id, reviewId, lang: isLang(raw) ? raw : requestLang(req), model, tree, criteria };
+  return { userId: session.user.id, reviewId, lang: query.data.lang ?? requestLang(req), model, tree, criteria };
 }
 
 /** The required fields still empty, refused with their names in every language (the client picks). */
@@ -106,7 +108,7 @@ export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
     const missing = validateConclusion(effectiveFields(input.model.conclusion, input.tree));
     const labels = missingFieldLabels(missing, input.lang);
     const doc = buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria });
-    res.json({
+    sendJson(res, contract.previewConclusion, {
       lang: input.lang,
       html: renderConclusionHtml(doc),
       missing: missing.map((field, i) => ({ field, label: labels[i] })),
@@ -125,7 +127,7 @@ export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
     const input = await prepare(ctx, req, 'view');
     requireComplete(input);
     const doc = buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria });
-    res.json({ lang: input.lang, title: doc.title, html: renderConclusionHtml(doc) });
+    sendJson(res, contract.viewConclusion, { lang: input.lang, title: doc.title, html: renderConclusionHtml(doc) });
   });
 
   app.get('/api/reviews/:id/working-copy.docx', async (req, res) => {

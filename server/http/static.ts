@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { clientPages } from '../../shared/contract/pages';
 import { PROJECT_ROOT } from '../config';
 import type { AppContext } from '../context';
 
@@ -27,7 +28,7 @@ export function mountStaticClient(app: express.Express, _ctx: AppContext): void 
     express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }),
   );
   app.use(express.static(CLIENT_DIST, { index: false, maxAge: 0 }));
-  app.get(/^(?!\/api\/|\/api$|\/socket\.io\/).*/, (req, res, next) => {
+  app.get(clientPages.pattern, (req, res, next) => {
     if (!req.accepts('html')) return next();
     if (!fs.existsSync(indexFile)) {
       res.status(503).type('text/plain').send('The Tendik client is not built yet: run `npm run build` (npm start does it for you).');

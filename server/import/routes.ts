@@ -1,9 +1,11 @@
 import type express from 'express';
 import type { NextFunction, Request, Response } from 'express';
+import { importing as contract } from '../../shared/contract';
+import { Committee } from '../../shared/contract/fields';
 import { audit } from '../audit';
 import type { AppContext } from '../context';
-import { Committee } from '../auth/schemas';
 import { requireVerb } from '../auth/review-guard';
+import { sendJson } from '../http/send-json';
 import { createReview } from '../reviews/store';
 import { ImportErrors } from './errors';
 import { defaultTitle, importDraft } from './import-draft';
@@ -80,7 +82,7 @@ export function mountImportRoutes(app: express.Express, ctx: AppContext): void {
         target: review.id,
         details: { sourceName: upload.file.name, format: result.report.format, sha256: result.sourceSha256, counts: result.report.counts },
       });
-      res.status(201).json({ review, report: result.report });
+      sendJson(res, contract.createReview, { review, report: result.report }, 201);
     }),
   );
 
@@ -91,7 +93,7 @@ export function mountImportRoutes(app: express.Express, ctx: AppContext): void {
       const upload = await receiveUpload(req, ctx.config.maxUploadBytes);
       if (!upload.file) throw ImportErrors.IMPORT_NO_FILE();
       const result = importDraft(upload.file.bytes, { fileName: upload.file.name, maxInflatedBytes: ctx.config.maxInflatedBytes });
-      res.json({ sourceName: upload.file.name, outline: outlineOf(result.tree), report: result.report });
+      sendJson(res, contract.previewImport, { sourceName: upload.file.name, outline: outlineOf(result.tree), report: result.report });
     }),
   );
 }

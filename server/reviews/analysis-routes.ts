@@ -1,4 +1,5 @@
 import express from 'express';
+import { checklist as contract } from '../../shared/contract';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
 import { requireReview } from '../auth/review-guard';
@@ -6,6 +7,7 @@ import { analyseDraft } from '../checklist/service';
 import { loadReviewModel, writeCandidates } from '../collab/model';
 import { ExportErrors } from '../export/errors';
 import { currentDraftTree, storedDraft } from '../export/tree-source';
+import { sendJson } from '../http/send-json';
 import { getReview } from './store';
 
 /**
@@ -42,6 +44,6 @@ export function mountAnalysisRoutes(app: express.Express, ctx: AppContext): void
       target: `${analysis.checklist.id}@${analysis.checklist.version}`,
       details: { findings: analysis.findings.length, changed, removed, keptDismissed: dismissed.size },
     });
-    res.json({ checklist: analysis.checklist, findings: analysis.findings.length, changed, removed });
+    sendJson(res, contract.rerunChecklist, { checklist: analysis.checklist, findings: analysis.findings.length, changed, removed });
   });
 }

@@ -1,6 +1,6 @@
 import express from 'express';
 import type { Request } from 'express';
-import { z } from 'zod';
+import { members as contract } from '../../shared/contract';
 import { defineErrors } from '../../shared/errors';
 import type { UserId } from '../../shared/ids';
 import type { AppContext } from '../context';
@@ -9,6 +9,7 @@ import { revokeReviewAccess } from '../auth/revocation';
 import { requireReview, requireVerb } from '../auth/review-guard';
 import { parseBody } from '../auth/routes';
 import { getUser } from '../auth/users';
+import { sendJson } from '../http/send-json';
 import { addMember, listExperts, listMembers, removeMember } from './members';
 
 export const MemberErrors = defineErrors({
@@ -35,8 +36,6 @@ function reviewIdParam(req: Request): unknown {
   return (req.params as Record<string, unknown>).id;
 }
 
-const AddMemberBody = z.object({ userId: z.string().min(1).max(64) });
-
 /**
  * Who works on a review. The secretary puts experts on a review and takes them off; the experts on
  * it see who their colleagues are. Removing an expert ends her live connection to the review at once.
@@ -47,17 +46,17 @@ export function mountMemberRoutes(app: express.Express, ctx: AppContext): void {
 
   router.get('/', (req, res) => {
     const { reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readWorkingDocs');
-    res.json({ members: listMembers(ctx.db, reviewId) });
+    sendJson(res, contract.listMembers, { members: listMembers(ctx.db, reviewId) });
   });
 
   router.post('/', (req, res) => {
     const { session, reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'manageMembers');
-    const { userId } = parseBody(AddMemberBody, req);
+    const { userId } = parseBody(contract.addMember.body, req);
     const user = getUser(ctx.db, userId as UserId);
     if (!user || user.role !== 'expert') throw MemberErrors.NOT_AN_EXPERT();
     const added = addMember(ctx.db, reviewId, user.id);
     if (added) audit(ctx.db, { userId: session.user.id, reviewId, action: 'review.member_added', target: user.id });
-    res.status(added ? 201 : 200).json({ members: listMembers(ctx.db, reviewId) });
+    sendJson(res, contract.addMember, { members: listMembers(ctx.db, reviewId) }, added ? 201 : 200);
   });
 
   router.delete('/:userId', (req, res) => {
@@ -66,7 +65,7 @@ export function mountMemberRoutes(app: express.Express, ctx: AppContext): void {
     if (!removeMember(ctx.db, reviewId, userId)) throw MemberErrors.NOT_A_MEMBER();
     audit(ctx.db, { userId: session.user.id, reviewId, action: 'review.member_removed', target: userId });
     revokeReviewAccess(ctx, userId, reviewId);
-    res.json({ members: listMembers(ctx.db, reviewId) });
+    sendJson(res, contract.removeMember, { members: listMembers(ctx.db, reviewId) });
   });
 
   app.use('/api/reviews/:id/members', router);
@@ -74,6 +73,6 @@ export function mountMemberRoutes(app: express.Express, ctx: AppContext): void {
   /** The experts a secretary can choose from. */
   app.get('/api/experts', (req, res) => {
     requireVerb(req, 'listExperts');
-    res.json({ experts: listExperts(ctx.db) });
+    sendJson(res, contract.listExperts, { experts: listExperts(ctx.db) });
   });
 }

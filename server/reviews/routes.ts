@@ -1,9 +1,11 @@
 import type express from 'express';
+import { reviews as contract } from '../../shared/contract';
 import type { ReviewAccess } from '../auth/access';
 import { reviewPolicy, type ReviewPolicy } from '../auth/policies';
 import { requireReview } from '../auth/review-guard';
 import { loadReviewModel } from '../collab/model';
 import type { AppContext } from '../context';
+import { sendJson } from '../http/send-json';
 import { requireSession } from '../http/session';
 import { clauseOutline } from './clause-outline';
 import { currentCounts } from './finding-counts';
@@ -39,24 +41,26 @@ export function mountReviewRoutes(app: express.Express, ctx: AppContext): void {
       const policy = reviewPolicy(ctx.db, session.user, review.id);
       if (policy?.can('readCard')) visible.push(await summary(ctx, review, policy));
     }
-    res.json({ reviews: visible });
+    sendJson(res, contract.listReviews, { reviews: visible });
   });
 
   app.get('/api/reviews/:id', async (req, res) => {
     const { policy, reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readCard');
     const review = getReview(ctx.db, reviewId)!;
     const result = await summary(ctx, review, policy);
-    res.json({ review: policy.can('readWorkingDocs') ? { ...result, memberIds: reviewMembers(ctx.db, reviewId) } : result });
+    sendJson(res, contract.getReview, {
+      review: policy.can('readWorkingDocs') ? { ...result, memberIds: reviewMembers(ctx.db, reviewId) } : result,
+    });
   });
 
   app.get('/api/reviews/:id/outline', (req, res) => {
     const { reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readWorkingDocs');
     const imported = getImport(ctx.db, reviewId);
-    res.json({ meta: imported?.tree.meta ?? null, clauses: imported ? clauseOutline(imported.tree.clauses) : [] });
+    sendJson(res, contract.getOutline, { meta: imported?.tree.meta ?? null, clauses: imported ? clauseOutline(imported.tree.clauses) : [] });
   });
 
   app.get('/api/reviews/:id/model', async (req, res) => {
     const { reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readWorkingDocs');
-    res.json(await loadReviewModel(ctx, reviewId));
+    sendJson(res, contract.getModel, await loadReviewModel(ctx, reviewId));
   });
 }

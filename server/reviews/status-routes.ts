@@ -1,12 +1,12 @@
 import express from 'express';
-import { z } from 'zod';
+import { status as contract } from '../../shared/contract';
 import type { UserId } from '../../shared/ids';
 import type { AppContext } from '../context';
 import { audit } from '../audit';
 import { disconnectUserSockets } from '../auth/revocation';
 import { requireReview } from '../auth/review-guard';
 import { parseBody } from '../auth/routes';
-import { Committee } from '../auth/schemas';
+import { sendJson } from '../http/send-json';
 import { getReview } from './store';
 
 /**
@@ -14,16 +14,10 @@ import { getReview } from './store';
  * readers may read and download it. Only the secretary decides; the committee readers get no
  * working document either way (access.ts).
  */
-const StatusBody = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('issued'), committee: Committee }),
-  z.object({ status: z.literal('in_review') }),
-  z.object({ status: z.literal('archived') }),
-]);
-
 export function mountReviewStatusRoutes(app: express.Express, ctx: AppContext): void {
   app.post('/api/reviews/:id/status', express.json({ limit: '4kb' }), (req, res) => {
     const { session, reviewId } = requireReview(req, ctx.db, req.params.id, 'setStatus');
-    const body = parseBody(StatusBody, req);
+    const body = parseBody(contract.setStatus.body, req);
     const before = getReview(ctx.db, reviewId)!;
     const committee = body.status === 'issued' ? body.committee : before.committee;
     ctx.db.prepare('UPDATE reviews SET status = ?, committee = ? WHERE id = ?').run(body.status, committee, reviewId);
@@ -46,6 +40,6 @@ export function mountReviewStatusRoutes(app: express.Express, ctx: AppContext): 
         disconnectUserSockets(ctx, reader.id);
       }
     }
-    res.json({ review: getReview(ctx.db, reviewId) });
+    sendJson(res, contract.setStatus, { review: getReview(ctx.db, reviewId)! });
   });
 }

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../checklist/format';
+import { I18nTextSchema } from './fields';
+import { route } from './route';
+
+/**
+ * The checklist as the browser gets it (GET /api/checklists/current, server/ui-api/checklist-routes.ts):
+ * criteria with their guidance and the questions the experts answer — never the detectors, which are
+ * the engine's business. shared/checklist/summary.ts builds it from a compiled checklist.
+ */
+
+export const ChecklistQuestion = z.object({ id: z.string(), text: I18nTextSchema });
+export type ChecklistQuestion = z.infer<typeof ChecklistQuestion>;
+
+export const ChecklistCriterion = z.object({
+  id: z.string(),
+  title: I18nTextSchema,
+  guidance: I18nTextSchema,
+  severity: z.enum(SEVERITIES),
+  questions: z.array(ChecklistQuestion),
+});
+export type ChecklistCriterion = z.infer<typeof ChecklistCriterion>;
+
+export const ChecklistPayload = z.object({
+  id: z.string(),
+  version: z.string(),
+  /** "kg-gender-expertise@2026.2": the checklist and version, as findings record it. */
+  ref: z.string(),
+  criteria: z.array(ChecklistCriterion),
+});
+export type ChecklistPayload = z.infer<typeof ChecklistPayload>;
+
+/** What a rerun of the engine did: how many candidates it found, updated and withdrew. */
+export const ChecklistRerunResponse = z.object({
+  checklist: z.object({ id: z.string(), version: z.string() }),
+  findings: z.number(),
+  changed: z.number(),
+  removed: z.number(),
+});
+export type ChecklistRerunResponse = z.infer<typeof ChecklistRerunResponse>;
+
+export const currentChecklist = route({
+  method: 'GET',
+  path: '/api/checklists/current',
+  summary: 'the checklist new reviews use: criteria and questions',
+  response: ChecklistPayload,
+});
+export const rerunChecklist = route({
+  method: 'POST',
+  path: '/api/reviews/:id/analysis',
+  summary: 'run the checklist engine again over the current draft',
+  response: ChecklistRerunResponse,
+});

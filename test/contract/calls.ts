@@ -1,0 +1,89 @@
+import type { Auth } from '../helpers/app';
+import type { ContractWorld } from './contract-world';
+
+/**
+ * How to get a real answer from each route of the contract: who calls, with what. Keyed by
+ * `METHOD /path` as in the contract; the calls run in this order, so the routes that change the world
+ * (members, status, sessions) come after those that read it. A route of the contract without calls
+ * here fails contract.test.ts, as does a call for a route the contract does not have.
+ */
+export interface CallRequest {
+  auth: Auth | null;
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** A multipart body (the uploads). */
+  form?: FormData;
+}
+
+export type Call = (w: ContractWorld) => CallRequest | Promise<CallRequest>;
+
+const working = (w: ContractWorld) => ({ id: w.working.id });
+const draft = (w: ContractWorld) => ({ id: w.draftId });
+
+export const JSON_CALLS: Record<string, Call[]> = {
+  'GET /api/health': [() => ({ auth: null })],
+
+  'POST /api/auth/login': [(w) => ({ auth: null, body: { email: w.people.member.user.email, password: w.people.member.password } })],
+  'GET /api/auth/me': [(w) => ({ auth: w.auth('secretary') }), (w) => ({ auth: w.auth('reader') })],
+  'POST /api/auth/logout': [async (w) => ({ auth: await w.freshAuth('member') })],
+  'POST /api/auth/logout-all': [async (w) => ({ auth: (await w.throwaway()).auth })],
+  'POST /api/auth/password': [
+    async (w) => {
+      const { auth, password } = await w.throwaway();
+      return { auth, body: { currentPassword: password, newPassword: 'a new password, long enough' } };
+    },
+  ],
+  'POST /api/auth/invitation': [async (w) => ({ auth: null, body: { token: (await w.invite()).token } })],
+  'POST /api/auth/accept-invite': [
+    async (w) => ({ auth: null, body: { token: (await w.invite()).token, password: 'a password, long enough', name: 'New Expert' } }),
+  ],
+
+  'GET /api/admin/users': [(w) => ({ auth: w.auth('admin') })],
+  'PATCH /api/admin/users/:id': [(w) => ({ auth: w.auth('admin'), params: { id: w.spareExpert.id }, body: { name: w.spareExpert.name } })],
+  'POST /api/admin/invitations': [
+    (w) => ({ auth: w.auth('admin'), body: { email: 'reader@invite.test', name: 'Reader', role: 'reader', committee: 'social' } }),
+  ],
+  'GET /api/admin/invitations': [(w) => ({ auth: w.auth('admin') })],
+  'DELETE /api/admin/invitations/:id': [async (w) => ({ auth: w.auth('admin'), params: { id: (await w.invite()).id } })],
+
+  'GET /api/audit': [(w) => ({ auth: w.auth('admin'), query: { limit: '50' } }), (w) => ({ auth: w.auth('secretary'), query: { action: 'review.*' } })],
+
+  'POST /api/reviews': [(w) => ({ auth: w.auth('secretary'), form: w.draftForm() })],
+  'POST /api/import/preview': [(w) => ({ auth: w.auth('secretary'), form: w.draftForm() })],
+
+  'GET /api/reviews': [(w) => ({ auth: w.auth('secretary') }), (w) => ({ auth: w.auth('member') }), (w) => ({ auth: w.auth('reader') })],
+  'GET /api/reviews/:id': [
+    (w) => ({ auth: w.auth('secretary'), params: draft(w) }),
+    (w) => ({ auth: w.auth('member'), params: draft(w) }),
+    (w) => ({ auth: w.auth('reader'), params: draft(w) }),
+  ],
+  'GET /api/reviews/:id/outline': [(w) => ({ auth: w.auth('member'), params: draft(w) }), (w) => ({ auth: w.auth('secretary'), params: working(w) })],
+  'GET /api/reviews/:id/model': [(w) => ({ auth: w.auth('secretary'), params: draft(w) }), (w) => ({ auth: w.auth('member'), params: working(w) })],
+
+  'GET /api/checklists/current': [(w) => ({ auth: w.auth('reader') })],
+  'GET /api/reviews/:id/conclusion/preview': [
+    (w) => ({ auth: w.auth('secretary'), params: draft(w), query: { lang: 'ky' } }),
+    (w) => ({ auth: w.auth('member'), params: working(w), query: { lang: 'en' } }),
+  ],
+  'GET /api/reviews/:id/conclusion/view': [(w) => ({ auth: w.auth('reader'), params: draft(w), query: { lang: 'en' } })],
+
+  'GET /api/experts': [(w) => ({ auth: w.auth('secretary') })],
+  'GET /api/reviews/:id/members': [(w) => ({ auth: w.auth('member'), params: draft(w) })],
+  'POST /api/reviews/:id/members': [
+    (w) => ({ auth: w.auth('secretary'), params: working(w), body: { userId: w.spareExpert.id } }),
+    // She is on it already: 200 and the same list.
+    (w) => ({ auth: w.auth('secretary'), params: working(w), body: { userId: w.spareExpert.id } }),
+  ],
+  'DELETE /api/reviews/:id/members/:userId': [(w) => ({ auth: w.auth('secretary'), params: { ...working(w), userId: w.spareExpert.id } })],
+  'POST /api/reviews/:id/status': [(w) => ({ auth: w.auth('secretary'), params: working(w), body: { status: 'in_review' } })],
+  'POST /api/reviews/:id/analysis': [(w) => ({ auth: w.auth('secretary'), params: draft(w) })],
+};
+
+/** The file routes answer their file to the roles meant to download it. */
+export const FILE_CALLS: Record<string, Call[]> = {
+  'GET /api/audit.csv': [(w) => ({ auth: w.auth('admin') })],
+  'GET /api/reviews/:id/conclusion.docx': [(w) => ({ auth: w.auth('reader'), params: draft(w), query: { lang: 'ru' } })],
+  'GET /api/reviews/:id/conclusion/table.docx': [(w) => ({ auth: w.auth('reader'), params: draft(w), query: { lang: 'ky' } })],
+  'GET /api/reviews/:id/working-copy.docx': [(w) => ({ auth: w.auth('member'), params: draft(w) })],
+};
