@@ -99,14 +99,6 @@ export async function apiCall<R extends JsonRoute>(route: R, ...[options]: CallA
   return checkedAnswer(route, status, answer);
 }
 
-/**
- * The untyped call of before the contract: the answer is cast, not checked. Kept until the last call
- * sites are converted to apiCall(); use apiCall() in new code.
- */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return (await send(method, path, body)).answer as T;
-}
-
 async function send(method: string, path: string, body?: unknown): Promise<{ status: number; answer: unknown }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, csrfHeader());

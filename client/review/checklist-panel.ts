@@ -1,7 +1,8 @@
 import { setAnswer } from '../../shared/collab/author-doc';
 import type { ChecklistAnswerValue, ReviewModel } from '../../shared/review-model';
 import { formatNumber, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
-import { api } from '../api';
+import { checklist } from '../../shared/contract';
+import { apiCall } from '../api';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
 import { Subscriptions } from '../ui/lifecycle';
@@ -51,7 +52,7 @@ export class ChecklistPanel {
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
       status.replaceChildren();
-      api<{ findings: number; changed: number; removed: number }>('POST', `/api/reviews/${this.session.reviewId}/analysis`)
+      apiCall(checklist.rerunChecklist, { params: { id: this.session.reviewId } })
         .then((answer) => {
           const text = t('rerunDone', { findings: formatNumber(answer.findings), changed: formatNumber(answer.changed), removed: formatNumber(answer.removed) });
           status.replaceChildren(h('p', {}, text));

@@ -15,16 +15,12 @@ import { lang, onLangChange } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
 import type { Subscriptions } from '../ui/lifecycle';
+import type { CriterionAnalysisItem } from '../../shared/contract/conclusion';
 import { downloadFile } from './download-file';
 import type { ReviewSession } from './review-session';
 
 /** One criterion's text as the preview answer gives it: the secretary's own, or composed (prefilled). */
-export interface AnalysisItem {
-  criterionId: string;
-  title: string;
-  text: string;
-  prefilled: boolean;
-}
+export type AnalysisItem = CriterionAnalysisItem;
 
 const current = (session: ReviewSession): Partial<ConclusionFields> => session.model?.conclusion ?? {};
 

@@ -2,7 +2,8 @@ import { setConclusionField } from '../../shared/collab/author-doc';
 import { REQUIRED_FIELD_LABELS, type RequiredField } from '../../shared/conclusion/validate';
 import type { ConclusionFields, ConclusionVerdict, ReviewModel } from '../../shared/review-model';
 import { LANGS, type Lang } from '../../shared/i18n/lang';
-import { api } from '../api';
+import { conclusion } from '../../shared/contract';
+import { apiCall } from '../api';
 import { lang, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { conclusionSrcdoc } from '../ui/conclusion-frame';
@@ -10,7 +11,7 @@ import { errorBanner } from '../ui/error-banner';
 import { Subscriptions } from '../ui/lifecycle';
 import { sameJson } from '../ui/same-json';
 import { downloadFile } from './download-file';
-import { AnalysisEditor, conclusionListFields, otherExportButtons, previewInputsOf, type AnalysisItem } from './conclusion-lists';
+import { AnalysisEditor, conclusionListFields, otherExportButtons, previewInputsOf } from './conclusion-lists';
 import type { ReviewSession } from './review-session';
 
 type TextField = 'draftTitle' | 'initiator' | 'registrationNumber' | 'reading' | 'outgoingNumber' | 'outgoingDate' | 'basis' | 'periodFrom' | 'periodTo' | 'summary' | 'genderRelevance' | 'recommendations';
@@ -191,7 +192,7 @@ export class ConclusionPanel {
     if (!this.element.isConnected) return;
     // Answers may arrive out of order on a slow or busy link: only the latest request's is drawn.
     const request = ++this.previewRequest;
-    api<{ html: string; missing: Array<{ field: string; label: string }>; analysis: AnalysisItem[] }>('GET', `/api/reviews/${this.session.reviewId}/conclusion/preview?lang=${this.exportLang.value}`)
+    apiCall(conclusion.previewConclusion, { params: { id: this.session.reviewId }, query: { lang: this.exportLang.value as Lang } })
       .then((answer) => {
         if (request !== this.previewRequest) return;
         // srcdoc in a sandbox without allow-scripts: the preview is displayed, never executed.

@@ -1,4 +1,5 @@
-import { api } from '../api';
+import { status as statusRoutes } from '../../shared/contract';
+import { apiCall } from '../api';
 import { onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
@@ -61,7 +62,7 @@ export class IssueBox {
 
   private send(body: { status: 'issued'; committee: string } | { status: 'in_review' } | { status: 'archived' }): void {
     this.error.replaceChildren();
-    api<{ review: Status }>('POST', `/api/reviews/${this.reviewId}/status`, body)
+    apiCall(statusRoutes.setStatus, { params: { id: this.reviewId }, body })
       .then((answer) => {
         this.state = { status: answer.review.status, committee: answer.review.committee };
         this.render();

@@ -1,15 +1,13 @@
-import { api } from '../api';
+import { members as contract } from '../../shared/contract';
+import type { ReviewMember } from '../../shared/contract/members';
+import { apiCall } from '../api';
 import { onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
 import { Subscriptions } from '../ui/lifecycle';
 import type { ReviewSession } from './review-session';
 
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-}
+type Person = ReviewMember;
 
 /**
  * Who works on the review. The secretary puts experts on it and takes them off (the server decides,
@@ -47,10 +45,10 @@ export class MembersPanel {
 
   private load(): void {
     this.loading = true;
-    const path = `/api/reviews/${this.session.reviewId}/members`;
+    const id = this.session.reviewId;
     Promise.all([
-      api<{ members: Person[] }>('GET', path),
-      this.session.isSecretary ? api<{ experts: Person[] }>('GET', '/api/experts') : Promise.resolve({ experts: [] }),
+      apiCall(contract.listMembers, { params: { id } }),
+      this.session.isSecretary ? apiCall(contract.listExperts) : Promise.resolve({ experts: [] }),
     ])
       .then(([members, experts]) => {
         this.members = members.members;
@@ -61,9 +59,11 @@ export class MembersPanel {
       .finally(() => (this.loading = false));
   }
 
-  private change(method: 'POST' | 'DELETE', path: string, body?: unknown): void {
+  /** Puts an expert on the review (add) or takes her off; the server answers with the members now. */
+  private change(userId: string, add: boolean): void {
     this.status.replaceChildren();
-    api<{ members: Person[] }>(method, path, body)
+    const id = this.session.reviewId;
+    (add ? apiCall(contract.addMember, { params: { id }, body: { userId } }) : apiCall(contract.removeMember, { params: { id, userId } }))
       .then((answer) => {
         this.members = answer.members;
         // An expert just put on the review: follow her annotations from now on, without a reload.
@@ -76,7 +76,6 @@ export class MembersPanel {
 
   private render(): void {
     if (!this.members) return;
-    const base = `/api/reviews/${this.session.reviewId}/members`;
     const list = this.members.length
       ? h(
           'ul',
@@ -87,7 +86,7 @@ export class MembersPanel {
               { 'data-testid': 'member' },
               h('span', {}, m.name, ' ', h('span', { class: 'hint' }, m.email)),
               this.session.isSecretary
-                ? h('button', { type: 'button', class: 'button', 'aria-label': t('memberRemoveLabel', { name: m.name }), onclick: () => this.change('DELETE', `${base}/${encodeURIComponent(m.id)}`) }, t('memberRemove'))
+                ? h('button', { type: 'button', class: 'button', 'aria-label': t('memberRemoveLabel', { name: m.name }), onclick: () => this.change(m.id, false) }, t('memberRemove'))
                 : null,
             ),
           ),
@@ -101,7 +100,7 @@ export class MembersPanel {
     const free = this.experts.filter((e) => !taken.has(e.id));
     const select = h('select', { id: 'member-add', class: 'input', 'data-testid': 'member-add' }, ...free.map((e) => h('option', { value: e.id }, `${e.name} (${e.email})`))) as HTMLSelectElement;
     const add = h('button', { type: 'button', class: 'button button--primary', 'data-testid': 'member-add-button' }, t('memberAddButton'));
-    add.addEventListener('click', () => select.value && this.change('POST', base, { userId: select.value }));
+    add.addEventListener('click', () => select.value && this.change(select.value, true));
     this.body.replaceChildren(
       list,
       free.length

@@ -6,7 +6,8 @@ import { ReviewCopies } from '../collab/review-copies';
 import { mergeReviewModel } from '../../shared/collab/merge';
 import { authorDocName, type CollabStatus } from '../../shared/protocol';
 import type { ReviewModel } from '../../shared/review-model';
-import { api } from '../api';
+import { members, reviews } from '../../shared/contract';
+import { apiCall } from '../api';
 import type { CurrentUser } from '../session';
 
 export interface Member {
@@ -23,39 +24,22 @@ export interface ReviewInfo {
   createdBy: string | null;
 }
 
-/** GET /api/reviews/:id and its members; tolerant of a missing detail endpoint (the members route suffices). */
+/**
+ * The review's card and its members (GET /api/reviews/:id and …/members, checked against the
+ * contract). The secretary who created the review is usually not a member, yet her decisions and
+ * conclusion count: she is followed too.
+ */
 export async function loadReviewInfo(reviewId: string, me: CurrentUser): Promise<{ review: ReviewInfo; members: Member[] }> {
-  let firstError: unknown = null;
-  const orNull = <T>(p: Promise<T>) =>
-    p.catch((error: unknown) => {
-      firstError ??= error;
-      return null;
-    });
-  const [detail, members] = await Promise.all([
-    orNull(api<Record<string, unknown>>('GET', `/api/reviews/${reviewId}`)),
-    orNull(api<{ members: Member[] }>('GET', `/api/reviews/${reviewId}/members`)),
+  const [card, listed] = await Promise.all([
+    apiCall(reviews.getReview, { params: { id: reviewId } }),
+    apiCall(members.listMembers, { params: { id: reviewId } }),
   ]);
-  // Without either answer the review is unknown or not ours: show the server's reason.
-  if (!detail && !members) throw firstError;
-  const raw = ((detail?.review as Record<string, unknown> | undefined) ?? detail ?? {}) as Record<string, unknown>;
-  const list = new Map<string, Member>();
-  const fromDetail = (detail?.members ?? raw.members) as unknown;
-  for (const m of [...(Array.isArray(fromDetail) ? fromDetail : []), ...(members?.members ?? [])] as Array<Record<string, unknown>>) {
-    const id = String(m.id ?? m.userId ?? '');
-    if (id && !list.has(id)) list.set(id, { id, name: String(m.name ?? ''), role: String(m.role ?? 'expert') });
-  }
+  const list = new Map<string, Member>(listed.members.map((m) => [m.id, { id: m.id, name: m.name, role: m.role }]));
   if (!list.has(me.id)) list.set(me.id, { id: me.id, name: me.name, role: me.role });
-  // The secretary who created the review is usually not a member, yet her decisions and conclusion count.
-  const createdBy = typeof raw.createdBy === 'string' ? raw.createdBy : null;
-  if (createdBy && !list.has(createdBy)) list.set(createdBy, { id: createdBy, name: '', role: 'secretary' });
+  const { review } = card;
+  if (!list.has(review.createdBy)) list.set(review.createdBy, { id: review.createdBy, name: '', role: 'secretary' });
   return {
-    review: {
-      id: reviewId,
-      title: String(raw.title ?? ''),
-      status: String(raw.status ?? 'in_review'),
-      committee: typeof raw.committee === 'string' ? raw.committee : null,
-      createdBy: typeof raw.createdBy === 'string' ? raw.createdBy : null,
-    },
+    review: { id: reviewId, title: review.title, status: review.status, committee: review.committee, createdBy: review.createdBy },
     members: [...list.values()],
   };
 }
