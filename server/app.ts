@@ -13,7 +13,7 @@ import { defaultSignInGuards } from './auth/sign-in';
 import { CollabHub } from './collab/hub';
 import { COLLAB_EXTENSIONS } from './collab/extensions';
 import { loadReviewModel } from './collab/model';
-import { currentDraftTree } from './export/tree-source';
+import { currentDraftTree } from './reviews/current-draft';
 import { openDatabase, type Db } from './storage/db';
 
 export interface TendikApp {

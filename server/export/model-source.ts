@@ -1,7 +1,7 @@
 import type { ClauseTree } from '../../shared/clause';
 import type { ReviewModel } from '../../shared/review-model';
 import type { AppContext } from '../context';
-import type { StoredDraft } from './tree-source';
+import type { StoredDraft } from '../reviews/current-draft';
 
 /**
  * Where the export gets a review's merged model (findings with final decisions, answers, the
@@ -34,7 +34,7 @@ export function loadModelForExport(ctx: AppContext, reviewId: string): Promise<R
   return Promise.resolve(ctx.reviewSource.model(ctx, reviewId));
 }
 
-/** By default the current TEXT doc of the review (see tree-source.ts). */
+/** By default the current TEXT doc of the review (server/reviews/current-draft.ts). */
 export function loadTreeForExport(ctx: AppContext, reviewId: string, stored: StoredDraft): Promise<ClauseTree> {
   return Promise.resolve(ctx.reviewSource.tree(ctx, reviewId, stored));
 }

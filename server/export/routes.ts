@@ -21,7 +21,7 @@ import { ExportErrors } from './errors';
 import { criteriaForReview } from './criteria-source';
 import { contentDisposition } from './filename';
 import { loadModelForExport, loadTreeForExport } from './model-source';
-import { storedDraft } from './tree-source';
+import { storedDraft } from '../reviews/current-draft';
 import { packWorkingCopy } from './working-copy-docx';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -8,8 +8,9 @@ import type { AppContext } from '../context';
 import { sendJson } from '../http/send-json';
 import { requireSession } from '../http/session';
 import { clauseOutline } from './clause-outline';
+import { currentDraftTree, storedDraft } from './current-draft';
 import { currentCounts } from './finding-counts';
-import { getImport, getReview, listReviews, reviewMembers, type Review } from './store';
+import { getReview, listReviews, reviewMembers, type Review } from './store';
 
 interface ReviewSummary extends Review {
   access: ReviewAccess;
@@ -53,10 +54,12 @@ export function mountReviewRoutes(app: express.Express, ctx: AppContext): void {
     });
   });
 
-  app.get('/api/reviews/:id/outline', (req, res) => {
+  // The outline of the draft as it reads now, the secretary's corrections included (not as imported).
+  app.get('/api/reviews/:id/outline', async (req, res) => {
     const { reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readWorkingDocs');
-    const imported = getImport(ctx.db, reviewId);
-    sendJson(res, contract.getOutline, { meta: imported?.tree.meta ?? null, clauses: imported ? clauseOutline(imported.tree.clauses) : [] });
+    const stored = storedDraft(ctx.db, reviewId);
+    const tree = stored ? await currentDraftTree(ctx, reviewId, stored) : null;
+    sendJson(res, contract.getOutline, { meta: tree?.meta ?? null, clauses: tree ? clauseOutline(tree.clauses) : [] });
   });
 
   app.get('/api/reviews/:id/model', async (req, res) => {

@@ -1,4 +1,5 @@
 import { expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { addAnnotation, clauseTexts, createAnchor, plainText, setFinalDecision, setVerdict } from '../../shared/collab';
 import { authorDocName, type DocName } from '../../shared/protocol';
 import type { ReviewModel } from '../../shared/review-model';
@@ -103,6 +104,15 @@ it('list, outline and merged model reflect the live docs: positions follow the s
   merged = await model();
   expect(mine().position?.state).toBe('orphaned');
   expect(mine().quote.exact).toBe(words);
+
+  // The outline is the draft's as it reads now: a unit the secretary removed is gone from it.
+  await world.server.tendik.ctx.collab.withRoom(review.id, 'text', (room) => {
+    const fragment = room.doc.getXmlFragment('draft');
+    const index = fragment.toArray().findIndex((el) => el instanceof Y.XmlElement && el.getAttribute('id') === 'a3');
+    fragment.delete(index, 1);
+  });
+  const corrected = await get<{ clauses: Array<{ id: string }> }>(alice.auth, `/api/reviews/${review.id}/outline`);
+  expect(corrected.clauses.map((c) => c.id)).toEqual(['a1', 'a2']);
 
   // Experts who are not members do not see the review in the list.
   const outsider = await signedIn(world.server, 'expert');

@@ -88,4 +88,20 @@ describe('issuing a conclusion to a committee', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
   });
+
+  it('issues with its audit entry or not at all: an audit that cannot be written leaves the review as it was', async () => {
+    const { server, people, working } = world;
+    const db = server.tendik.ctx.db;
+    const before = db.prepare('SELECT status, committee FROM reviews WHERE id = ?').get(working.id);
+    // The database refuses this one audit entry, as a full disk or a broken log file would.
+    db.exec(`CREATE TEMP TRIGGER refuse_issue_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'review.issued' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
+    try {
+      const res = await send(server, people.secretary.auth, 'POST', `/api/reviews/${working.id}/status`, { status: 'issued', committee: 'social' });
+      expect(res.status).toBe(500);
+      expect(db.prepare('SELECT status, committee FROM reviews WHERE id = ?').get(working.id)).toEqual(before);
+      expect(reviewAccess(db, people.reader.user, working.id)).toBeNull();
+    } finally {
+      db.exec('DROP TRIGGER refuse_issue_audit');
+    }
+  });
 });

@@ -6,12 +6,12 @@ import { clauseTreeToDoc, docToClauseTree } from '../../shared/clause-doc';
 import { clauseTexts, draftFragment, plainText } from '../../shared/collab/text-doc';
 import type { ClauseId, UserId } from '../../shared/ids';
 import { draftSchema } from '../../shared/schema';
-import { clauseTreeOfTextDoc, currentDraftTree, storedDraft } from '../../server/export/tree-source';
+import { clauseTreeOfTextDoc, currentDraftTree, storedDraft } from '../../server/reviews/current-draft';
 import { createReview } from '../../server/reviews/store';
 import { makeUser, startTestServer } from '../helpers/app';
 import { importDraft } from '../../server/import/import-draft';
 import { corpusAvailable, readCorpus } from '../helpers/corpus';
-import { draftTree } from './fixtures';
+import { draftTree } from '../export/fixtures';
 
 function seeded(tree: ClauseTree): Y.Doc {
   const doc = new Y.Doc();

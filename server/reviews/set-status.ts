@@ -1,0 +1,38 @@
+import type { StatusBody } from '../../shared/contract/status';
+import type { UserId } from '../../shared/ids';
+import { audit } from '../audit';
+import { disconnectUserSockets } from '../auth/revocation';
+import type { AppContext } from '../context';
+import { getReview, type Review } from './store';
+
+/**
+ * Issuing is what opens the conclusion to a committee: status 'issued' plus the committee whose
+ * readers may read and download it; returning it to review or archiving closes it again. The change
+ * and its audit entry are one transaction — there is no issued review without its record of who
+ * issued it. Readers who could read it before and cannot now lose their open connections at once.
+ */
+export function setReviewStatus(ctx: AppContext, reviewId: string, userId: string, change: StatusBody): Review {
+  const { before, committee } = ctx.db.transaction(() => {
+    const before = getReview(ctx.db, reviewId)!;
+    const committee = change.status === 'issued' ? change.committee : before.committee;
+    ctx.db.prepare('UPDATE reviews SET status = ?, committee = ? WHERE id = ?').run(change.status, committee, reviewId);
+    audit(ctx.db, {
+      userId,
+      reviewId,
+      action: change.status === 'issued' ? 'review.issued' : 'review.status_changed',
+      target: committee,
+      details: { before: { status: before.status, committee: before.committee }, after: { status: change.status, committee } },
+    });
+    return { before, committee };
+  })();
+  const readersBefore = before.status === 'issued' && before.committee ? before.committee : null;
+  const readersAfter = change.status === 'issued' ? committee : null;
+  if (readersBefore && readersBefore !== readersAfter) {
+    const readers = ctx.db.prepare("SELECT id FROM users WHERE role = 'reader' AND committee = ?").all(readersBefore) as { id: UserId }[];
+    for (const reader of readers) {
+      ctx.accessEvents.emit('revoked', { userId: reader.id, reviewId });
+      disconnectUserSockets(ctx, reader.id);
+    }
+  }
+  return getReview(ctx.db, reviewId)!;
+}
