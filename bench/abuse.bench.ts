@@ -11,7 +11,7 @@ import { openDatabase } from '../server/storage/db';
 import { addAnnotation } from '../shared/collab/author-doc';
 import { authorDocName } from '../shared/protocol';
 import { createSampleReview } from '../test/collab/harness';
-import { connect, fanOut, joinDoc, startChild } from './collab-lib';
+import { connect, fanOut, joinDoc, login, startChild } from './collab-lib';
 import { figure, percentile } from './lib';
 
 // One person must not slow everyone down (issue 12 §3). While one account floods valid updates from
@@ -38,12 +38,6 @@ interface AttackPlan {
   bigSender: { id: string; cookie: string };
 }
 
-async function login(url: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
-
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-abuse-bench-'));
   const children: Array<{ kill(): void }> = [];
@@ -63,7 +57,7 @@ async function main(): Promise<void> {
 
     const server = await startChild(SELF, ['--serve-tendik', file]);
     children.push(server.child);
-    const cookie = async (u: { email: string }) => login(server.url, u.email, password);
+    const cookie = async (u: { email: string }) => (await login(server.url, u.email, password)).cookie;
     const honestCookie = await cookie(honest);
     const readerCookies = await Promise.all(readers.map(cookie));
     const ref = { reviewId: review.id, doc: authorDocName(honest.id) };

@@ -139,3 +139,15 @@ export async function fanOut(
   for (const socket of receivers) socket.off('y:update');
   return samples.sort((a, b) => a - b);
 }
+
+/** Signs in over HTTP as a browser would; the session cookie and CSRF token for the next requests. */
+export async function login(url: string, email: string, password: string): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
+}

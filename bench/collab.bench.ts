@@ -12,7 +12,7 @@ import { openDatabase } from '../server/storage/db';
 import { authorDocName } from '../shared/protocol';
 import { corpusAvailable, CORPUS_DIR, readCorpus } from '../test/helpers/corpus';
 import { createSampleReview } from '../test/collab/harness';
-import { connect, fanOut, joinDoc, startBareRelay, startChild } from './collab-lib';
+import { connect, fanOut, joinDoc, login, startBareRelay, startChild } from './collab-lib';
 import { figure, percentile } from './lib';
 
 // Real-time collaboration (issue 3). Targets: fan-out p99 < 50 ms at 30 clients and within 1.5× of a
@@ -42,17 +42,6 @@ if (mode === '--serve-tendik') {
 } else {
   await main();
   process.exit(0);
-}
-
-async function login(url: string, email: string, password: string): Promise<{ cookie: string; csrfToken: string }> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
 async function main(): Promise<void> {
