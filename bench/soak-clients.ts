@@ -128,7 +128,7 @@ class SoakClient {
     const open = (name: DocName) => {
       const handle = this.provider.open(name);
       // Before the socket connects, so the empty state is never announced.
-      if (presence === 'text' && name !== 'text') handle.awareness.setLocalState(null);
+      if (presence === 'every-doc' && name !== 'text') handle.awareness.setLocalState({});
       return handle.doc;
     };
     open('text');

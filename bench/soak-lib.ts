@@ -14,9 +14,9 @@ export interface ClientSpec {
 }
 
 /**
- * Where a client announces presence. `every-doc` is what the review page does today: each doc's
- * Awareness starts with an empty state, which the provider announces at join and y-protocols renews
- * every 15 s. `text`: only on the draft, where presence is shown (the others' state set to null).
+ * Where a client announces presence. `text` is what the provider does: presence on the draft only
+ * (client/collab/provider.ts carriesPresence). `every-doc` gives every doc a state of its own, as the
+ * provider did before: announced at join and renewed every 15 s on all 32 docs — kept to show why not.
  */
 export type PresenceMode = 'every-doc' | 'text';
 

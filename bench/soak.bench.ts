@@ -19,8 +19,8 @@ import type { SoakPlan } from './soak-store';
 // Reports: annotations acknowledged / stored in SQLite / seen by every client (0 lost, 0 duplicated);
 // ack latency (writer's emit → server's ack; target p99 < 250 ms); server RSS every 10 s and after the
 // clients left; server and client CPU; the load average. TENDIK_SOAK_SECONDS (10–3600, default 600)
-// sets how long the writers write; TENDIK_SOAK_PRESENCE=text announces presence on the draft only
-// (default every-doc, what the review page does today; see PresenceMode).
+// sets how long the writers write; TENDIK_SOAK_PRESENCE=every-doc announces presence on every doc,
+// as the provider once did (default text, what it does now; see PresenceMode).
 
 const SELF = fileURLToPath(import.meta.url);
 const EXPERTS = 149;
@@ -49,7 +49,7 @@ function soakSeconds(): number {
 }
 
 function presenceMode(): PresenceMode {
-  const raw = process.env.TENDIK_SOAK_PRESENCE || 'every-doc';
+  const raw = process.env.TENDIK_SOAK_PRESENCE || 'text';
   if (raw !== 'every-doc' && raw !== 'text') throw new RangeError(`TENDIK_SOAK_PRESENCE must be every-doc or text, got "${raw}"`);
   return raw;
 }

@@ -86,6 +86,7 @@ export class CollabHub {
    * not have: that doc is dropped, and its clients load it again from the log (CollabEvents.reset).
    */
   applyClientUpdate(room: Room, update: Uint8Array, origin: Connection): void {
+    const waitingBefore = waiting(room.doc);
     room.heldBack = [];
     try {
       Y.applyUpdate(room.doc, update, origin);
@@ -97,6 +98,11 @@ export class CollabHub {
     const applied = room.heldBack;
     room.heldBack = null;
     for (const change of applied) this.persistAndRelay(room, change.update, change.origin);
+    // Changes that follow ones the doc has not got yet (an update overtook an earlier one of the same
+    // writer) wait in memory, and Yjs emits nothing for them. The acknowledgement says "stored": so
+    // the update itself is stored and relayed as it came — replayed or applied elsewhere, it waits
+    // there the same way, and fits in when what it follows arrives.
+    if (addedWaiting(waitingBefore, waiting(room.doc))) this.persistAndRelay(room, update, origin);
   }
 
   /** Drops a loaded doc whose memory no longer matches its log; everyone on it rejoins. */
@@ -218,4 +224,14 @@ export class CollabHub {
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** What Yjs holds back for want of earlier changes: its structs and its deletions, each a new value whenever an update adds to it. */
+function waiting(doc: Y.Doc): [unknown, unknown] {
+  const store = doc.store as unknown as { pendingStructs: { update: Uint8Array } | null; pendingDs: Uint8Array | null };
+  return [store.pendingStructs?.update ?? null, store.pendingDs ?? null];
+}
+
+function addedWaiting(before: [unknown, unknown], after: [unknown, unknown]): boolean {
+  return (after[0] !== null && after[0] !== before[0]) || (after[1] !== null && after[1] !== before[1]);
 }

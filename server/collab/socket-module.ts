@@ -283,7 +283,9 @@ class CollabSocket {
 
   private awareness(reviewId: string, name: string, update: Uint8Array) {
     const { room, conn } = this.joinedOrThrow(reviewId, name);
-    this.limited(this.limits.takePresence(this.user.id));
+    // Presence over her budget is dropped without a word: it is renewed every 15 s anyway, answering
+    // each one costs as much as relaying it, and a reconnecting client's burst is no reason to cut her off.
+    if (this.limits.takePresence(this.user.id) !== 'ok') return { ok: false };
     if (update.byteLength > MAX_PRESENCE_BYTES) throw CollabErrors.COLLAB_BAD_MESSAGE({ reason: 'awareness update too large' });
     let entries;
     try {

@@ -105,9 +105,9 @@ export class UserLimits {
     return budget.bytes.take(bytes) && budget.updates.take() ? 'ok' : this.refused(budget);
   }
 
-  takePresence(userId: string): LimitVerdict {
-    const budget = this.budget(userId);
-    return budget.presence.take() ? 'ok' : this.refused(budget);
+  /** Presence is never a reason to cut someone off: over budget it is only dropped. */
+  takePresence(userId: string): 'ok' | 'limited' {
+    return this.budget(userId).presence.take() ? 'ok' : 'limited';
   }
 
   /** Seconds she stays cut off (0 if she is not). */

@@ -116,6 +116,32 @@ describe('loading', () => {
   });
 });
 
+describe('acknowledged means stored', () => {
+  it('an update that overtook an earlier one of the same writer is stored when acknowledged, and fits in when the earlier one arrives', async () => {
+    const { server, alice, review } = await world();
+    const doc = authorDocName(alice.user.id);
+    const socket = await rawSocket(server, alice);
+    sockets.push(socket);
+    expect((await join(socket, review.id, doc)).writable).toBe(true);
+    // Two changes of one editor, sent in the wrong order (a retry raced a fresh send, say).
+    const local = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    local.on('update', (u: Uint8Array) => updates.push(u));
+    const anchor = { clauseId: 'a1', quote: { exact: 'Статья 1', prefix: '', suffix: '' } };
+    const first = addAnnotation(local, alice.user.id, { kind: 'comment', anchor, body: 'первое' });
+    const second = addAnnotation(local, alice.user.id, { kind: 'comment', anchor, body: 'второе' });
+    expect(await sendUpdate(socket, review.id, doc, updates[1]!)).toEqual({ ok: true });
+    // Acknowledged: in SQLite now. A replay of the log holds it, waiting for the first change.
+    const replay = storedDoc(server.tendik.ctx.db, review.id, doc);
+    expect(replay.getMap('annotations').has(second.id)).toBe(false);
+    Y.applyUpdate(replay, updates[0]!);
+    expect([...replay.getMap('annotations').keys()].sort()).toEqual([first.id, second.id].sort());
+    // When the first arrives, the server's doc has both, and so has its log.
+    expect(await sendUpdate(socket, review.id, doc, updates[0]!)).toEqual({ ok: true });
+    expect([...storedDoc(server.tendik.ctx.db, review.id, doc).getMap('annotations').keys()].sort()).toEqual([first.id, second.id].sort());
+  });
+});
+
 describe('compaction after a crash', () => {
   it('a log left uncompacted by a process that died is counted from the database and compacted when the doc is next loaded', async () => {
     const crashDb = tempDatabase();

@@ -1,10 +1,11 @@
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION } from '../../server/collab/presence';
-import { CollabEvents } from '../../shared/protocol';
-import { emitWithAck, eventually } from './harness';
+import { DEFAULT_COLLAB_LIMITS } from '../../server/collab/user-limits';
+import { authorDocName, CollabEvents, type DocName } from '../../shared/protocol';
+import { emitWithAck, eventually, openClient } from './harness';
 import { join, rawSocket, reviewWorld, tempDatabase, type Answer } from './fixtures';
 
 /** Who is online is told by the server from the session: a client cannot pose as someone else. */
@@ -93,4 +94,40 @@ it('one connection cannot flood presence: a few ids and a few kilobytes, the res
   const huge = encodeAwareness([{ clientId: 6001, clock: 5, state: { note: 'x'.repeat(MAX_PRESENCE_BYTES) } }]);
   expect(await sendAwareness(flooder, huge)).toMatchObject({ ok: false, code: 'COLLAB_BAD_MESSAGE' });
   expect(room.awareness.getStates().get(6001)).toMatchObject({ cursor: 1 });
+});
+
+it('the client announces presence on the draft only: none of its other docs carries any, so nothing about them is renewed and relayed', async () => {
+  const names: DocName[] = ['text', 'engine', authorDocName(world.bella.user.id), authorDocName(world.alice.user.id)];
+  const client = await openClient(world.server.url, world.bella.auth, world.review.id, names);
+  try {
+    const room = (name: DocName) => world.server.tendik.ctx.collab.rooms.get(`collab:${world.review.id}/${name}`)!;
+    const mine = client.docs.get('text')!.clientID;
+    await eventually(() => room('text').awareness.getStates().has(mine), 'her presence on the draft');
+    for (const name of names.slice(1)) {
+      expect(client.provider.handle(name)!.awareness.getLocalState(), name).toBeNull();
+      expect([...room(name).awareness.getStates().keys()], name).toEqual([]);
+    }
+  } finally {
+    client.close();
+  }
+});
+
+it('presence over a person’s budget is dropped quietly, never a reason to cut her off', async () => {
+  const tab = await rawSocket(world.server, world.bella);
+  sockets.push(tab);
+  expect((await join(tab, world.review.id, 'text')).ok).toBe(true);
+  const limits = DEFAULT_COLLAB_LIMITS;
+  const errors: Answer[] = [];
+  tab.on(CollabEvents.error, (e: Answer) => errors.push(e));
+  const frozen = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
+  try {
+    // Far past her presence budget and past the refusals that would cut off a flood of changes.
+    for (let i = 0; i < limits.presenceBurst + limits.refusalBurst + 50; i += 1)
+      tab.emit(CollabEvents.awareness, { reviewId: world.review.id, doc: 'text', update: announce(9000, { cursor: i }) });
+    expect((await join(tab, world.review.id, 'text')).ok).toBe(true);
+  } finally {
+    frozen.mockRestore();
+  }
+  expect(tab.connected).toBe(true);
+  expect(errors.filter((e) => e.code === 'COLLAB_CUT_OFF' || e.code === 'COLLAB_RATE_LIMITED')).toEqual([]);
 });
