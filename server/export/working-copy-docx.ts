@@ -23,7 +23,8 @@ import { criterionTitle } from '../../shared/conclusion/table';
 import { format, type Lang } from '../../shared/i18n/lang';
 import type { ReviewModel } from '../../shared/review-model';
 import { documentStyles, pageFooter, pageProperties } from './docx-frame';
-import { locateQuote, nonOverlapping, planEdit, type Edit, type Span } from './working-copy-plan';
+import { revisedUnit, wordEdits, type Proposal } from './unit-revision';
+import { locateQuote, type Edit, type Span } from './working-copy-plan';
 
 export interface WorkingCopyOptions {
   /** Language of the comments and fixed words; the draft's own text keeps its language. */
@@ -103,9 +104,10 @@ function clauseParagraph(clause: Clause, children: ParagraphChild[]): Paragraph 
 }
 
 /**
- * The reviewer's working copy: the draft as imported, every confirmed finding a Word comment on its
- * words, every proposed wording a tracked change the drafters accept or reject in Word. Where two
- * wordings overlap, the first (in text order) is tracked and the other stays in its comment.
+ * The reviewer's working copy: the draft, every confirmed finding a Word comment on its words, and
+ * each unit's proposed wordings one tracked change, cut word by word, that the drafters accept or
+ * reject in Word: Accept all gives every unit as proposed and leaves the others as they are, Reject
+ * all gives back the draft (unit-revision.ts says how wordings combine on one unit).
  */
 export function workingCopyDocx(model: ReviewModel, tree: ClauseTree, options: WorkingCopyOptions): Document {
   const { lang } = options;
@@ -123,26 +125,27 @@ export function workingCopyDocx(model: ReviewModel, tree: ClauseTree, options: W
 
   const annotate = (text: string, entries: readonly ConfirmedFinding[], label: string) => {
     const anchored: Anchored[] = [];
-    const edits: Array<Edit & { at: number }> = [];
+    const proposals: Proposal[] = [];
     for (const entry of entries) {
       const quote = entry.finding.quote;
-      const located = locateQuote(text, { exact: cleanLine(quote.exact), prefix: cleanLine(quote.prefix), suffix: cleanLine(quote.suffix) });
+      // The context is compared up to the quote's very edge: a trimmed one (its space gone) told nothing.
+      const context = (value: string) => cleanText(value).replace(/\s+/g, ' ');
+      const located = locateQuote(text, { exact: cleanLine(quote.exact), prefix: context(quote.prefix), suffix: context(quote.suffix) });
       const commentId = ids.nextComment();
       const date = new Date(entry.finding.final?.at ?? 0);
       comments.push({ id: commentId, author, initials: 'GE', date, children: commentBody(entry, label, criteria, lang, draftLang) });
       anchored.push({ commentId, span: located ?? { start: 0, end: text.length } });
       const wording = proposedWording(entry.finding, draftLang);
-      const edit = wording ? planEdit(text, cleanLine(wording), located) : null;
-      if (edit) edits.push({ ...edit, at: entry.finding.final?.at ?? 0 });
+      if (wording) proposals.push({ wording: cleanLine(wording), quote: located, at: entry.finding.final?.at ?? 0 });
     }
-    const { kept } = nonOverlapping(edits);
+    // One change per unit, whatever the number of findings on it: what Accept all gives is the unit as
+    // proposed (unit-revision.ts); each finding's comment stays on its own words.
+    const revised = revisedUnit(text, proposals);
+    const edits = revised === null ? [] : wordEdits(text, revised);
+    const at = Math.max(0, ...proposals.map((p) => p.at));
     // The deletion and the insertion of one change are two revisions in Word, each with its own id.
-    const revision = (edit: Edit) => ({
-      id: ids.nextRevision(),
-      author,
-      date: new Date((edit as Edit & { at: number }).at).toISOString(),
-    });
-    return clauseRuns(text, anchored, kept, revision);
+    const revision = () => ({ id: ids.nextRevision(), author, date: new Date(at).toISOString() });
+    return clauseRuns(text, anchored, edits, revision);
   };
 
   const draftTitle = cleanLine(effectiveFields(model.conclusion, tree).draftTitle);

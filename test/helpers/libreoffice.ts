@@ -63,3 +63,32 @@ export function pdfContains(pdfText: string, phrase: string): boolean {
   const wanted = squeeze(phrase);
   return text.includes(wanted) || text.replace(/- /g, '-').includes(wanted);
 }
+
+/**
+ * The DOCX as LibreOffice saves it again after opening it (Word 2007–365 format): what a drafter who
+ * works in LibreOffice hands back. Tracked changes and comments must survive the round trip.
+ */
+export function docxThroughLibreOffice(docx: Uint8Array, name = 'export'): Promise<Uint8Array> {
+  const job = queue.then(() => resave(docx, name));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+async function resave(docx: Uint8Array, name: string): Promise<Uint8Array> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-resave-'));
+  try {
+    const safe = name.replace(/[^\w.-]+/g, '_');
+    const inDir = path.join(dir, 'in');
+    const outDir = path.join(dir, 'out');
+    fs.mkdirSync(inDir);
+    fs.writeFileSync(path.join(inDir, `${safe}.docx`), docx);
+    await run(
+      'soffice',
+      ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, path.join(inDir, `${safe}.docx`)],
+      { timeout: 120_000 },
+    );
+    return new Uint8Array(fs.readFileSync(path.join(outDir, `${safe}.docx`)));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
