@@ -1,12 +1,10 @@
-import type { Clause } from '../../../shared/clause';
+import { GROUPING_KINDS, type Clause } from '../../../shared/clause';
 import type { Lang } from '../../../shared/i18n/lang';
 import { joinLabel, labelPiece, quotedLabel, sentenceCase, type LabelUnit } from './labels';
 import type { NodeInfo } from './tree-builder';
 
 /** Units whose label stands on its own rather than extending the parent's («Статья 15», «Глава 3»). */
-const STANDALONE: ReadonlySet<LabelUnit> = new Set([
-  'header', 'preamble', 'signature', 'division', 'section', 'subsection', 'chapter', 'subchapter', 'article', 'annex',
-]);
+const STANDALONE: ReadonlySet<LabelUnit> = new Set<LabelUnit>(['header', 'preamble', 'signature', ...GROUPING_KINDS, 'article', 'annex']);
 
 export function assignLabels(roots: readonly Clause[], info: ReadonlyMap<Clause, NodeInfo>, lang: Lang): void {
   visit(roots, null, '', info, lang);

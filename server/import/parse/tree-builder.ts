@@ -1,4 +1,4 @@
-import type { ActKind, AmendmentTarget, Clause, ClauseKind } from '../../../shared/clause';
+import { GROUPING_KINDS, type ActKind, type AmendmentTarget, type Clause, type ClauseKind } from '../../../shared/clause';
 import type { ClauseId } from '../../../shared/ids';
 import type { SourceParagraph } from '../source';
 import { isAmendingLeadIn, readInstruction } from './amendment';
@@ -48,7 +48,8 @@ const ITEM_RANK = 8;
 const INDENT_RANK = 10;
 const LIST_HANDS_BACK = /[,;]?\s[–—-]$/;
 
-const HEADING_KINDS: ReadonlySet<LineKind> = new Set(['division', 'annex', 'section', 'subsection', 'chapter', 'subchapter', 'article']);
+/** Lines that open a unit at heading level: the groups of articles, an annex, an article. */
+const HEADING_KINDS: ReadonlySet<LineKind> = new Set<LineKind>([...GROUPING_KINDS, 'annex', 'article']);
 const KIND_OF: Readonly<Partial<Record<LineKind, ClauseKind>>> = {
   division: 'division',
   annex: 'division',
