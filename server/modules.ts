@@ -6,6 +6,7 @@ import { mountImportRoutes } from './import/routes';
 import { attachSocketGate } from './http/security';
 import { mountAdminUserRoutes } from './admin/users-routes';
 import { mountAuditRoutes } from './admin/audit-routes';
+import { mountCommitteeRoutes } from './committees/routes';
 import { mountMemberRoutes } from './reviews/members-routes';
 import { mountReviewStatusRoutes } from './reviews/status-routes';
 import { mountAnalysisRoutes } from './reviews/analysis-routes';
@@ -25,6 +26,7 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountImportRoutes,
   mountAdminUserRoutes,
   mountAuditRoutes,
+  mountCommitteeRoutes,
   mountMemberRoutes,
   mountReviewStatusRoutes,
   mountAnalysisRoutes,

@@ -10,6 +10,7 @@ import { parseBody } from '../auth/routes';
 import { countActiveAdmins, getAccount, listAccounts, updateAccount, type AccountPatch } from '../auth/users';
 import { requireVerb } from '../auth/review-guard';
 import { sendJson } from '../http/send-json';
+import { requireActiveCommittee } from '../committees/store';
 
 /**
  * The admin manages accounts: lists them, invites people with a role, changes roles, committees and
@@ -36,6 +37,8 @@ export function mountAdminUserRoutes(app: express.Express, ctx: AppContext): voi
     if (role === 'reader' && !committee) throw AccountErrors.COMMITTEE_REQUIRED();
     if (role !== 'reader') patch.committee = null;
     else patch.committee = committee;
+    // A reader is given a committee of the registry; one she already has may have been deactivated since.
+    if (patch.committee && patch.committee !== account.committee) requireActiveCommittee(ctx.db, patch.committee);
     const losesAdmin = account.role === 'admin' && !account.disabled && (role !== 'admin' || patch.disabled === true);
     ctx.db.transaction(() => {
       if (losesAdmin && countActiveAdmins(ctx.db) <= 1) throw AccountErrors.LAST_ADMIN();
@@ -63,6 +66,7 @@ export function mountAdminUserRoutes(app: express.Express, ctx: AppContext): voi
   router.post('/invitations', (req, res) => {
     const session = requireVerb(req, 'manageAccounts');
     const body = parseBody(contract.createInvitation.body, req);
+    if (body.role === 'reader' && body.committee) requireActiveCommittee(ctx.db, body.committee);
     const { invitation, token } = createInvitation(ctx.db, {
       email: body.email,
       name: body.name,

@@ -28,7 +28,15 @@ export type ReviewVerb =
 export type ExportKind = 'conclusion' | 'table' | 'view' | 'preview' | 'workingCopy';
 
 /** Verbs that concern no one review. */
-export type GlobalVerb = 'importDraft' | 'listExperts' | 'manageAccounts' | 'readAudit';
+export type GlobalVerb =
+  | 'importDraft'
+  | 'listExperts'
+  | 'manageAccounts'
+  | 'readAudit'
+  /** Read the registry of committees: to choose one at upload and at issue, and for the addressee. */
+  | 'listCommittees'
+  /** Add committees, rename them, change the chair, deactivate them. */
+  | 'manageCommittees';
 
 const REVIEW_VERBS: Record<ReviewVerb, readonly ReviewAccess[]> = {
   readCard: ['secretary', 'expert', 'reader'],
@@ -52,6 +60,8 @@ const GLOBAL_VERBS: Record<GlobalVerb, readonly Role[]> = {
   listExperts: ['secretary'],
   manageAccounts: ['admin'],
   readAudit: ['admin', 'secretary'],
+  listCommittees: ['admin', 'secretary'],
+  manageCommittees: ['admin'],
 };
 
 export function canDo(user: Pick<User, 'role'>, verb: GlobalVerb): boolean {

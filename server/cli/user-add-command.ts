@@ -8,12 +8,14 @@ import { generatePassword } from '../auth/passwords';
 import { assertAcceptablePassword } from '../auth/password-policy';
 import { Committee, Email, PersonName, RoleName } from '../../shared/contract/fields';
 import { createUser, emailTaken, type User } from '../auth/users';
+import { requireActiveCommittee } from '../committees/store';
 
 export const USER_ADD_USAGE = `Usage: npm run user:add -- --role admin|secretary|expert|reader --email ADDRESS --name "FULL NAME"
                          [--committee SLUG] [--password-stdin]
 
 Creates an account. Without --password-stdin a random password is generated and printed once.
-A committee reader (--role reader) needs --committee, e.g. --committee social.`;
+A committee reader (--role reader) needs --committee: the code of an active committee of the
+registry, which the administrator keeps on her screen (e.g. --committee social).`;
 
 const Options = z.object({
   role: RoleName,
@@ -58,6 +60,7 @@ export async function runUserAdd(argv: string[], deps: UserAddDeps): Promise<Use
   const options = parsed.data;
   try {
     if (options.role === 'reader' && !options.committee) throw AccountErrors.COMMITTEE_REQUIRED();
+    if (options.role === 'reader' && options.committee) requireActiveCommittee(deps.db, options.committee);
     if (emailTaken(deps.db, options.email)) throw AccountErrors.EMAIL_TAKEN({ email: options.email });
     const generated = !options['password-stdin'];
     // A trailing newline from `echo` or a here-string is not part of the password.

@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import { requireVerb } from '../auth/review-guard';
 import { sendJson } from '../http/send-json';
 import { createReview } from '../reviews/store';
+import { requireActiveCommittee } from '../committees/store';
 import { ImportErrors } from './errors';
 import { defaultTitle, importDraft } from './import-draft';
 import { outlineOf } from './outline';
@@ -28,12 +29,15 @@ function deadlineFrom(fields: Record<string, string>): string | null {
   return value;
 }
 
-/** The committee a review is for: the same code readers' accounts carry, or issuing could never match. */
-function committeeFrom(fields: Record<string, string>): string | null {
+/**
+ * The committee a review is for: the same code readers' accounts carry, or issuing could never match —
+ * and an active committee of the registry (server/committees/), chosen from its list, never typed.
+ */
+function committeeFrom(ctx: AppContext, fields: Record<string, string>): string | null {
   const value = optionalText(fields, 'committee', 64);
   if (value === null) return null;
   if (!Committee.safeParse(value).success) throw ImportErrors.IMPORT_BAD_FIELD({ field: 'committee', reason: 'a-z, 0-9, _ -' });
-  return value;
+  return requireActiveCommittee(ctx.db, value).code;
 }
 
 /**
@@ -65,7 +69,7 @@ export function mountImportRoutes(app: express.Express, ctx: AppContext): void {
       if (!upload.file) throw ImportErrors.IMPORT_NO_FILE();
       const title = optionalText(upload.fields, 'title', 300);
       const deadline = deadlineFrom(upload.fields);
-      const committee = committeeFrom(upload.fields);
+      const committee = committeeFrom(ctx, upload.fields);
       const result = importDraft(upload.file.bytes, { fileName: upload.file.name, maxInflatedBytes: ctx.config.maxInflatedBytes });
       const review = createReview(ctx.db, {
         title: title ?? defaultTitle(result, upload.file.name),

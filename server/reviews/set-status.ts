@@ -3,18 +3,20 @@ import type { UserId } from '../../shared/ids';
 import { audit } from '../audit';
 import { disconnectUserSockets } from '../auth/revocation';
 import type { AppContext } from '../context';
+import { requireActiveCommittee } from '../committees/store';
 import { getReview, type Review } from './store';
 
 /**
  * Issuing is what opens the conclusion to a committee: status 'issued' plus the committee whose
  * readers may read and download it; returning it to review or archiving closes it again. The change
  * and its audit entry are one transaction — there is no issued review without its record of who
- * issued it. Readers who could read it before and cannot now lose their open connections at once.
+ * issued it. The committee must be an active one of the registry (refused otherwise, nothing changed). Readers who could read it before and cannot now lose their open connections at once.
  */
 export function setReviewStatus(ctx: AppContext, reviewId: string, userId: string, change: StatusBody): Review {
   const { before, committee } = ctx.db.transaction(() => {
     const before = getReview(ctx.db, reviewId)!;
-    const committee = change.status === 'issued' ? change.committee : before.committee;
+    // Issued only to an active committee of the registry: its readers are the ones who will read it.
+    const committee = change.status === 'issued' ? requireActiveCommittee(ctx.db, change.committee).code : before.committee;
     ctx.db.prepare('UPDATE reviews SET status = ?, committee = ? WHERE id = ?').run(change.status, committee, reviewId);
     audit(ctx.db, {
       userId,

@@ -168,4 +168,31 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // The committees of the Jogorku Kenesh a conclusion goes to, kept by the admin (server/committees/):
+    // the code is the slug readers' accounts and reviews carry; names in ru/ky/en and the chair fill the
+    // conclusion's addressee. A committee in use is deactivated, never deleted. Codes already in use
+    // (accounts, reviews, pending invitations) are registered here with the code as their name, so an
+    // installation keeps working after the upgrade; the admin then gives them their names.
+    id: '008-committees',
+    sql: `
+      CREATE TABLE committees (
+        code TEXT PRIMARY KEY,
+        name_ru TEXT NOT NULL,
+        name_ky TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        chair TEXT NOT NULL DEFAULT '',
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      INSERT OR IGNORE INTO committees (code, name_ru, name_ky, name_en, chair, active, created_at, updated_at)
+        SELECT code, code, code, code, '', 1, CAST(strftime('%s', 'now') AS INTEGER) * 1000, CAST(strftime('%s', 'now') AS INTEGER) * 1000
+        FROM (
+          SELECT committee AS code FROM users WHERE committee IS NOT NULL AND committee <> ''
+          UNION SELECT committee FROM reviews WHERE committee IS NOT NULL AND committee <> ''
+          UNION SELECT committee FROM invitations WHERE committee IS NOT NULL AND committee <> '' AND accepted_at IS NULL AND revoked_at IS NULL
+        );
+    `,
+  },
 ];

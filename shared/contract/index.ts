@@ -2,6 +2,7 @@ import * as admin from './admin';
 import * as audit from './audit';
 import * as auth from './auth';
 import * as checklist from './checklist';
+import * as committees from './committees';
 import * as conclusion from './conclusion';
 import * as health from './health';
 import * as importing from './import';
@@ -21,7 +22,7 @@ import * as status from './status';
  * app's pages (HTML). The two upload routes take a multipart body but answer JSON, so they are JSON
  * routes with `upload: 'multipart'`. The socket protocol is shared/protocol.ts.
  */
-export { admin, audit, auth, checklist, conclusion, health, importing, members, reviews, status };
+export { admin, audit, auth, checklist, committees, conclusion, health, importing, members, reviews, status };
 export { clientPages };
 export * from './route';
 
@@ -32,7 +33,7 @@ function routesOf(module: Record<string, unknown>): Array<JsonRoute | FileRoute>
   );
 }
 
-const ALL = [admin, audit, auth, checklist, conclusion, health, importing, members, reviews, status].flatMap(routesOf);
+const ALL = [admin, audit, auth, checklist, committees, conclusion, health, importing, members, reviews, status].flatMap(routesOf);
 
 /** Every route that answers JSON. */
 export const JSON_ROUTES: readonly JsonRoute[] = ALL.filter((r): r is JsonRoute => r.kind === 'json');

@@ -47,6 +47,16 @@ export const JSON_CALLS: Record<string, Call[]> = {
   'GET /api/admin/invitations': [(w) => ({ auth: w.auth('admin') })],
   'DELETE /api/admin/invitations/:id': [async (w) => ({ auth: w.auth('admin'), params: { id: (await w.invite()).id } })],
 
+  'GET /api/committees': [(w) => ({ auth: w.auth('secretary') }), (w) => ({ auth: w.auth('admin') })],
+  'POST /api/admin/committees': [
+    (w) => ({
+      auth: w.auth('admin'),
+      body: { code: 'foreign', names: { ru: 'Комитет по международным делам', ky: 'Эл аралык иштер боюнча комитет', en: 'Committee on International Affairs' }, chair: 'К. Мамытова' },
+    }),
+  ],
+  'PATCH /api/admin/committees/:code': [(w) => ({ auth: w.auth('admin'), params: { code: 'foreign' }, body: { active: false } })],
+  'DELETE /api/admin/committees/:code': [(w) => ({ auth: w.auth('admin'), params: { code: 'foreign' } })],
+
   'GET /api/audit': [(w) => ({ auth: w.auth('admin'), query: { limit: '50' } }), (w) => ({ auth: w.auth('secretary'), query: { action: 'review.*' } })],
 
   'POST /api/reviews': [(w) => ({ auth: w.auth('secretary'), form: w.draftForm() })],

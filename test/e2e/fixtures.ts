@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createUser } from '../../server/auth/users';
-import { api, login, startTestServer, type TestServer } from '../helpers/app';
+import { createCommittee } from '../../server/committees/store';
+import { api, login, registerCommittee, startTestServer, type TestServer } from '../helpers/app';
 
 /**
  * A script payload: if any page ever parsed it as HTML, the handler or the script would set
@@ -50,6 +51,13 @@ export async function startWorld(): Promise<E2eWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendik-e2e-'));
   const server = await startTestServer({ databasePath: path.join(dir, 'tendik.sqlite') });
   const db = server.tendik.ctx.db;
+  // The registry of committees: the reader's, and a second one, so a list offers a choice.
+  createCommittee(db, {
+    code: 'social',
+    names: { ru: 'Комитет по социальной политике', ky: 'Социалдык саясат боюнча комитет', en: 'Committee on Social Policy' },
+    chair: 'А. Асанова',
+  });
+  registerCommittee(db, 'budget');
   const person = async (role: 'admin' | 'secretary' | 'expert' | 'reader', email: string, name: string, committee: string | null = null): Promise<Person> => {
     const password = `${role}-${Math.random().toString(36).slice(2)}-Pass1!`;
     const user = await createUser(db, { email, name, role, password, committee });

@@ -1,6 +1,8 @@
 import { createApp, type TendikApp } from '../../server/app';
 import { testConfig, type Config } from '../../server/config';
 import { createUser, type User } from '../../server/auth/users';
+import { createCommittee, getCommittee, type Committee } from '../../server/committees/store';
+import type { Db } from '../../server/storage/db';
 import type { Role } from '../../shared/roles';
 
 export interface TestServer {
@@ -17,9 +19,19 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   return { tendik, port, url: `http://127.0.0.1:${port}`, close: () => tendik.close() };
 }
 
+/**
+ * Puts a committee in the registry (server/committees/) unless it is there: uploads, issuing and
+ * readers' accounts name registered committees only. Its names say its code in each language.
+ */
+export function registerCommittee(db: Db, code: string, chair = ''): Committee {
+  return getCommittee(db, code) ?? createCommittee(db, { code, names: { ru: `Комитет ${code}`, ky: `${code} комитети`, en: `Committee ${code}` }, chair });
+}
+
 let counter = 0;
+/** An account straight in the database; a reader's committee is registered first, as the admin's screen requires. */
 export async function makeUser(server: TestServer, role: Role, extra: { committee?: string } = {}) {
   counter += 1;
+  if (extra.committee) registerCommittee(server.tendik.ctx.db, extra.committee);
   const password = `pw-${role}-${counter}-${Math.random().toString(36).slice(2)}`;
   const user: User = await createUser(server.tendik.ctx.db, {
     email: `${role}${counter}@test.local`,

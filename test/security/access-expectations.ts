@@ -1,3 +1,4 @@
+import { createCommittee } from '../../server/committees/store';
 import { addMember } from '../../server/reviews/members';
 import type { Actor, World } from './world';
 
@@ -31,6 +32,7 @@ const CONCLUSION_READERS = { working: ['secretary', 'member'], issued: ['secreta
 const SECRETARY_OF_REVIEW = { working: ['secretary'], issued: ['secretary'] } as const;
 
 let invitationCounter = 0;
+let committeeCounter = 0;
 
 export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/health': { allow: EVERYONE },
@@ -75,6 +77,25 @@ export const EXPECTATIONS: Record<string, Expectation> = {
         body: JSON.stringify({ email: `revoke${++invitationCounter}@table.test`, name: 'To revoke', role: 'expert' }),
       });
       return { id: ((await res.json()) as { invitation: { id: string } }).invitation.id };
+    },
+  },
+
+  // The registry of committees: the secretary chooses from it, the admin keeps it.
+  'GET /api/committees': { allow: ['admin', 'secretary'] },
+  // An empty body: let in, refused for it (400), nothing registered.
+  'POST /api/admin/committees': { allow: ['admin'], body: () => ({}) },
+  'PATCH /api/admin/committees/:code': {
+    allow: ['admin'],
+    params: () => ({ code: 'social' }),
+    // Active already: the committee stays as it was.
+    body: () => ({ active: true }),
+  },
+  'DELETE /api/admin/committees/:code': {
+    allow: ['admin'],
+    params: (w) => {
+      const code = `table-${++committeeCounter}`;
+      createCommittee(w.server.tendik.ctx.db, { code, names: { ru: 'Удаляемый', ky: 'Өчүрүлүүчү', en: 'To remove' } });
+      return { code };
     },
   },
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedIn, startTestServer, type Auth, type TestServer } from '../helpers/app';
+import { registerCommittee, signedIn, startTestServer, type Auth, type TestServer } from '../helpers/app';
 import { send } from './json';
 
 let server: TestServer;
@@ -48,6 +48,8 @@ describe('the admin manages accounts', () => {
     const expert = await signedIn(server, 'expert');
     const noCommittee = await send(server, admin.auth, 'PATCH', `/api/admin/users/${expert.user.id}`, { role: 'reader' });
     expect(noCommittee.body.error?.code).toBe('COMMITTEE_REQUIRED');
+    // A committee of the registry only (test/security/committees.test.ts has the refusals).
+    registerCommittee(server.tendik.ctx.db, 'budget');
     const reader = await send<{ user: { committee: string | null } }>(server, admin.auth, 'PATCH', `/api/admin/users/${expert.user.id}`, {
       role: 'reader',
       committee: 'budget',

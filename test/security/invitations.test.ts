@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { signedIn, startTestServer, type Auth, type TestServer } from '../helpers/app';
+import { registerCommittee, signedIn, startTestServer, type Auth, type TestServer } from '../helpers/app';
 import { send } from './json';
 
 let server: TestServer;
@@ -8,6 +8,7 @@ let admin: Auth;
 beforeAll(async () => {
   server = await startTestServer();
   admin = (await signedIn(server, 'admin')).auth;
+  registerCommittee(server.tendik.ctx.db, 'social');
 });
 afterAll(() => server.close());
 

@@ -33,6 +33,8 @@ const globalVerbs: Record<GlobalVerb, Role[]> = {
   listExperts: ['secretary'],
   manageAccounts: ['admin'],
   readAudit: ['admin', 'secretary'],
+  listCommittees: ['admin', 'secretary'],
+  manageCommittees: ['admin'],
 };
 const people: Actor[] = ['admin', 'secretary', 'member', 'outsider', 'reader', 'otherReader'];
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
+import { registerCommittee } from '../helpers/app';
 import { send } from './json';
 import { ACTORS, buildWorld, type Actor, type World } from './world';
 
@@ -100,6 +101,7 @@ describe('taking access away ends open sockets', () => {
     const socket = open(reader!.cookie);
     expect(await outcome(socket)).toBe('connected');
     const gone = disconnected(socket);
+    registerCommittee(world.server.tendik.ctx.db, 'finance');
     const res = await send(world.server, world.people.admin.auth, 'PATCH', `/api/admin/users/${world.people.otherReader.user.id}`, {
       committee: 'finance',
     });

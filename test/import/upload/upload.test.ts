@@ -1,6 +1,6 @@
 import { Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, signedIn, startTestServer, type Auth, type TestServer } from '../../helpers/app';
+import { api, registerCommittee, signedIn, startTestServer, type Auth, type TestServer } from '../../helpers/app';
 
 const MB = 1024 * 1024;
 
@@ -57,6 +57,8 @@ describe('upload routes over real HTTP', () => {
     server = await startTestServer({ maxUploadBytes: 2 * MB, maxInflatedBytes: 20 * MB });
     secretary = (await signedIn(server, 'secretary')).auth;
     expert = (await signedIn(server, 'expert')).auth;
+    // The review's committee is one of the registry's (test/security/committees.test.ts has the refusals).
+    registerCommittee(server.tendik.ctx.db, 'social');
   });
   afterAll(() => server.close());
 
