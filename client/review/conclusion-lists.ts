@@ -8,7 +8,7 @@ import {
   signatoriesFromLines,
   signatoriesToLines,
 } from '../../shared/conclusion/form-lines';
-import { FILE_NAMES, FORM_LABELS, SECTION_TITLES } from '../../shared/conclusion/strings';
+import { FILE_NAMES, FORM_LABELS } from '../../shared/conclusion/strings';
 import type { Lang } from '../../shared/i18n/lang';
 import type { ConclusionFields, ReviewModel } from '../../shared/review-model';
 import { lang, onLangChange } from '../i18n/i18n';
@@ -24,8 +24,8 @@ export type AnalysisItem = CriterionAnalysisItem;
 
 const current = (session: ReviewSession): Partial<ConclusionFields> => session.model?.conclusion ?? {};
 
-function area(id: string, label: string, value: string, save: (value: string) => void): HTMLElement {
-  const input = h('textarea', { id, class: 'input', rows: '3', maxlength: '20000' }) as HTMLTextAreaElement;
+function area(id: string, label: string, value: string, readOnly: boolean, save: (value: string) => void): HTMLElement {
+  const input = h('textarea', { id, class: 'input', rows: '3', maxlength: '20000', readonly: readOnly }) as HTMLTextAreaElement;
   input.value = value;
   input.addEventListener('change', () => save(input.value));
   return h('div', { class: 'field' }, h('label', { for: id }, label), input);
@@ -34,27 +34,32 @@ function area(id: string, label: string, value: string, save: (value: string) =>
 /**
  * The conclusion's list fields — experts, the signatories after the first, annexes — as text areas
  * with one entry per line (shared/conclusion/form-lines.ts reads and writes the lines). Labels come
- * from shared/conclusion/strings.ts, in ru / ky / en like the conclusion itself.
+ * from shared/conclusion/strings.ts, in ru / ky / en like the conclusion itself. Read-only while the
+ * conclusion is issued (the form's frozen state).
  */
-export function conclusionListFields(session: ReviewSession, values: Partial<ConclusionFields>): HTMLElement[] {
+export function conclusionListFields(
+  session: ReviewSession,
+  values: Partial<ConclusionFields>,
+  readOnly = false,
+): { experts: HTMLElement; otherSignatories: HTMLElement; annexes: HTMLElement } {
   const doc = session.mine.doc;
   const l = lang();
   const saved = () => session.refresh();
-  return [
-    area('conclusion-experts', FORM_LABELS.experts[l], expertsToLines(values.experts), (v) => {
+  return {
+    experts: area('conclusion-experts', FORM_LABELS.experts[l], expertsToLines(values.experts), readOnly, (v) => {
       setConclusionField(doc, 'experts', expertsFromLines(v));
       saved();
     }),
-    area('conclusion-other-signatories', FORM_LABELS.otherSignatories[l], signatoriesToLines((values.signatories ?? []).slice(1)), (v) => {
+    otherSignatories: area('conclusion-other-signatories', FORM_LABELS.otherSignatories[l], signatoriesToLines((values.signatories ?? []).slice(1)), readOnly, (v) => {
       const first = (current(session).signatories ?? values.signatories ?? [])[0] ?? { name: '', position: '' };
       setConclusionField(doc, 'signatories', [first, ...signatoriesFromLines(v)]);
       saved();
     }),
-    area('conclusion-annexes', FORM_LABELS.annexes[l], annexesToLines(values.annexes), (v) => {
+    annexes: area('conclusion-annexes', FORM_LABELS.annexes[l], annexesToLines(values.annexes), readOnly, (v) => {
       setConclusionField(doc, 'annexes', annexesFromLines(v));
       saved();
     }),
-  ];
+  };
 }
 
 /**
@@ -68,6 +73,7 @@ export class AnalysisEditor {
   /** The last items the server composed: the form re-labels them when the interface language changes. */
   private items: readonly AnalysisItem[] = [];
   private readonly releaseLang: () => void;
+  private readOnly = false;
 
   constructor(private readonly session: ReviewSession) {
     this.list = h('div', { class: 'conclusion-analysis-fields' });
@@ -82,26 +88,34 @@ export class AnalysisEditor {
     this.render();
   }
 
+  /** Read-only while the conclusion is issued; drawn again at once, even where she was typing. */
+  setReadOnly(readOnly: boolean): void {
+    if (readOnly === this.readOnly) return;
+    this.readOnly = readOnly;
+    this.render(true);
+  }
+
   destroy(): void {
     this.releaseLang();
   }
 
-  private render(): void {
+  private render(force = false): void {
     if (!this.session.isSecretary) return;
     // Never replace a text area while the secretary types in it.
-    if (document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement)) return;
+    if (!force && document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement)) return;
     const l = lang();
     this.list.replaceChildren(
       ...this.items.map((item) => {
         const id = `conclusion-analysis-${item.criterionId.replace(/[^\w-]/g, '_')}`;
-        const input = h('textarea', { id, class: 'input', rows: '3', maxlength: '20000', 'data-criterion': item.criterionId }) as HTMLTextAreaElement;
+        const input = h('textarea', { id, class: 'input', rows: '3', maxlength: '20000', 'data-criterion': item.criterionId, readonly: this.readOnly }) as HTMLTextAreaElement;
         input.value = item.text;
         input.addEventListener('change', () => this.save(item, input.value));
         const label = h('label', { for: id }, item.title, item.prefilled ? ` (${FORM_LABELS.prefilled[l]})` : '');
         return h('div', { class: 'field' }, label, input);
       }),
     );
-    this.element.replaceChildren(h('h3', {}, SECTION_TITLES.analysis[l]), h('p', { class: 'hint' }, FORM_LABELS.analysisHint[l]), this.list);
+    // The form's fieldset gives the section its name (its legend); the hint says where the texts come from.
+    this.element.replaceChildren(h('p', { class: 'hint' }, FORM_LABELS.analysisHint[l]), this.list);
   }
 
   private save(item: AnalysisItem, value: string): void {

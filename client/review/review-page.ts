@@ -8,6 +8,7 @@ import type { Shell } from '../shell';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
 import { Subscriptions } from '../ui/lifecycle';
+import { loadCommittees } from '../ui/committee-select';
 import { loadChecklist, type ChecklistCriterion } from './checklist-data';
 import { ChecklistPanel } from './checklist-panel';
 import { collabAlerts } from './collab-alerts';
@@ -97,9 +98,25 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
   );
   if (isSecretary) {
     const issue = new IssueBox(session.reviewId, review);
-    conclusion.element.append(issue.element);
+    conclusion.appendToForm(issue.element);
     conclusion.onMissing = (count) => issue.setReady(count === 0);
+    conclusion.onAddressee = (committee) => issue.setAddressee(committee);
+    // Issued, the form is frozen until she returns the review to review (the issuing box changes it).
+    conclusion.setStatus(review);
+    issue.onStatus = (status) => conclusion.setStatus(status, true);
     parts.add(() => issue.destroy());
+    // The registry of committees, once for the page: the issuing box chooses from it, the form fills
+    // the addressee from it.
+    const loadRegistry = () => {
+      loadCommittees()
+        .then((list) => {
+          if (editor.view.isDestroyed) return; // she left before it came
+          issue.setCommittees(list);
+          conclusion.setCommittees(list, (code) => issue.nameOf(code));
+        })
+        .catch((error: unknown) => editor.view.isDestroyed || issue.committeesFailed(error, loadRegistry));
+    };
+    loadRegistry();
   }
   const outline = new OutlineNav((id) => editor.reveal(id));
   const presence = presenceList(session.text.awareness, session.text.doc.clientID);
@@ -146,6 +163,9 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     }),
   );
 
+  // The Conclusion tab takes the page's width: the form and its preview side by side, each scrolling;
+  // the other tabs give the draft and its outline back.
+  const page = h('div', { class: 'review-page', 'data-testid': 'review-page' });
   const tabs = sidebarTabs(
     [
       { id: 'findings', key: 'tabFindings', panel: findings.element },
@@ -155,13 +175,11 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     ],
     (id) => {
       if (id === 'members') members.show();
+      page.classList.toggle('review-page--wide', id === 'conclusion');
     },
   );
 
-  main.replaceChildren(
-    h(
-      'div',
-      { class: 'review-page' },
+  page.append(
       h(
         'div',
         { class: 'review-head' },
@@ -185,8 +203,8 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
         editorMount,
       ),
       h('aside', { class: 'sidebar', 'aria-label': t('annotations'), 'data-i18n-label': 'annotations' }, tabs.tablist, tabs.panels),
-    ),
   );
+  main.replaceChildren(page);
   tabs.select('findings', false);
   session.text.awareness.setLocalStateField('user', { name: session.me.name, color: '#555555', id: session.me.id });
 }

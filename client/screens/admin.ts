@@ -1,10 +1,13 @@
-import { admin as contract } from '../../shared/contract';
+import { admin as contract, committees as registry } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/roles';
 import { apiCall } from '../api';
 import { formatDate, onLangChange, t } from '../i18n/i18n';
+import { CommitteeSelect, committeeName, fillCommitteeOptions, type CommitteeRecord } from '../ui/committee-select';
 import { h, tx } from '../ui/dom';
 import { announce, errorBanner } from '../ui/error-banner';
+import { Subscriptions } from '../ui/lifecycle';
 import { roleName } from './accept-invite';
+import { committeeRegistry } from './admin-committees';
 
 type Account = contract.Account;
 type PendingInvitation = contract.Invitation;
@@ -12,15 +15,21 @@ type PendingInvitation = contract.Invitation;
 /**
  * The administrator's screen: every account (role, committee, active — a change of access ends the
  * person's sessions on the server), invitations (the link is shown once: only its hash is stored),
- * and the audit log as CSV.
+ * the registry of committees (a reader's committee is chosen from it) and the audit log as CSV.
  */
 export function mountAdmin(main: HTMLElement): () => void {
+  const screen = new Subscriptions();
   const status = h('div', { class: 'export-status', 'aria-live': 'polite', 'data-testid': 'admin-status' });
   const usersBox = h('div', { 'aria-busy': 'true' }, tx('p', 'loading'));
   const pendingBox = h('div', {});
   const linkBox = h('div', { 'data-testid': 'invite-link-box' });
   let users: Account[] = [];
   let pending: PendingInvitation[] = [];
+  let committees: CommitteeRecord[] | null = null;
+  const committeeLabel = (code: string) => {
+    const known = committees?.find((c) => c.code === code);
+    return known ? committeeName(known) : code;
+  };
 
   const fail = (error: unknown) => status.replaceChildren(errorBanner(error));
   const roleSelect = (id: string, value: Role) => {
@@ -33,7 +42,8 @@ export function mountAdmin(main: HTMLElement): () => void {
     usersBox.removeAttribute('aria-busy');
     const rows = users.map((u) => {
       const role = roleSelect(`user-role-${u.id}`, u.role);
-      const committee = h('input', { id: `user-committee-${u.id}`, class: 'input input--small', type: 'text', maxlength: '64', value: u.committee ?? '', 'aria-label': `${t('colCommittee')}: ${u.name}` }) as HTMLInputElement;
+      const committee = h('select', { id: `user-committee-${u.id}`, class: 'input input--small', 'aria-label': `${t('colCommittee')}: ${u.name}` }) as HTMLSelectElement;
+      fillCommitteeOptions(committee, committees, u.committee ?? '', 'committeeNone');
       role.setAttribute('aria-label', `${t('colRole')}: ${u.name}`);
       const active = h('input', { type: 'checkbox', 'aria-label': t('adminActiveLabel', { name: u.name }) }) as HTMLInputElement;
       active.checked = !u.disabled;
@@ -42,7 +52,7 @@ export function mountAdmin(main: HTMLElement): () => void {
         status.replaceChildren();
         const patch: contract.UpdateUserBody = {};
         if (role.value !== u.role) patch.role = role.value as Role;
-        const wantedCommittee = committee.value.trim() || null;
+        const wantedCommittee = committee.value || null;
         if (role.value === 'reader' && wantedCommittee !== u.committee) patch.committee = wantedCommittee;
         if (active.checked === u.disabled) patch.disabled = !active.checked;
         if (Object.keys(patch).length === 0) return;
@@ -87,7 +97,7 @@ export function mountAdmin(main: HTMLElement): () => void {
               h(
                 'li',
                 {},
-                h('span', {}, `${i.name} — ${i.email} — ${roleName(i.role)}${i.committee ? ` (${i.committee})` : ''} — ${t('inviteExpires', { date: formatDate(i.expiresAt) })}`),
+                h('span', {}, `${i.name} — ${i.email} — ${roleName(i.role)}${i.committee ? ` (${committeeLabel(i.committee)})` : ''} — ${t('inviteExpires', { date: formatDate(i.expiresAt) })}`),
                 h('button', { type: 'button', class: 'button', 'aria-label': t('inviteRevokeLabel', { email: i.email }), onclick: () => revoke(i.id) }, t('inviteRevoke')),
               ),
             ),
@@ -97,10 +107,11 @@ export function mountAdmin(main: HTMLElement): () => void {
   };
 
   const load = () => {
-    Promise.all([apiCall(contract.listUsers), apiCall(contract.listInvitations)])
-      .then(([u, i]) => {
+    Promise.all([apiCall(contract.listUsers), apiCall(contract.listInvitations), apiCall(registry.listCommittees)])
+      .then(([u, i, c]) => {
         users = u.users;
         pending = i.invitations;
+        setCommittees(c.committees);
         renderUsers();
         renderPending();
       })
@@ -114,7 +125,8 @@ export function mountAdmin(main: HTMLElement): () => void {
   const email = h('input', { id: 'invite-email', type: 'email', required: true, class: 'input', autocomplete: 'off' }) as HTMLInputElement;
   const name = h('input', { id: 'invite-name', type: 'text', required: true, maxlength: '200', class: 'input', autocomplete: 'off' }) as HTMLInputElement;
   const role = roleSelect('invite-role', 'expert');
-  const committee = h('input', { id: 'invite-committee', type: 'text', maxlength: '64', class: 'input', autocomplete: 'off' }) as HTMLInputElement;
+  const committee = new CommitteeSelect({ id: 'invite-committee', 'data-testid': 'invite-committee' }, 'committeeNone');
+  screen.add(() => committee.destroy());
   const invite = h(
     'form',
     { class: 'card', 'aria-labelledby': 'invite-title', 'data-testid': 'invite-form' },
@@ -122,7 +134,7 @@ export function mountAdmin(main: HTMLElement): () => void {
     h('div', { class: 'field' }, tx('label', 'inviteEmail', { for: 'invite-email' }), email),
     h('div', { class: 'field' }, tx('label', 'inviteName', { for: 'invite-name' }), name),
     h('div', { class: 'field' }, tx('label', 'inviteRole', { for: 'invite-role' }), role),
-    h('div', { class: 'field' }, tx('label', 'inviteCommittee', { for: 'invite-committee' }), committee),
+    h('div', { class: 'field' }, tx('label', 'inviteCommittee', { for: 'invite-committee' }), committee.element),
     tx('button', 'inviteSubmit', { type: 'submit', class: 'button button--primary' }),
     linkBox,
   );
@@ -134,7 +146,7 @@ export function mountAdmin(main: HTMLElement): () => void {
       email: email.value.trim(),
       name: name.value.trim(),
       role: role.value as Role,
-      ...(committee.value.trim() ? { committee: committee.value.trim() } : {}),
+      ...(committee.value ? { committee: committee.value } : {}),
     };
     apiCall(contract.createInvitation, { body })
       .then((answer) => {
@@ -144,10 +156,25 @@ export function mountAdmin(main: HTMLElement): () => void {
         link.select();
         invite.reset();
         role.value = 'expert';
+        committee.value = '';
         load();
       })
       .catch((error: unknown) => linkBox.replaceChildren(errorBanner(error)));
   });
+
+  const committeesSection = committeeRegistry(
+    (list) => {
+      setCommittees(list);
+      renderUsers();
+      renderPending();
+    },
+    screen,
+  );
+  function setCommittees(list: CommitteeRecord[]): void {
+    committees = list;
+    committee.setCommittees(list);
+    committeesSection.show(list);
+  }
 
   main.replaceChildren(
     h(
@@ -160,11 +187,15 @@ export function mountAdmin(main: HTMLElement): () => void {
       invite,
       tx('h2', 'invitePending'),
       pendingBox,
+      committeesSection.element,
     ),
   );
   load();
-  return onLangChange(() => {
-    renderUsers();
-    renderPending();
-  });
+  screen.add(
+    onLangChange(() => {
+      renderUsers();
+      renderPending();
+    }),
+  );
+  return () => screen.release();
 }

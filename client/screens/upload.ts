@@ -2,6 +2,7 @@ import { importing } from '../../shared/contract';
 import { checkedAnswer, csrfHeader, errorFrom, NetworkError } from '../api';
 import { formatNumber, onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
+import { CommitteeSelect, loadCommittees } from '../ui/committee-select';
 import { announce, errorBanner } from '../ui/error-banner';
 import { renderImportReport } from './import-report';
 
@@ -40,7 +41,9 @@ export function mountUpload(main: HTMLElement): () => void {
   const file = h('input', { id: 'upload-file', name: 'file', type: 'file', required: true, accept: '.docx,.html,.htm,.txt,text/plain,text/html', class: 'input', 'data-testid': 'upload-file' });
   const title = h('input', { id: 'upload-title', name: 'title', type: 'text', maxlength: '300', class: 'input' });
   const deadline = h('input', { id: 'upload-deadline', name: 'deadline', type: 'date', class: 'input' });
-  const committee = h('input', { id: 'upload-committee', name: 'committee', type: 'text', maxlength: '64', pattern: '[a-z0-9][a-z0-9_\\-]*', class: 'input' });
+  // Chosen from the registry's active committees (GET /api/committees), never typed.
+  const committee = new CommitteeSelect({ id: 'upload-committee', name: 'committee', 'aria-describedby': 'upload-committee-hint', 'data-testid': 'upload-committee' }, 'committeeNone');
+  const committeeError = h('div', {});
   const progress = h('progress', { class: 'progress', max: '1', 'aria-labelledby': 'upload-status', hidden: true }) as HTMLProgressElement;
   const status = h('p', { id: 'upload-status', class: 'upload-status', role: 'status', 'aria-live': 'polite' });
   const result = h('div', { class: 'upload-result' });
@@ -57,7 +60,7 @@ export function mountUpload(main: HTMLElement): () => void {
     tx('h1', 'uploadTitle', { id: 'upload-title-h' }),
     h('div', { class: 'field' }, tx('label', 'uploadFile', { for: 'upload-file' }), file),
     h('div', { class: 'field' }, tx('label', 'uploadReviewTitle', { for: 'upload-title' }), title),
-    h('div', { class: 'field-row' }, h('div', { class: 'field' }, tx('label', 'uploadDeadline', { for: 'upload-deadline' }), deadline), h('div', { class: 'field' }, tx('label', 'uploadCommittee', { for: 'upload-committee' }), committee)),
+    h('div', { class: 'field-row' }, h('div', { class: 'field' }, tx('label', 'uploadDeadline', { for: 'upload-deadline' }), deadline), h('div', { class: 'field' }, tx('label', 'uploadCommittee', { for: 'upload-committee' }), committee.element, tx('span', 'committeeListHint', { id: 'upload-committee-hint', class: 'hint' }), committeeError)),
     submit,
     progress,
     status,
@@ -69,7 +72,7 @@ export function mountUpload(main: HTMLElement): () => void {
     const data = new FormData();
     if (title.value.trim()) data.append('title', title.value.trim());
     if (deadline.value) data.append('deadline', deadline.value);
-    if (committee.value.trim()) data.append('committee', committee.value.trim());
+    if (committee.value) data.append('committee', committee.value);
     data.append('file', chosen, chosen.name);
     submit.disabled = true;
     result.replaceChildren();
@@ -100,5 +103,16 @@ export function mountUpload(main: HTMLElement): () => void {
   });
   main.replaceChildren(h('div', { class: 'upload-page' }, h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')), form, result));
   file.focus();
-  return onLangChange(() => statusKey && (status.textContent = statusKey()));
+  const loadList = () => {
+    committeeError.replaceChildren();
+    loadCommittees()
+      .then((list) => committee.setCommittees(list))
+      .catch((error: unknown) => committee.element.isConnected && committeeError.replaceChildren(errorBanner(error, loadList)));
+  };
+  loadList();
+  const releaseLang = onLangChange(() => statusKey && (status.textContent = statusKey()));
+  return () => {
+    releaseLang();
+    committee.destroy();
+  };
 }

@@ -22,7 +22,7 @@ describe.skipIf(!chromiumAvailable())('accounts (e2e, chromium)', () => {
 
     // A committee reader needs a committee: the server's refusal is shown in Russian, nothing changes.
     const bakytRow = rows.filter({ hasText: 'bakyt@e2e.local' });
-    await bakytRow.locator('select').selectOption('reader');
+    await bakytRow.locator('select[id^="user-role-"]').selectOption('reader');
     await bakytRow.locator('button').click();
     await expect.poll(() => admin.locator('[data-testid=admin-status]').textContent()).toContain('нужно указать комитет');
     expect(getUser(db, bench.world.bakyt.id as UserId)?.role).toBe('expert');

@@ -74,11 +74,11 @@ describe.skipIf(!chromiumAvailable())('conclusion export (e2e, chromium)', () =>
     await expect.poll(() => rows.count()).toBe(2);
     expect(members()).toEqual([bench.world.aida.id, bench.world.bakyt.id].sort());
 
-    // Issued to the committee `social`, the conclusion is what its staff read — and all they get.
+    // Issued to the committee `social` (chosen from the registry), the conclusion is what its staff read — and all they get.
     await page.locator('[data-testid=tab-conclusion]').click();
-    await page.locator('[data-testid=issue-committee]').fill('social');
+    await page.locator('[data-testid=issue-committee]').selectOption('social');
     await page.locator('[data-testid=issue-button]').click();
-    await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain('«social»');
+    await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain('«Комитет по социальной политике»');
     await expect.poll(() => page.locator('[data-testid=reopen-button]').count()).toBe(1);
 
     const { page: reader } = await signedIn('reader');
