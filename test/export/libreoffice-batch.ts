@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
+import { PROJECT_ROOT } from '../../server/config';
 import { pdfContains, type PdfResult } from '../helpers/libreoffice';
 
 const run = promisify(execFile);
@@ -16,7 +17,12 @@ export interface DocxToCheck {
   docx: Uint8Array;
   /** Phrases the PDF's text must hold: the title and every finding's clause label. */
   phrases: readonly string[];
+  /** Render the first pages as PNG (60 dpi) into test-artifacts/ (gitignored), to look at. */
+  renderPages?: number;
 }
+
+/** Where rendered pages go: test-artifacts/<name>-<page>.png. */
+export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
 
 /**
  * Converts several DOCX to PDF with ONE real LibreOffice start (soffice converts every file named on
@@ -44,6 +50,10 @@ export async function expectAllOpenInLibreOffice(files: readonly DocxToCheck[]):
       const { stdout: info } = await run('pdfinfo', [pdf]);
       const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
       expect(pages, `${file.name} has no pages`).toBeGreaterThan(0);
+      if (file.renderPages) {
+        fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+        await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(file.renderPages), pdf, path.join(ARTIFACTS_DIR, file.name)]);
+      }
       const missing = file.phrases.filter((phrase) => !pdfContains(text, phrase));
       expect(missing, `phrases missing from the PDF of ${file.name}`).toEqual([]);
       results.set(file.name, { text, pages });
