@@ -143,6 +143,16 @@ export interface ConclusionFields {
   recommendations: string;
   signatories: Array<{ name: string; position: string }>;
   annexes: string[];
+  /**
+   * The committee's letter asking for the expertise, which the conclusion answers («На № … от …»
+   * under the outgoing number). Optional; its date, when given, must be a real date.
+   */
+  requestLetter?: { number: string; date: string };
+  /**
+   * Ids of confirmed findings the secretary marks as good practice: they are reported in the analysis
+   * as positive norms, like the engine's positive notes, and never as rows of the table of proposals.
+   */
+  goodPractice?: string[];
 }
 
 /** A finding as it stands after merging all docs: candidate or expert-made, with everyone's verdicts. */

@@ -4,58 +4,68 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  SimpleField,
   TextRun,
   type IStylesOptions,
   type ISectionPropertiesOptions,
+  type ParagraphChild,
 } from 'docx';
+import { A4, BODY_SIZE, FIRST_LINE_INDENT, MARGIN, TABLE_SIZE, textWidth, type Orientation } from '../../shared/conclusion/page-geometry';
 
 /**
  * What every exported DOCX shares: A4, Times New Roman 14 pt in the document's language (Word's
- * spelling and hyphenation follow the run language), headings in the same face, "page X of Y".
+ * spelling and hyphenation follow the run language), headings in the same face, "page X of Y". The
+ * page's numbers are in shared/conclusion/page-geometry.ts, which the page-count estimate reads too.
  */
 
 export const FONT = 'Times New Roman';
-/** Half-points: 28 = 14 pt body text, 24 = 12 pt in tables (the usual size of a comparative table). */
-export const BODY_SIZE = 28;
-export const TABLE_SIZE = 24;
+export { BODY_SIZE, TABLE_SIZE, textWidth };
 
-const A4 = { width: 11906, height: 16838 };
-/** Office-paper margins (ГОСТ Р 7.0.97 habit in the region): left 30 mm, right 15 mm, top/bottom 20 mm. */
-const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 850 };
+const FOOTER_STYLE = 'Footer';
 
 /** Paragraph styles of table cells (12 pt): text, centred (the № column), the header row. */
 export const TABLE_STYLES = { text: 'TableText', center: 'TableCentered', head: 'TableHeading' } as const;
 
-export function textWidth(orientation: 'portrait' | 'landscape'): number {
-  const width = orientation === 'portrait' ? A4.width : A4.height;
-  return width - MARGIN.left - MARGIN.right;
+type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+export interface StyleOptions {
+  /**
+   * An official letter's paragraphs start with a 1.25 cm indent. Headings, table cells and the
+   * footer are set back to none. The working copy (the draft's own text) has no indent.
+   */
+  firstLineIndent?: boolean;
 }
 
-export function documentStyles(languageTag: string): IStylesOptions {
-  const heading = (id: string, name: string, size: number, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) => ({
+export function documentStyles(languageTag: string, options: StyleOptions = {}): IStylesOptions {
+  const noIndent = options.firstLineIndent ? { indent: { firstLine: 0 } } : {};
+  const heading = (id: string, name: string, size: number, alignment?: Alignment) => ({
     id,
     name,
     basedOn: 'Normal',
     next: 'Normal',
     quickFormat: true,
     run: { font: FONT, size, bold: true, color: '000000', language: { value: languageTag } },
-    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, ...(alignment ? { alignment } : {}) },
+    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, ...noIndent, ...(alignment ? { alignment } : {}) },
   });
   // Table cells take their look from styles, not from properties on each paragraph and run: a table
   // of 500 findings has thousands of cell paragraphs, and every property is XML the packer must build.
-  const table = (id: string, name: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) => ({
+  const table = (id: string, name: string, alignment: Alignment, bold = false) => ({
     id,
     name,
     basedOn: 'Normal',
     quickFormat: true,
     run: { size: TABLE_SIZE, ...(bold ? { bold: true } : {}) },
-    paragraph: { alignment, spacing: { after: 60, line: 240 } },
+    paragraph: { alignment, spacing: { after: 60, line: 240 }, ...noIndent },
   });
   return {
     default: {
       document: {
         run: { font: FONT, size: BODY_SIZE, language: { value: languageTag } },
-        paragraph: { spacing: { after: 120, line: 276 }, alignment: AlignmentType.JUSTIFIED },
+        paragraph: {
+          spacing: { after: 120, line: 276 },
+          alignment: AlignmentType.JUSTIFIED,
+          ...(options.firstLineIndent ? { indent: { firstLine: FIRST_LINE_INDENT } } : {}),
+        },
       },
     },
     paragraphStyles: [
@@ -65,31 +75,50 @@ export function documentStyles(languageTag: string): IStylesOptions {
       table(TABLE_STYLES.text, 'Table Text', AlignmentType.LEFT),
       table(TABLE_STYLES.center, 'Table Centered', AlignmentType.CENTER),
       table(TABLE_STYLES.head, 'Table Heading', AlignmentType.CENTER, true),
+      // The footer's line (its page count may be a field whose cached number is a run of its own).
+      { id: FOOTER_STYLE, name: 'Footer', basedOn: 'Normal', run: { size: TABLE_SIZE }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 }, ...noIndent } },
     ],
   };
 }
 
 /**
- * The footer's "стр. X из Y": the label's `{current}` and `{total}` become PAGE and NUMPAGES fields,
+ * The count in the footer's "of Y": the document's pages (NUMPAGES), or — for a document whose annex
+ * numbers its own pages — the page number of a bookmark at the end of this part (PAGEREF), with the
+ * estimate the word processor shows until it counts.
+ */
+export type PageTotal = { kind: 'document' } | { kind: 'bookmark'; bookmark: string; estimate: number };
+
+/**
+ * The footer's "стр. X из Y": the label's `{current}` becomes the PAGE field and `{total}` the count,
  * wherever the language puts them («{total} беттин {current}-бети»).
  */
-export function pageFooter(label: string): Footer {
-  const children: Array<string | (typeof PageNumber)[keyof typeof PageNumber]> = [];
-  for (const part of label.split(/(\{current\}|\{total\})/)) {
-    if (part === '{current}') children.push(PageNumber.CURRENT);
-    else if (part === '{total}') children.push(PageNumber.TOTAL_PAGES);
-    else if (part) children.push(part);
+export function pageFooter(label: string, total: PageTotal = { kind: 'document' }): Footer {
+  const parts = label.split(/(\{current\}|\{total\})/).filter(Boolean);
+  if (total.kind === 'document') {
+    const children: Array<string | (typeof PageNumber)[keyof typeof PageNumber]> = parts.map((part) =>
+      part === '{current}' ? PageNumber.CURRENT : part === '{total}' ? PageNumber.TOTAL_PAGES : part,
+    );
+    return new Footer({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children, size: TABLE_SIZE })] })],
+    });
   }
-  return new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children, size: TABLE_SIZE })] })],
-  });
+  // The footer's style sets the size and takes back the letter's first-line indent, so the label is centred.
+  const children: ParagraphChild[] = parts.map((part) =>
+    part === '{current}'
+      ? new TextRun({ children: [PageNumber.CURRENT] })
+      : part === '{total}'
+        ? new SimpleField(`PAGEREF ${total.bookmark} \\h`, String(total.estimate))
+        : new TextRun(part),
+  );
+  return new Footer({ children: [new Paragraph({ style: FOOTER_STYLE, children })] });
 }
 
-export function pageProperties(orientation: 'portrait' | 'landscape'): ISectionPropertiesOptions {
+export function pageProperties(orientation: Orientation, options: { restartNumbering?: boolean } = {}): ISectionPropertiesOptions {
   return {
     page: {
       size: { width: A4.width, height: A4.height, orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE },
       margin: MARGIN,
+      ...(options.restartNumbering ? { pageNumbers: { start: 1 } } : {}),
     },
   };
 }

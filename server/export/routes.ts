@@ -1,11 +1,13 @@
 import type express from 'express';
 import type { Request, Response } from 'express';
 import { conclusion as contract } from '../../shared/contract';
-import { buildComparativeTableDocument, buildConclusion, effectiveFields } from '../../shared/conclusion/build';
-import { renderConclusionHtml } from '../../shared/conclusion/html';
+import { buildComparativeTableDocument, buildConclusion, effectiveFields, type BuildOptions } from '../../shared/conclusion/build';
+import { draftLanguage } from '../../shared/conclusion/confirmed';
+import { renderConclusionHtml, renderLanguageNotice } from '../../shared/conclusion/html';
 import { cleanLine } from '../../shared/conclusion/sanitize';
-import { FILE_NAMES } from '../../shared/conclusion/strings';
-import { missingFieldLabels, validateConclusion } from '../../shared/conclusion/validate';
+import { FILE_NAMES, LANGUAGE_NOTES } from '../../shared/conclusion/strings';
+import { typedInOtherLanguage } from '../../shared/conclusion/typed-language';
+import { conclusionProblems, problemsText } from '../../shared/conclusion/validate';
 import { LANGS, type Lang } from '../../shared/i18n/lang';
 import type { ClauseTree } from '../../shared/clause';
 import type { ConclusionCriterion } from '../../shared/conclusion/criteria';
@@ -16,6 +18,7 @@ import type { AppContext } from '../context';
 import { requestLang } from '../http/errors';
 import { sendJson } from '../http/send-json';
 import { AuthErrors, requireSession } from '../http/session';
+import { workingCopyReviser } from './agreed-wording';
 import { packConclusion } from './conclusion-docx';
 import { ExportErrors } from './errors';
 import { criteriaForReview } from './criteria-source';
@@ -23,6 +26,14 @@ import { contentDisposition } from './filename';
 import { loadModelForExport, loadTreeForExport } from './model-source';
 import { storedDraft } from '../reviews/current-draft';
 import { packWorkingCopy } from './working-copy-docx';
+
+/**
+ * The preview's list of typed texts in another language goes out as `otherLanguage: [{field, label}]`
+ * when the contract of the preview describes it (the contract is the form's to extend): until then the
+ * contract test would rightly refuse a field it does not name, and the list is shown in the preview's
+ * HTML only.
+ */
+const OTHER_LANGUAGE_IN_CONTRACT = 'otherLanguage' in contract.ConclusionPreviewResponse.shape;
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -59,12 +70,24 @@ async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise
   return { userId: session.user.id, reviewId, lang: query.data.lang ?? requestLang(req), model, tree, criteria };
 }
 
-/** The required fields still empty, refused with their names in every language (the client picks). */
+/**
+ * The conclusion as built for this request: in its language, with the checklist's criteria, and with
+ * the working copy's rule for each unit's proposed wording (so the table and the working copy agree).
+ */
+function buildOptions(input: ExportInput): BuildOptions {
+  return { lang: input.lang, criteria: input.criteria, reviseUnit: workingCopyReviser(draftLanguage(input.tree)) };
+}
+
+/**
+ * What keeps the conclusion from going out (empty required fields, dates that do not exist, findings
+ * without reasoning, compliance with nothing assessed), refused with their names in every language
+ * (the client picks).
+ */
 function requireComplete(input: ExportInput): void {
-  const missing = validateConclusion(effectiveFields(input.model.conclusion, input.tree));
-  if (missing.length === 0) return;
-  const params = Object.fromEntries(LANGS.map((lang) => [`${lang}_fields`, missingFieldLabels(missing, lang).join(', ')]));
-  throw ExportErrors.EXPORT_FIELDS_MISSING(params, { missing, labels: missingFieldLabels(missing, input.lang) });
+  const problems = conclusionProblems(input.model, input.tree);
+  if (problems.length === 0) return;
+  const params = Object.fromEntries(LANGS.map((lang) => [`${lang}_fields`, problemsText(problems, lang)]));
+  throw ExportErrors.EXPORT_FIELDS_MISSING(params, { missing: problems.map((p) => p.field), labels: problems.map((p) => p.label[input.lang]) });
 }
 
 function sendDocx(res: Response, buffer: Buffer, input: ExportInput, kind: keyof typeof FILE_NAMES, ascii: string): void {
@@ -91,33 +114,37 @@ export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
   app.get('/api/reviews/:id/conclusion.docx', async (req, res) => {
     const input = await prepare(ctx, req, 'conclusion');
     requireComplete(input);
-    const buffer = await packConclusion(buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria }));
+    const buffer = await packConclusion(buildConclusion(input.model, input.tree, buildOptions(input)));
     exported(ctx, input, 'conclusion');
     sendDocx(res, buffer, input, 'conclusion', 'conclusion');
   });
 
   app.get('/api/reviews/:id/conclusion/table.docx', async (req, res) => {
     const input = await prepare(ctx, req, 'table');
-    const buffer = await packConclusion(buildComparativeTableDocument(input.model, input.tree, { lang: input.lang, criteria: input.criteria }), 'landscape');
+    const buffer = await packConclusion(buildComparativeTableDocument(input.model, input.tree, buildOptions(input)), 'landscape');
     exported(ctx, input, 'table');
     sendDocx(res, buffer, input, 'table', 'table');
   });
 
   app.get('/api/reviews/:id/conclusion/preview', async (req, res) => {
     const input = await prepare(ctx, req, 'preview');
-    const missing = validateConclusion(effectiveFields(input.model.conclusion, input.tree));
-    const labels = missingFieldLabels(missing, input.lang);
-    const doc = buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria });
+    const problems = conclusionProblems(input.model, input.tree);
+    const doc = buildConclusion(input.model, input.tree, buildOptions(input));
+    // Typed texts in another language than the export: said above the preview, for the secretary only.
+    const otherLanguage = typedInOtherLanguage(input.model, input.tree, input.criteria, input.lang);
+    const notice = renderLanguageNotice(LANGUAGE_NOTES.heading[input.lang], otherLanguage.map((t) => t.label));
     sendJson(res, contract.previewConclusion, {
       lang: input.lang,
-      html: renderConclusionHtml(doc),
-      missing: missing.map((field, i) => ({ field, label: labels[i] })),
+      html: notice + renderConclusionHtml(doc),
+      missing: problems.map((p) => ({ field: p.field, label: p.label[input.lang] })),
       // The form pre-fills each criterion's text from here: composed where the secretary wrote nothing.
       analysis: doc.sections.flatMap((s) =>
         s.kind === 'criteria'
           ? s.criteria.map((c) => ({ criterionId: c.criterionId, title: c.title, text: c.paragraphs.join('\n'), prefilled: c.prefilled }))
           : [],
       ),
+      // As a list for the form, once the HTTP contract (shared/contract/conclusion.ts) names it.
+      ...(OTHER_LANGUAGE_IN_CONTRACT ? { otherLanguage: otherLanguage.map(({ field, label }) => ({ field, label })) } : {}),
     });
   });
 
@@ -126,7 +153,7 @@ export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
   app.get('/api/reviews/:id/conclusion/view', async (req, res) => {
     const input = await prepare(ctx, req, 'view');
     requireComplete(input);
-    const doc = buildConclusion(input.model, input.tree, { lang: input.lang, criteria: input.criteria });
+    const doc = buildConclusion(input.model, input.tree, buildOptions(input));
     sendJson(res, contract.viewConclusion, { lang: input.lang, title: doc.title, html: renderConclusionHtml(doc) });
   });
 

@@ -1,62 +1,66 @@
-import type { ClauseTree } from '../clause';
+import type { ActKind, ClauseTree } from '../clause';
 import { format, type Lang } from '../i18n/lang';
 import type { ConclusionFields, ReviewModel } from '../review-model';
-import { buildCriteriaAnalysis } from './analysis';
+import { actPhrase, ordinaryCase } from './act-title';
+import { chairInDative, committeeInDative } from './addressee';
+import { buildCriteriaAnalysis, numberCriteria } from './analysis';
 import type { ConclusionCriterion } from './criteria';
-import type { ConclusionDocument, ConclusionSection, LabelledValue } from './document';
+import type { AnnexItem, AnnexList, ComparativeTable, ConclusionDocument, ConclusionSection, LabelledValue } from './document';
 import { displayDate } from './dates';
-import { normaliseFields } from './fields';
+import { effectiveFields } from './fields';
+import { estimateTablePages } from './page-estimate';
 import { cleanLine, paragraphsOf } from './sanitize';
 import {
+  ANALYSIS_TEXTS,
+  ANNEX_TEXTS,
   CONCLUSION_TITLE,
   DOCUMENT_LANGUAGE,
   FIELD_LABELS,
+  FILE_NAMES,
   ISSUER,
   PAGE_LABEL,
+  PROPOSAL_TEXTS,
   SECTION_TITLES,
   SIGNATURE_TEXTS,
+  TABLE_TEXTS,
   TABLE_TITLE,
   VERDICT_TEXTS,
   type SectionId,
 } from './strings';
-import { buildComparativeTable } from './table';
+import { buildComparativeTable, type UnitReviser } from './table';
+
+export { effectiveFields } from './fields';
 
 export interface BuildOptions {
   lang: Lang;
   /** The checklist's criteria with resolved legal-basis titles; C1–C17 (docs/checklists.md) otherwise. */
   criteria?: readonly ConclusionCriterion[];
+  /**
+   * The rule that gives a unit's text under its confirmed wordings. The server passes the working
+   * copy's (server/export/agreed-wording.ts), so the table proposes what "Accept all" gives; without it
+   * the table takes the wording the secretary decided last on the unit (table.ts latestWording).
+   */
+  reviseUnit?: UnitReviser;
 }
 
-/**
- * The fields as the conclusion uses them: what the secretary typed, with the draft's title taken from
- * the import when she has not typed one (validation runs on these, so an imported title suffices), and
- * every value of the wrong shape taken as empty (fields.ts).
- */
-export function effectiveFields(stored: Partial<ConclusionFields>, tree: ClauseTree): Partial<ConclusionFields> {
-  const fields = normaliseFields(stored);
-  const draftTitle = cleanLine(fields.draftTitle) || cleanLine(tree.meta.title);
-  return { ...fields, draftTitle };
+/** «Заключение по результатам гендерной экспертизы проекта Семейного кодекса Кыргызской Республики». */
+export function conclusionTitle(draftTitle: string, lang: Lang, actKind: ActKind = 'law'): string {
+  return format(CONCLUSION_TITLE[lang], { act: actPhrase(actKind, draftTitle, lang) });
 }
 
-/** The title inside «…»: quotes the secretary typed around it would otherwise double up. */
-function bareTitle(title: string): string {
-  return title.replace(/^[«"“„']+/, '').replace(/[»"”“']+$/, '').trim();
-}
-
-export function conclusionTitle(draftTitle: string, lang: Lang): string {
-  return format(CONCLUSION_TITLE[lang], { title: bareTitle(draftTitle) });
-}
-
-export function tableTitle(draftTitle: string, lang: Lang): string {
-  return format(TABLE_TITLE[lang], { title: bareTitle(draftTitle) });
+export function tableTitle(draftTitle: string, lang: Lang, actKind: ActKind = 'law'): string {
+  return format(TABLE_TITLE[lang], { act: actPhrase(actKind, draftTitle, lang) });
 }
 
 /** Numbers headings in the order sections are added; empty optional sections are never added. */
 class SectionList {
   readonly sections: ConclusionSection[] = [];
   constructor(private readonly lang: Lang) {}
+  get next(): number {
+    return this.sections.length + 1;
+  }
   heading(id: SectionId): string {
-    return `${this.sections.length + 1}. ${SECTION_TITLES[id][this.lang]}`;
+    return `${this.next}. ${SECTION_TITLES[id][this.lang]}`;
   }
   add(section: ConclusionSection): void {
     this.sections.push(section);
@@ -74,7 +78,8 @@ function generalInformation(fields: Partial<ConclusionFields>, lang: Lang): Labe
   const from = displayDate(fields.periodFrom, lang);
   const to = displayDate(fields.periodTo, lang);
   return [
-    { label: FIELD_LABELS.draftTitle[lang], value: value(fields.draftTitle) },
+    // An imported title may be printed in capitals («СЕМЕЙНЫЙ КОДЕКС …»): the letter writes it as a name.
+    { label: FIELD_LABELS.draftTitle[lang], value: value(ordinaryCase(cleanLine(fields.draftTitle))) },
     { label: FIELD_LABELS.initiator[lang], value: value(fields.initiator) },
     { label: FIELD_LABELS.registration[lang], value: value(fields.registrationNumber) },
     { label: FIELD_LABELS.reading[lang], value: value(fields.reading) },
@@ -87,66 +92,101 @@ function generalInformation(fields: Partial<ConclusionFields>, lang: Lang): Labe
   ];
 }
 
+/** A typed annex that names the comparative table: the table is annexed by the conclusion itself. */
+function namesTheTable(annex: string): boolean {
+  const text = annex.toLocaleLowerCase();
+  return Object.values(FILE_NAMES.table).some((name) => text.startsWith(name.toLocaleLowerCase()));
+}
+
+function annexList(table: ComparativeTable, typed: readonly string[], lang: Lang): AnnexList | null {
+  const items: AnnexItem[] = [];
+  if (table.rows.length) items.push({ kind: 'table', template: ANNEX_TEXTS.table[lang], estimatedSheets: estimateTablePages(table) });
+  for (const text of typed) if (!(table.rows.length && namesTheTable(text))) items.push({ kind: 'text', text });
+  if (items.length === 0) return null;
+  return { label: items.length === 1 ? ANNEX_TEXTS.one[lang] : ANNEX_TEXTS.many[lang], items };
+}
+
 /**
- * The whole conclusion (docs/conclusion.md) in one language: header, title, general information, summary,
- * gender relevance, analysis by criteria, comparative table of confirmed findings, verdict,
- * recommendations, signatures, annexes. Pure: the server builds DOCX from it, the browser previews it.
+ * The whole conclusion (docs/conclusion.md) in one language, laid out as an official letter: header,
+ * title, general information, the verdict, summary, gender relevance, analysis by criteria (assessed
+ * criteria numbered as subsections), where the proposals are, recommendations; the list of annexes and
+ * the signatures; the comparative table annexed after them. Pure: the server builds DOCX from it, and
+ * the HTML preview renders the very same data.
  */
 export function buildConclusion(model: ReviewModel, tree: ClauseTree, options: BuildOptions): ConclusionDocument {
   const { lang } = options;
   const fields = effectiveFields(model.conclusion, tree);
   const list = new SectionList(lang);
+  const table = buildComparativeTable(model.findings, tree, {
+    criteria: options.criteria ?? [],
+    lang,
+    goodPractice: fields.goodPractice ?? [],
+    ...(options.reviseUnit ? { reviseUnit: options.reviseUnit } : {}),
+  });
 
   list.add({ kind: 'fields', id: 'general', heading: list.heading('general'), fields: generalInformation(fields, lang) });
+  if (fields.verdict)
+    list.add({ kind: 'text', id: 'verdict', heading: list.heading('verdict'), paragraphs: [VERDICT_TEXTS[fields.verdict][lang]] });
   for (const id of ['summary', 'relevance'] as const) {
     const paragraphs = paragraphsOf(id === 'summary' ? fields.summary : fields.genderRelevance);
     if (paragraphs.length) list.add({ kind: 'text', id, heading: list.heading(id), paragraphs });
   }
-  list.add({
-    kind: 'criteria',
-    id: 'analysis',
-    heading: list.heading('analysis'),
-    criteria: buildCriteriaAnalysis({
+  const analysis = numberCriteria(
+    buildCriteriaAnalysis({
       findings: model.findings,
       answers: model.answers,
       written: fields.criteriaAnalysis ?? {},
       tree,
-      criteria: options.criteria,
+      goodPractice: fields.goodPractice ?? [],
+      ...(options.criteria ? { criteria: options.criteria } : {}),
       lang,
     }),
+    list.next,
+  );
+  const unassessed = analysis.filter((c) => !c.assessed).map((c) => c.title);
+  list.add({
+    kind: 'criteria',
+    id: 'analysis',
+    heading: list.heading('analysis'),
+    criteria: analysis,
+    notAssessed: unassessed.length ? format(ANALYSIS_TEXTS.notAssessedList[lang], { criteria: unassessed.join('; ') }) : null,
   });
   list.add({
-    kind: 'table',
-    id: 'table',
-    heading: list.heading('table'),
-    table: buildComparativeTable(model.findings, tree, options.criteria ?? [], lang),
+    kind: 'text',
+    id: 'proposals',
+    heading: list.heading('proposals'),
+    paragraphs: [table.rows.length ? format(PROPOSAL_TEXTS.annexed[lang], { count: table.rows.length }) : TABLE_TEXTS.noFindings[lang]],
   });
-  if (fields.verdict)
-    list.add({ kind: 'text', id: 'verdict', heading: list.heading('verdict'), paragraphs: [VERDICT_TEXTS[fields.verdict][lang]] });
   const recommendations = paragraphsOf(fields.recommendations);
   if (recommendations.length)
     list.add({ kind: 'text', id: 'recommendations', heading: list.heading('recommendations'), paragraphs: recommendations });
-  list.add({
-    kind: 'signatures',
-    id: 'signatures',
-    heading: list.heading('signatures'),
-    signatories: (fields.signatories ?? [])
-      .map((s) => ({ name: cleanLine(s?.name), position: cleanLine(s?.position) }))
-      .filter((s) => s.name.length > 0),
-    signatureLine: SIGNATURE_TEXTS.signatureLine[lang],
-    date: cleanLine(fields.outgoingDate) ? format(SIGNATURE_TEXTS.date[lang], { date: displayDate(fields.outgoingDate, lang) }) : null,
-  });
-  const annexes = (fields.annexes ?? []).map((a) => cleanLine(a)).filter(Boolean);
-  if (annexes.length) list.add({ kind: 'list', id: 'annexes', heading: list.heading('annexes'), items: annexes });
 
   const number = cleanLine(fields.outgoingNumber);
   const date = displayDate(fields.outgoingDate, lang);
+  const requestNumber = cleanLine(fields.requestLetter?.number);
+  const requestDate = displayDate(fields.requestLetter?.date, lang);
+  const title = conclusionTitle(fields.draftTitle ?? '', lang, tree.meta.actKind);
   return {
     ...frame(lang),
     outgoing: number || date ? format(FIELD_LABELS.outgoing[lang], { number: number || '…', date: date || '…' }) : null,
-    addressee: [cleanLine(fields.addressee?.committee), cleanLine(fields.addressee?.chair)].filter(Boolean),
-    title: conclusionTitle(fields.draftTitle ?? '', lang),
+    request: requestNumber || requestDate ? format(FIELD_LABELS.request[lang], { number: requestNumber || '…', date: requestDate || '…' }) : null,
+    addressee: [committeeInDative(fields.addressee?.committee ?? '', lang), chairInDative(fields.addressee?.chair ?? '', lang)].filter(Boolean),
+    title,
     sections: list.sections,
+    annexList: annexList(table, (fields.annexes ?? []).map((a) => cleanLine(a)).filter(Boolean), lang),
+    signatures: {
+      signatories: (fields.signatories ?? [])
+        .map((s) => ({ name: cleanLine(s?.name), position: cleanLine(s?.position) }))
+        .filter((s) => s.name.length > 0),
+      signatureLine: SIGNATURE_TEXTS.signatureLine[lang],
+    },
+    annex: table.rows.length
+      ? {
+          heading: format(ANNEX_TEXTS.heading[lang], { number: number || '…', date: date || '…' }),
+          title: tableTitle(fields.draftTitle ?? '', lang, tree.meta.actKind),
+          table,
+        }
+      : null,
   };
 }
 
@@ -157,16 +197,25 @@ export function buildComparativeTableDocument(model: ReviewModel, tree: ClauseTr
   return {
     ...frame(lang),
     outgoing: null,
+    request: null,
     addressee: [],
-    title: tableTitle(fields.draftTitle ?? '', lang),
+    title: tableTitle(fields.draftTitle ?? '', lang, tree.meta.actKind),
     sections: [
       {
         kind: 'table',
         id: 'table',
         heading: '',
-        table: buildComparativeTable(model.findings, tree, options.criteria ?? [], lang),
+        table: buildComparativeTable(model.findings, tree, {
+          criteria: options.criteria ?? [],
+          lang,
+          goodPractice: fields.goodPractice ?? [],
+          ...(options.reviseUnit ? { reviseUnit: options.reviseUnit } : {}),
+        }),
       },
     ],
+    annexList: null,
+    signatures: null,
+    annex: null,
   };
 }
 
@@ -174,6 +223,7 @@ function frame(lang: Lang) {
   return {
     lang,
     languageTag: DOCUMENT_LANGUAGE[lang],
+    hyphenate: lang !== 'en',
     pageLabel: PAGE_LABEL[lang],
     issuer: { name: ISSUER.name[lang], secretariat: ISSUER.secretariat[lang] },
   };

@@ -1,4 +1,6 @@
+import type { ClauseTree } from '../clause';
 import type { ConclusionFields, ConclusionVerdict } from '../review-model';
+import { cleanLine } from './sanitize';
 
 /**
  * The conclusion fields as stored are whatever a client wrote into the secretary's author doc (the
@@ -50,10 +52,24 @@ export function normaliseFields(raw: unknown): Partial<ConclusionFields> {
       const name = str(signatory?.name);
       return name === undefined ? [] : [{ name, position: str(signatory?.position) ?? '' }];
     });
+  const request = record(input.requestLetter);
+  if (request) out.requestLetter = { number: str(request.number) ?? '', date: str(request.date) ?? '' };
+  if ('goodPractice' in input) out.goodPractice = list(input.goodPractice).filter((id): id is string => typeof id === 'string');
   if ('annexes' in input) out.annexes = list(input.annexes).flatMap((a) => (typeof a === 'string' ? [a] : []));
   const analysis = record(input.criteriaAnalysis);
   if (analysis) out.criteriaAnalysis = Object.fromEntries(Object.entries(analysis).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const verdict = input.verdict;
   out.verdict = VERDICTS.includes(verdict as ConclusionVerdict) ? (verdict as ConclusionVerdict) : null;
   return out;
+}
+
+/**
+ * The fields as the conclusion uses them: what the secretary typed, with the draft's title taken from
+ * the import when she has not typed one (validation runs on these, so an imported title suffices), and
+ * every value of the wrong shape taken as empty.
+ */
+export function effectiveFields(stored: Partial<ConclusionFields>, tree: ClauseTree): Partial<ConclusionFields> {
+  const fields = normaliseFields(stored);
+  const draftTitle = cleanLine(fields.draftTitle) || cleanLine(tree.meta.title);
+  return { ...fields, draftTitle };
 }

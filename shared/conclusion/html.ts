@@ -1,4 +1,5 @@
-import type { ConclusionDocument, ConclusionSection } from './document';
+import { format } from '../i18n/lang';
+import type { AnnexList, ComparativeTable, ConclusionDocument, ConclusionSection, SignatureBlock } from './document';
 
 /**
  * Everything printed goes through here: user text must stay text. Escaping `'` and `"` too keeps
@@ -12,6 +13,20 @@ export function escapeHtml(value: string): string {
 const p = (text: string, cls?: string) => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</p>`;
 const paragraphs = (texts: readonly string[]) => texts.map((t) => p(t)).join('');
 
+function table(t: ComparativeTable): string {
+  const header = `<thead><tr>${t.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+  const rows = t.rows.length
+    ? t.rows
+        .map(
+          (r) =>
+            `<tr data-finding="${escapeHtml(r.findingIds[0] ?? '')}" data-findings="${escapeHtml(r.findingIds.join(' '))}"><td>${r.number}</td><td>${escapeHtml(r.clauseLabel)}</td>` +
+            `<td>${paragraphs(r.clauseText)}</td><td>${paragraphs(r.proposed)}</td><td>${paragraphs(r.justification)}</td></tr>`,
+        )
+        .join('')
+    : `<tr><td colspan="5">${escapeHtml(t.emptyText)}</td></tr>`;
+  return `<table class="conclusion-table">${header}<tbody>${rows}</tbody></table>`;
+}
+
 function section(s: ConclusionSection): string {
   const head = s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : '';
   const body = (() => {
@@ -23,55 +38,66 @@ function section(s: ConclusionSection): string {
       case 'text':
         return paragraphs(s.paragraphs);
       case 'criteria':
-        return s.criteria
-          .map(
-            (c) =>
-              `<section class="conclusion-criterion${c.prefilled ? ' is-prefilled' : ''}" data-criterion="${escapeHtml(c.criterionId)}">` +
-              `<h3>${escapeHtml(c.title)}</h3>${paragraphs(c.paragraphs)}</section>`,
-          )
-          .join('');
-      case 'table': {
-        const t = s.table;
-        const header = `<thead><tr>${t.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
-        const rows = t.rows.length
-          ? t.rows
-              .map(
-                (r) =>
-                  `<tr data-finding="${escapeHtml(r.findingId)}"><td>${r.number}</td><td>${escapeHtml(r.clauseLabel)}</td>` +
-                  `<td>${paragraphs(r.clauseText)}</td><td>${paragraphs(r.proposed)}</td><td>${paragraphs(r.justification)}</td></tr>`,
-              )
-              .join('')
-          : `<tr><td colspan="5">${escapeHtml(t.emptyText)}</td></tr>`;
-        return `<table class="conclusion-table">${header}<tbody>${rows}</tbody></table>`;
-      }
-      case 'signatures':
         return (
-          `<ul class="conclusion-signatures">${s.signatories
+          s.criteria
+            .filter((c) => c.assessed)
             .map(
-              (sig) =>
-                `<li><span class="position">${escapeHtml(sig.position)}</span> <span class="line">${escapeHtml(s.signatureLine)}</span> <span class="name">${escapeHtml(sig.name)}</span></li>`,
+              (c) =>
+                `<section class="conclusion-criterion${c.prefilled ? ' is-prefilled' : ''}" data-criterion="${escapeHtml(c.criterionId)}">` +
+                `<h3>${escapeHtml(c.heading ?? c.title)}</h3>${paragraphs(c.paragraphs)}</section>`,
             )
-            .join('')}</ul>` + (s.date ? p(s.date, 'conclusion-date') : '')
+            .join('') + (s.notAssessed ? p(s.notAssessed, 'conclusion-not-assessed') : '')
         );
-      case 'list':
-        return `<ol>${s.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ol>`;
+      case 'table':
+        return table(s.table);
     }
   })();
   return `<section class="conclusion-section" data-section="${s.id}">${head}${body}</section>`;
 }
 
+function annexes(list: AnnexList): string {
+  const items = list.items.map((item) =>
+    item.kind === 'text' ? escapeHtml(item.text) : escapeHtml(format(item.template, { sheets: String(item.estimatedSheets) })),
+  );
+  return `<section class="conclusion-annex-list" data-section="annexes">${p(list.label, 'annex-label')}<ol>${items.map((i) => `<li>${i}</li>`).join('')}</ol></section>`;
+}
+
+function signatures(block: SignatureBlock): string {
+  return `<ul class="conclusion-signatures">${block.signatories
+    .map(
+      (sig) =>
+        `<li><span class="position">${escapeHtml(sig.position)}</span> <span class="line">${escapeHtml(block.signatureLine)}</span> <span class="name">${escapeHtml(sig.name)}</span></li>`,
+    )
+    .join('')}</ul>`;
+}
+
 /**
  * The preview of exactly what the DOCX holds, as an HTML fragment for the conclusion pane. No inline
- * style or script (the CSP forbids both); the client's stylesheet styles the classes.
+ * style or script (the CSP forbids both); the client's stylesheet styles the classes. The annexed
+ * table follows the letter, as its pages follow the letter's in the DOCX; its number of pages is
+ * the estimate the DOCX shows until the word processor counts them.
  */
 export function renderConclusionHtml(doc: ConclusionDocument): string {
   const header =
     `<header class="conclusion-header">${p(doc.issuer.name, 'issuer')}${p(doc.issuer.secretariat, 'secretariat')}` +
     (doc.outgoing ? p(doc.outgoing, 'outgoing') : '') +
+    (doc.request ? p(doc.request, 'request') : '') +
     (doc.addressee.length ? `<div class="addressee">${paragraphs(doc.addressee)}</div>` : '') +
     `</header>`;
+  const annex = doc.annex
+    ? `<section class="conclusion-annex" data-section="table">${p(doc.annex.heading, 'annex-heading')}<h1>${escapeHtml(doc.annex.title)}</h1>${table(doc.annex.table)}</section>`
+    : '';
   return (
     `<article class="conclusion" lang="${escapeHtml(doc.languageTag)}">${header}` +
-    `<h1>${escapeHtml(doc.title)}</h1>${doc.sections.map(section).join('')}</article>`
+    `<h1>${escapeHtml(doc.title)}</h1>${doc.sections.map(section).join('')}` +
+    (doc.annexList ? annexes(doc.annexList) : '') +
+    (doc.signatures ? `<section class="conclusion-section" data-section="signatures">${signatures(doc.signatures)}</section>` : '') +
+    `${annex}</article>`
   );
+}
+
+/** A note above the preview, for the secretary only: which typed texts are in another language than the export. */
+export function renderLanguageNotice(heading: string, items: readonly string[]): string {
+  if (items.length === 0) return '';
+  return `<aside class="conclusion-notice" role="note">${p(heading, 'notice-heading')}<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul></aside>`;
 }

@@ -27,17 +27,17 @@ export const ISSUER: { name: I18nText; secretariat: I18nText } = {
   },
 };
 
-/** `{title}` is the draft's title without surrounding quotes. */
+/** `{act}` is the draft in the genitive with its kind and title (act-title.ts): «Закона Кыргызской Республики «О …»», «Семейного кодекса Кыргызской Республики». */
 export const CONCLUSION_TITLE: I18nText = {
-  ru: 'Заключение по результатам гендерной экспертизы проекта Закона Кыргызской Республики «{title}»',
-  ky: 'Кыргыз Республикасынын «{title}» Мыйзамынын долбооруна гендердик экспертизанын корутундусу',
-  en: 'Conclusion on the results of the gender expertise of the draft Law of the Kyrgyz Republic “{title}”',
+  ru: 'Заключение по результатам гендерной экспертизы проекта {act}',
+  ky: '{act} долбооруна гендердик экспертизанын корутундусу',
+  en: 'Conclusion on the results of the gender expertise of the draft {act}',
 };
 
 export const TABLE_TITLE: I18nText = {
-  ru: 'Сравнительная таблица к проекту Закона Кыргызской Республики «{title}»',
-  ky: 'Кыргыз Республикасынын «{title}» Мыйзамынын долбооруна салыштырма таблица',
-  en: 'Comparative table to the draft Law of the Kyrgyz Republic “{title}”',
+  ru: 'Сравнительная таблица к проекту {act}',
+  ky: '{act} долбооруна салыштырма таблица',
+  en: 'Comparative table to the draft {act}',
 };
 
 export const WORKING_COPY_TITLE: I18nText = {
@@ -53,17 +53,8 @@ export const PAGE_LABEL: I18nText = {
   en: 'Page {current} of {total}',
 };
 
-export const SECTION_IDS = [
-  'general',
-  'summary',
-  'relevance',
-  'analysis',
-  'table',
-  'verdict',
-  'recommendations',
-  'signatures',
-  'annexes',
-] as const;
+/** The numbered sections of the conclusion's body, in order: the verdict comes early, the table is annexed. */
+export const SECTION_IDS = ['general', 'verdict', 'summary', 'relevance', 'analysis', 'proposals', 'recommendations', 'table'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const SECTION_TITLES: Readonly<Record<SectionId, I18nText>> = {
@@ -75,6 +66,8 @@ export const SECTION_TITLES: Readonly<Record<SectionId, I18nText>> = {
     en: 'Gender relevance of the draft and target groups',
   },
   analysis: { ru: 'Анализ по критериям', ky: 'Критерийлер боюнча талдоо', en: 'Analysis by criteria' },
+  proposals: { ru: 'Предложения к тексту проекта', ky: 'Долбоордун текстине сунуштар', en: 'Proposals on the text of the draft' },
+  /** The comparative table's heading where it stands alone (the table-only download). */
   table: {
     ru: 'Сравнительная таблица замечаний и предложений',
     ky: 'Сын-пикирлердин жана сунуштардын салыштырма таблицасы',
@@ -82,12 +75,12 @@ export const SECTION_TITLES: Readonly<Record<SectionId, I18nText>> = {
   },
   verdict: { ru: 'Вывод', ky: 'Жыйынтык', en: 'Verdict' },
   recommendations: { ru: 'Рекомендации', ky: 'Сунуштамалар', en: 'Recommendations' },
-  signatures: { ru: 'Подписи', ky: 'Колдор', en: 'Signatures' },
-  annexes: { ru: 'Приложения', ky: 'Тиркемелер', en: 'Annexes' },
 };
 
 export const FIELD_LABELS = {
   outgoing: { ru: 'Исх. № {number} от {date}', ky: 'Чыгуучу № {number}, {date}', en: 'Ref. No. {number} of {date}' },
+  /** The committee's request letter this conclusion answers. */
+  request: { ru: 'На № {number} от {date}', ky: '{date} № {number} катка жооп', en: 'Re: your letter No. {number} of {date}' },
   draftTitle: { ru: 'Наименование проекта', ky: 'Долбоордун аталышы', en: 'Title of the draft' },
   initiator: {
     ru: 'Инициатор (субъект права законодательной инициативы)',
@@ -130,32 +123,59 @@ export const TABLE_TEXTS = {
     en: 'No findings on the text of the draft.',
   },
   noWording: { ru: '—', ky: '—', en: '—' },
-  legalBasis: { ru: 'Правовая основа: {basis}', ky: 'Укуктук негиз: {basis}', en: 'Legal basis: {basis}' },
+  /** A unit no longer in the current text: named by the words the finding quoted. */
   unknownClause: {
-    ru: 'фрагмент отсутствует в текущей редакции ({id})',
-    ky: 'фрагмент учурдагы редакцияда жок ({id})',
-    en: 'fragment absent from the current text ({id})',
+    ru: 'фрагмент «{quote}», отсутствующий в текущей редакции',
+    ky: 'учурдагы редакцияда жок «{quote}» фрагменти',
+    en: 'fragment “{quote}”, absent from the current text',
   },
+  unknownClauseNoQuote: {
+    ru: 'фрагмент, отсутствующий в текущей редакции',
+    ky: 'учурдагы редакцияда жок фрагмент',
+    en: 'fragment absent from the current text',
+  },
+  /** A criterion and the reasoning under it, in the justification column. */
+  reasoning: { ru: '{criterion}: {text}', ky: '{criterion}: {text}', en: '{criterion}: {text}' },
+  /** Shown in the preview only: the export refuses a finding without reasoning (validate.ts). */
+  noReasoning: { ru: 'обоснование не указано', ky: 'негиздеме көрсөтүлгөн эмес', en: 'no reasoning given' },
 } satisfies Record<string, I18nText>;
 
+/** How legal and methodological sources are introduced and joined (citations.ts). */
+export const CITATION_TEXTS = {
+  legal: { ru: 'Правовая основа: {basis}', ky: 'Укуктук негиз: {basis}', en: 'Legal basis: {basis}' },
+  methodology: { ru: 'Методическая основа: {basis}', ky: 'Методикалык негиз: {basis}', en: 'Methodology: {basis}' },
+  step: { ru: 'шаг {n}', ky: '{n}-кадам', en: 'step {n}' },
+  and: { ru: 'и', ky: 'жана', en: 'and' },
+} satisfies Record<string, I18nText>;
+
+/**
+ * The composed analysis of a criterion (analysis.ts): statements only — what was reviewed, what was
+ * found and why, as the experts and the secretary stated it. No tallies, no codes, no questions.
+ */
 export const ANALYSIS_TEXTS = {
-  answers: {
-    ru: 'Ответы экспертов на вопросы критерия: да — {yes}, нет — {no}, частично — {partly}, неприменимо — {na}.',
-    ky: 'Эксперттердин критерийдин суроолоруна жооптору: ооба — {yes}, жок — {no}, жарым-жартылай — {partly}, тиешеси жок — {na}.',
-    en: "Experts' answers to the criterion's questions: yes — {yes}, no — {no}, partly — {partly}, not applicable — {na}.",
+  reviewed: {
+    ru: 'Проект рассмотрен экспертами на соответствие данному критерию.',
+    ky: 'Долбоор эксперттер тарабынан ушул критерийге шайкештиги боюнча каралды.',
+    en: 'The experts reviewed the draft against this criterion.',
+  },
+  notApplicable: {
+    ru: 'По оценке экспертов, критерий к проекту неприменим.',
+    ky: 'Эксперттердин баасы боюнча, критерий долбоорго колдонулбайт.',
+    en: 'In the experts’ assessment, the criterion does not apply to the draft.',
   },
   findings: {
-    ru: 'Подтверждённые замечания ({count}): {clauses}.',
-    ky: 'Ырасталган сын-пикирлер ({count}): {clauses}.',
-    en: 'Confirmed findings ({count}): {clauses}.',
+    ru: 'Выявлены нормы, требующие изменения (приложение 1): {clauses}.',
+    ky: 'Өзгөртүүнү талап кылган ченемдер аныкталды (1-тиркеме): {clauses}.',
+    en: 'Provisions requiring changes were found (Annex 1): {clauses}.',
   },
   positives: {
-    ru: 'Положительные нормы ({count}): {clauses}.',
-    ky: 'Оң ченемдер ({count}): {clauses}.',
-    en: 'Positive provisions ({count}): {clauses}.',
+    ru: 'Положительно оценены нормы: {clauses}.',
+    ky: 'Оң бааланган ченемдер: {clauses}.',
+    en: 'Provisions assessed as good practice: {clauses}.',
   },
-  /** A finding's line in the analysis: its clause, its severity, the explanation. */
+  /** A finding's line in the analysis: its unit, its severity, the reasoning. */
   finding: { ru: '{clause} ({severity}): {text}', ky: '{clause} ({severity}): {text}', en: '{clause} ({severity}): {text}' },
+  positive: { ru: '{clause}: {text}', ky: '{clause}: {text}', en: '{clause}: {text}' },
   none: {
     ru: 'Нарушений по данному критерию не выявлено.',
     ky: 'Бул критерий боюнча бузуулар аныкталган жок.',
@@ -166,6 +186,77 @@ export const ANALYSIS_TEXTS = {
     ky: 'Критерий бааланган жок.',
     en: 'The criterion was not assessed.',
   },
+  /** After the assessed criteria: the ones nobody assessed, by name. */
+  notAssessedList: {
+    ru: 'Не оценивались критерии: {criteria}.',
+    ky: 'Төмөнкү критерийлер боюнча баа берилген жок: {criteria}.',
+    en: 'Criteria not assessed: {criteria}.',
+  },
+  /** The title of findings and texts under a criterion the checklist does not know. */
+  otherCriterion: { ru: 'Иные вопросы', ky: 'Башка маселелер', en: 'Other issues' },
+} satisfies Record<string, I18nText>;
+
+/** The proposals section: where the comparative table is, or that there is nothing to change. */
+export const PROPOSAL_TEXTS = {
+  annexed: {
+    ru: 'Предложения по изменению структурных единиц проекта ({count}) с обоснованием приведены в сравнительной таблице (приложение 1 к настоящему заключению).',
+    ky: 'Долбоордун түзүмдүк бирдиктерин ({count}) өзгөртүү боюнча сунуштар негиздемеси менен салыштырма таблицада келтирилди (ушул корутундунун 1-тиркемеси).',
+    en: 'Proposals to change structural units of the draft ({count}), with their justification, are set out in the comparative table (Annex 1 to this conclusion).',
+  },
+} satisfies Record<string, I18nText>;
+
+/** The annexes: the list before the signatures, and the heading of the annexed table. */
+export const ANNEX_TEXTS = {
+  /** «Приложение:» before one annex, «Приложения:» before several. */
+  one: { ru: 'Приложение:', ky: 'Тиркеме:', en: 'Annex:' },
+  many: { ru: 'Приложения:', ky: 'Тиркемелер:', en: 'Annexes:' },
+  /** The comparative table in the list; `{sheets}` is its number of pages, a field Word and LibreOffice count. */
+  table: {
+    ru: 'Сравнительная таблица к проекту на {sheets} л.',
+    ky: 'Долбоорго салыштырма таблица, {sheets} барак.',
+    en: 'Comparative table to the draft, {sheets} p.',
+  },
+  /** Above the annexed table, right-aligned. */
+  heading: {
+    ru: 'Приложение 1 к заключению № {number} от {date}',
+    ky: '{date} № {number} корутундуга 1-тиркеме',
+    en: 'Annex 1 to Conclusion No. {number} of {date}',
+  },
+} satisfies Record<string, I18nText>;
+
+/** What keeps a conclusion from going out besides an empty required field (validate.ts). */
+export const PROBLEM_LABELS = {
+  badDate: { ru: '{field}: такой даты нет ({value})', ky: '{field}: мындай күн жок ({value})', en: '{field}: not a real date ({value})' },
+  requestDate: { ru: 'дата письма комитета', ky: 'комитеттин катынын күнү', en: "date of the committee's letter" },
+  periodFrom: { ru: 'начало срока экспертизы', ky: 'экспертизанын башталган күнү', en: 'start of the expertise' },
+  periodTo: { ru: 'окончание срока экспертизы', ky: 'экспертизанын аяктаган күнү', en: 'end of the expertise' },
+  /** A confirmed finding nobody gave reasoning for, named by its unit. */
+  reasoning: { ru: '{clause}: обоснование', ky: '{clause}: негиздеме', en: '{clause}: reasoning' },
+  /** The same findings in the refusal's one sentence. */
+  reasoningGroup: { ru: 'обоснование замечаний к нормам: {clauses}', ky: 'ченемдерге сын-пикирлердин негиздемеси: {clauses}', en: 'reasoning of the findings on {clauses}' },
+  assessment: {
+    ru: 'анализ по критериям: проект не оценён ни по одному критерию — вывод о соответствии невозможен',
+    ky: 'критерийлер боюнча талдоо: долбоор бир дагы критерий боюнча бааланган жок — шайкештик жөнүндө жыйынтык чыгарууга болбойт',
+    en: 'analysis by criteria: the draft was not assessed against any criterion, so it cannot be found to comply',
+  },
+} satisfies Record<string, I18nText>;
+
+/** The typed texts in another language than the export (typed-language.ts), for the secretary before she sends it. */
+export const LANGUAGE_NOTES = {
+  heading: {
+    ru: 'Эти тексты набраны не на языке выгрузки — переведите их перед отправкой:',
+    ky: 'Бул тексттер жүктөөнүн тилинде терилген эмес — жөнөтүүдөн мурун которуңуз:',
+    en: 'These texts are not in the language of the export — translate them before sending:',
+  },
+  committee: { ru: 'Комитет-адресат', ky: 'Кайрылуучу комитет', en: 'Addressee committee' },
+  chair: { ru: 'Председатель комитета', ky: 'Комитеттин төрагасы', en: 'Chair of the committee' },
+  analysis: { ru: 'Анализ по критерию «{criterion}»', ky: '«{criterion}» критерийи боюнча талдоо', en: 'Analysis under “{criterion}”' },
+  position: { ru: 'Должность подписанта', ky: 'Кол коюучунун кызматы', en: "Signatory's position" },
+  annex: { ru: 'Приложение', ky: 'Тиркеме', en: 'Annex' },
+  reasoning: { ru: 'Обоснование: {clause}', ky: 'Негиздеме: {clause}', en: 'Reasoning: {clause}' },
+  typedInRu: { ru: '{field} — текст на русском языке', ky: '{field} — текст орус тилинде', en: '{field} — text in Russian' },
+  typedInKy: { ru: '{field} — текст на кыргызском языке', ky: '{field} — текст кыргыз тилинде', en: '{field} — text in Kyrgyz' },
+  typedInEn: { ru: '{field} — текст на английском языке', ky: '{field} — текст англис тилинде', en: '{field} — text in English' },
 } satisfies Record<string, I18nText>;
 
 /** Severity of a finding as the workbench names it (client/i18n: severity_*), lower-case in running text. */
@@ -184,7 +275,7 @@ export const VERDICT_TEXTS: Readonly<Record<ConclusionVerdict, I18nText>> = {
   complies_with_recommendations: {
     ru: 'Проект соответствует принципам гендерного равенства при условии учёта изложенных замечаний и рекомендаций.',
     ky: 'Долбоор көрсөтүлгөн сын-пикирлер жана сунуштамалар эске алынган шартта гендердик теңдик принциптерине шайкеш келет.',
-    en: 'The draft complies with the principles of gender equality subject to the findings and recommendations set out above.',
+    en: 'The draft complies with the principles of gender equality subject to the findings and recommendations set out in this conclusion.',
   },
   does_not_comply: {
     ru: 'Проект не соответствует принципам гендерного равенства и подлежит доработке.',
@@ -195,7 +286,6 @@ export const VERDICT_TEXTS: Readonly<Record<ConclusionVerdict, I18nText>> = {
 
 export const SIGNATURE_TEXTS = {
   signatureLine: { ru: '_______________', ky: '_______________', en: '_______________' },
-  date: { ru: 'Дата: {date}', ky: 'Күнү: {date}', en: 'Date: {date}' },
 } satisfies Record<string, I18nText>;
 
 export const WORKING_COPY_TEXTS = {

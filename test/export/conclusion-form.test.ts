@@ -43,7 +43,7 @@ describe.skipIf(!chromiumAvailable())('conclusion form (browser, chromium)', () 
     await expect.poll(() => areas.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(17);
     // The confirmed finding's criterion is pre-filled from it.
     await expect
-      .poll(async () => (await areas.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).some((v) => v.includes('Подтверждённые замечания (1)')), { timeout: 15_000 })
+      .poll(async () => (await areas.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).some((v) => v.includes('Выявлены нормы, требующие изменения (приложение 1)')), { timeout: 15_000 })
       .toBe(true);
     expect(await page.locator('label[for="conclusion-analysis-C2"]').textContent()).toContain('составлено автоматически');
 

@@ -74,20 +74,29 @@ describe('conclusion model', () => {
     const byId = Object.fromEntries(analysis.criteria.map((c) => [c.criterionId, c]));
     expect(byId.C8).toMatchObject({ prefilled: false, paragraphs: ['Проект закрепляет роль матери как единственного воспитателя.'] });
     expect(byId.C12!.prefilled).toBe(true);
+    // Statements only: no tallies of answers, and the reasoning people gave — never the engine's question.
     expect(byId.C12!.paragraphs).toEqual([
-      'Ответы экспертов на вопросы критерия: да — 0, нет — 1, частично — 1, неприменимо — 0.',
+      'Проект рассмотрен экспертами на соответствие данному критерию.',
       'Статистики нет.',
-      'Подтверждённые замечания (1): Статья 2, часть 2.',
-      'Статья 2, часть 2 (вызывает сомнение): Пояснение',
+      'Выявлены нормы, требующие изменения (приложение 1): Статья 2, часть 2.',
+      'Статья 2, часть 2 (вызывает сомнение): Без данных в разбивке по полу последствия нормы не оценить.',
     ]);
-    expect(byId.C9!.paragraphs[0]).toBe('Подтверждённые замечания (1): Статья 12-1.');
-    expect(byId.C6!.paragraphs.at(-1)).toBe('Нарушений по данному критерию не выявлено.');
-    expect(byId.C2!.paragraphs).toEqual(['Критерий не оценивался.']);
+    expect(byId.C9!.paragraphs[0]).toBe('Выявлены нормы, требующие изменения (приложение 1): Статья 12-1.');
+    expect(byId.C6!.paragraphs).toEqual(['По оценке экспертов, критерий к проекту неприменим.']);
+    expect(byId.C2).toMatchObject({ paragraphs: ['Критерий не оценивался.'], assessed: false, heading: null });
+    // Titles without codes; the assessed criteria numbered as subsections of the analysis (section 5).
+    expect(analysis.criteria.filter((c) => c.assessed).map((c) => c.heading)).toEqual([
+      '5.1. Участие и представленность',
+      '5.2. Стереотипы и семейные роли',
+      '5.3. Защитные (ограничительные) нормы',
+      '5.4. Данные в разбивке по полу',
+    ]);
+    expect(analysis.notAssessed).toMatch(/^Не оценивались критерии: Соответствие Конституции и международным обязательствам; Прямая дискриминация; /);
     // An undecided finding (C8, expert-confirmed only) and a dismissed one (C10) leave no trace.
     expect(JSON.stringify(doc)).not.toMatch(/НЕРЕШЁННОЕ|ОТКЛОНЁНН/);
   });
 
-  it('orders table rows by the clause order of the draft, not by the order of findings', () => {
+  it('orders table rows by the clause order of the draft, one row per unit, not by the order of findings', () => {
     const at = 1;
     const model = reviewModel({
       findings: ['a12-1', 'a2.p2', 'gone', 'a1.p1', 'a2.p2'].map((clauseId, i) =>
@@ -100,10 +109,11 @@ describe('conclusion model', () => {
         }),
       ),
     });
-    const table = buildConclusion(model, draftTree(), { lang: 'en' }).sections.find((s) => s.kind === 'table');
-    if (table?.kind !== 'table') throw new Error('no table');
-    expect(table.table.rows.map((r) => r.findingId)).toEqual(['z3', 'z4', 'z1', 'z0', 'z2']);
-    expect(table.table.rows.at(-1)!.clauseLabel).toBe('fragment absent from the current text (gone)');
+    const table = buildConclusion(model, draftTree(), { lang: 'en' }).annex!;
+    // The two findings on «Статья 2, часть 2» are one row (its words first where they stand first).
+    expect(table.table.rows.map((r) => r.findingIds)).toEqual([['z3'], ['z4', 'z1'], ['z0'], ['z2']]);
+    // A unit gone from the text is named by the words quoted, not by an internal id.
+    expect(table.table.rows.at(-1)!.clauseLabel).toBe('fragment “разбивки”, absent from the current text');
   });
 
   it('orders findings within a clause by where the merge found their words in the current text', () => {
@@ -118,9 +128,8 @@ describe('conclusion model', () => {
       });
     // By the quote alone "Пособие" (offset 3) would come first; the resolved positions say otherwise.
     const model = reviewModel({ findings: [confirmed('p-first-by-quote', 40, 'Пособие'), confirmed('p-second-by-quote', 10, 'ребёнка')] });
-    const table = buildConclusion(model, draftTree(), { lang: 'ru' }).sections.find((s) => s.kind === 'table');
-    if (table?.kind !== 'table') throw new Error('no table');
-    expect(table.table.rows.map((r) => r.findingId)).toEqual(['p-second-by-quote', 'p-first-by-quote']);
+    const table = buildConclusion(model, draftTree(), { lang: 'ru' }).annex!;
+    expect(table.table.rows.map((r) => r.findingIds)).toEqual([['p-second-by-quote', 'p-first-by-quote']]);
   });
 
   it("takes the engine's suggestion in the draft's language, and an expert's wording as written", () => {
@@ -133,8 +142,7 @@ describe('conclusion model', () => {
       ],
     });
     for (const lang of LANGS) {
-      const table = buildConclusion(model, tree, { lang }).sections.find((s) => s.kind === 'table');
-      if (table?.kind !== 'table') throw new Error('no table');
+      const table = buildConclusion(model, tree, { lang }).annex!;
       expect(table.table.rows.map((r) => r.proposed[0])).toEqual(['ата-энесинин бирине', 'жынысы боюнча']);
     }
   });
@@ -146,9 +154,9 @@ describe('conclusion model', () => {
     const general = ru.sections.find((s) => s.kind === 'fields');
     if (general?.kind !== 'fields') throw new Error('no general information');
     expect(general.fields.at(-1)!.value).toEqual(['с 02.11.2026 по до конца месяца']);
-    const signatures = buildConclusion(model, draftTree(), { lang: 'en' }).sections.find((s) => s.kind === 'signatures');
-    if (signatures?.kind !== 'signatures') throw new Error('no signatures');
-    expect(signatures.date).toBe('Date: 20 November 2026');
+    const en = buildConclusion(model, draftTree(), { lang: 'en' });
+    expect(en.outgoing).toBe('Ref. No. 17/ГЭ of 20 November 2026');
+    expect(en.annex!.heading).toBe('Annex 1 to Conclusion No. 17/ГЭ of 20 November 2026');
     expect(buildConclusion(model, draftTree(), { lang: 'ky' }).outgoing).toBe('Чыгуучу № 17/ГЭ, 20.11.2026');
   });
 
@@ -169,7 +177,7 @@ describe('conclusion model', () => {
     const fields = effectiveFields(hostile, draftTree());
     expect(validateConclusion(fields)).toEqual(['addressee.committee', 'outgoingNumber', 'outgoingDate', 'verdict', 'signatories']);
     const doc = buildConclusion(reviewModel({ conclusion: hostile }), draftTree(), { lang: 'ru' });
-    expect(doc.sections.find((s) => s.kind === 'list')).toMatchObject({ items: ['Справка'] });
+    expect(doc.annexList!.items.filter((i) => i.kind === 'text')).toEqual([{ kind: 'text', text: 'Справка' }]);
     expect(doc.outgoing).toBeNull();
     expect(renderConclusionHtml(doc)).toContain('О государственных пособиях семьям с детьми');
   });

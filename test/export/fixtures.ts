@@ -82,7 +82,9 @@ export function completeFields(): ConclusionFields {
 
 /**
  * A review with every kind of finding: confirmed by the secretary (with and without edited wording),
- * dismissed, confirmed by an expert only (not final), and confirmed on a clause no longer in the text.
+ * dismissed, confirmed by an expert only (not final). Each confirmed finding has reasoning of its own —
+ * the secretary's justification, the expert's explanation, an expert's confirmation reason — since the
+ * engine's question is never printed as one (the export refuses a finding without).
  */
 export function reviewModel(overrides: Partial<ReviewModel> = {}): ReviewModel {
   const at = Date.UTC(2026, 10, 19, 10, 0, 0);
@@ -96,7 +98,7 @@ export function reviewModel(overrides: Partial<ReviewModel> = {}): ReviewModel {
         quote: { exact: 'матери', prefix: 'назначается ', suffix: ', воспитывающей' },
         explanation: { ru: 'Уход за ребёнком закреплён только за матерью.', ky: 'Балага кам көрүү энеге гана жүктөлгөн.', en: 'Childcare is assigned to mothers only.' },
         proposedWording: 'одному из родителей',
-        final: { targetId: 'f-mother', decision: 'confirmed', at },
+        final: { targetId: 'f-mother', decision: 'confirmed', justification: 'Норма закрепляет уход за ребёнком только за матерью.', at },
       }),
       finding({
         id: 'f-night',
@@ -119,7 +121,9 @@ export function reviewModel(overrides: Partial<ReviewModel> = {}): ReviewModel {
         clauseId: 'a2.p2',
         criterionId: 'C12',
         quote: { exact: 'без разбивки по полу', prefix: 'собираются ', suffix: '.' },
-        verdicts: [{ targetId: 'f-data', authorId: 'u-expert', decision: 'confirm', wording: 'в разбивке по полу', at }],
+        verdicts: [
+          { targetId: 'f-data', authorId: 'u-expert', decision: 'confirm', wording: 'в разбивке по полу', reason: 'Без данных в разбивке по полу последствия нормы не оценить.', at },
+        ],
         final: { targetId: 'f-data', decision: 'confirmed', at },
       }),
       finding({
@@ -174,9 +178,13 @@ export function decodeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** The table rows of the first table (w:tr elements), as arrays of cell texts. */
+/**
+ * The rows of the comparative table (the first table with a repeated header row; the signatures are a
+ * table too, without one), as arrays of cell texts.
+ */
 export function tableRows(xml: string): Array<{ header: boolean; cells: string[] }> {
-  const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)?.[0] ?? '';
+  const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+  const table = tables.find((t) => t.includes('<w:tblHeader')) ?? tables[0] ?? '';
   return [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((tr) => ({
     header: tr[0].includes('<w:tblHeader'),
     cells: [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => paragraphTexts(tc[0]).join('\n')),

@@ -95,7 +95,7 @@ describe('conclusion from the review docs', () => {
     expect(rows.map((r) => r.cells[3])).toEqual(['одному из родителей', 'в разбивке по полу', suggestion.ru]);
     // The same review over a Kyrgyz draft takes the engine's Kyrgyz suggestion, whatever the export language.
     const kyTree = { ...draftTree(), meta: { ...draftTree().meta, language: 'ky' as const } };
-    const kyRow = buildConclusion(model, kyTree, { lang: 'en' }).sections.flatMap((s) => (s.kind === 'table' ? s.table.rows : []));
+    const kyRow = buildConclusion(model, kyTree, { lang: 'en' }).annex!.table.rows;
     expect(kyRow.map((r) => r.proposed[0])).toEqual(['одному из родителей', 'в разбивке по полу', 'СУНУШ-КЫРГЫЗЧА']);
     expect(xml).not.toContain('ОТКЛОНЁННОЕ');
     expect(xml).toContain('Исх. № 17/ГЭ от 20.11.2026');

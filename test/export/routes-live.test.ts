@@ -77,7 +77,8 @@ describe('export over the live review docs', () => {
     const xml = expectWellFormedPackage(docx)['word/document.xml']!;
     const rows = tableRows(xml);
     expect(rows.map((r) => r.cells[1])).toEqual(['Структурная единица (ст., ч., п., пп.)', 'Статья 12-1']);
-    expect(rows[1]!.cells[3]).toBe('Гарантии работникам с семейными обязанностями');
+    // The unit as the working copy proposes it: her words in place of the quoted ones, in the corrected text.
+    expect(rows[1]!.cells[3]).toBe('Статья 12-1. Гарантии работникам с семейными обязанностями на ночных работах (исправлено секретарём)');
     expect(rows[1]!.cells[2]).toBe('Статья 12-1. Запрет труда женщин на ночных работах (исправлено секретарём)');
     expect(xml).not.toContain('ОТКЛОНЁННОЕ');
     expect(xml).toContain('Исх. № 17/ГЭ от 20.11.2026');

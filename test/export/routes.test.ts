@@ -70,9 +70,12 @@ describe('export routes', () => {
     const parts = expectWellFormedPackage(docx);
     const rows = tableRows(parts['word/document.xml']!);
     expect(rows).toHaveLength(4);
-    // Criterion titles and legal basis come from the review's checklist (checklists/kg-gender-expertise.yml).
-    expect(rows[3]!.cells[4]).toContain('C9. Защитные (ограничительные) нормы');
-    expect(rows[3]!.cells[4]).toMatch(/Правовая основа: [^\n]*11\(1\)\(c\)/);
+    // Criterion titles and legal basis come from the review's checklist (checklists/kg-gender-expertise.yml),
+    // the criterion by its title only, the basis cited as Kyrgyz legal texts cite it.
+    expect(rows[3]!.cells[4]).toContain('Защитные (ограничительные) нормы: Патерналистское ограничение, см. CEDAW 2021.');
+    expect(rows[3]!.cells[4]).toMatch(/Правовая основа: подпункт «c» пункта 1 статьи 11 [^\n]*Конвенции о ликвидации всех форм дискриминации в отношении женщин/);
+    // The proposed wording of a unit is what the working copy proposes for it: the unit as amended.
+    expect(rows[1]!.cells[3]).toBe('1. Пособие назначается одному из родителей, воспитывающей ребёнка до трёх лет.');
     downloaded.push({ name: 'http-conclusion', docx, phrases: [TITLE, ...LABELS] });
     const logged = server.tendik.ctx.db
       .prepare("SELECT target, details FROM audit_log WHERE action = 'conclusion.exported' AND review_id = ?")
@@ -125,7 +128,7 @@ describe('export routes', () => {
       expect(analysis.find((a) => a.criterionId === 'C8')).toMatchObject({ prefilled: false, text: 'Проект закрепляет роль матери как единственного воспитателя.' });
       const c12 = analysis.find((a) => a.criterionId === 'C12')!;
       expect(c12.prefilled).toBe(true);
-      expect(c12.text.split('\n')).toContain('Подтверждённые замечания (1): Статья 2, часть 2.');
+      expect(c12.text.split('\n')).toContain('Выявлены нормы, требующие изменения (приложение 1): Статья 2, часть 2.');
     } finally {
       models.set(reviewId, reviewModel({ reviewId }));
     }
@@ -215,7 +218,8 @@ describe('export routes', () => {
       expect(name).toBe('Сравнительная таблица — Evil Set-Cookie x=1; .. .. etc passwd «Закон» (ru).docx');
       const docx = await bytes(res);
       expectWellFormedPackage(docx);
-      downloaded.push({ name: 'hostile-title-table', docx, phrases: ['Сравнительная таблица к проекту Закона Кыргызской Республики «Evil" Set-Cookie: x=1;', ...LABELS] });
+      // In the document the title's quotation marks are balanced: the unpaired one dropped, the inner pair nested.
+      downloaded.push({ name: 'hostile-title-table', docx, phrases: ['Сравнительная таблица к проекту Закона Кыргызской Республики «Evil Set-Cookie: x=1; ../../etc/passwd\\ „Закон“»', ...LABELS] });
     } finally {
       models.set(reviewId, reviewModel({ reviewId }));
     }
