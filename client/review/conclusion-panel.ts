@@ -229,9 +229,9 @@ export class ConclusionPanel {
       setConclusionField(this.session.mine.doc, 'verdict', (verdict.value || null) as ConclusionVerdict | null);
       this.session.refresh();
     });
-    // Composite fields: the addressee (committee and chair) and the first signatory.
-    const composite = (id: string, key: StringKey, value: string, save: (value: string) => void) => {
-      const input = h('input', { id, class: 'input', type: 'text', maxlength: '500', readonly: readOnly }) as HTMLInputElement;
+    // Composite fields: the addressee (committee and chair), the committee's letter and the first signatory.
+    const composite = (id: string, key: StringKey, value: string, save: (value: string) => void, type = 'text') => {
+      const input = h('input', { id, class: 'input', type, maxlength: '500', readonly: readOnly }) as HTMLInputElement;
       input.value = value;
       input.addEventListener('change', () => {
         save(input.value);
@@ -243,6 +243,8 @@ export class ConclusionPanel {
     const addressee = () => ({ committee: '', chair: '', ...(this.session.model?.conclusion.addressee ?? values.addressee ?? {}) });
     const signatory = (): { name: string; position: string } => (this.session.model?.conclusion.signatories ?? values.signatories ?? [])[0] ?? { name: '', position: '' };
     const otherSignatories = () => (this.session.model?.conclusion.signatories ?? values.signatories ?? []).slice(1);
+    // The committee's letter of request the conclusion answers («На № … от …»): optional.
+    const request = (): { number: string; date: string } => ({ number: '', date: '', ...(this.session.model?.conclusion.requestLetter ?? values.requestLetter ?? {}) });
     const lists = conclusionListFields(this.session, values, readOnly);
     const pair = (...fields: HTMLElement[]) => h('div', { class: 'field-row' }, ...fields);
     const fill = (group: Group, ...children: HTMLElement[]) => this.slots.get(group)!.replaceChildren(...children);
@@ -261,6 +263,10 @@ export class ConclusionPanel {
       composite('conclusion-committee', 'field_committee', values.addressee?.committee ?? '', (v) => setConclusionField(doc, 'addressee', { ...addressee(), committee: v })),
       composite('conclusion-chair', 'field_chair', values.addressee?.chair ?? '', (v) => setConclusionField(doc, 'addressee', { ...addressee(), chair: v })),
       pair(field('outgoingNumber'), field('outgoingDate')),
+      pair(
+        composite('conclusion-requestLetter-number', 'field_requestLetterNumber', values.requestLetter?.number ?? '', (v) => setConclusionField(doc, 'requestLetter', { ...request(), number: v })),
+        composite('conclusion-requestLetter-date', 'field_requestLetterDate', values.requestLetter?.date ?? '', (v) => setConclusionField(doc, 'requestLetter', { ...request(), date: v }), 'date'),
+      ),
     );
     fill('analysis', field('genderRelevance'));
     fill('verdict', h('div', { class: 'field' }, h('label', { for: 'conclusion-verdict' }, t('field_verdict')), verdict), field('recommendations'));

@@ -160,11 +160,20 @@ describe.skipIf(!chromiumAvailable())('the conclusion form: registry, full width
     };
     await fill('conclusion-outgoingNumber', '14/2026');
     await fill('conclusion-outgoingDate', '2026-12-07');
-    await page.locator('#conclusion-verdict').selectOption('complies');
+    // «Complies» would need something assessed first: with recommendations it may go out as it is.
+    await page.locator('#conclusion-verdict').selectOption('complies_with_recommendations');
+    await fill('conclusion-recommendations', 'Дополнить статью 1 гарантиями для отцов.');
     await fill('conclusion-signatory-name', 'Б. Бекова');
+    // The committee's letter the conclusion answers, beside the outgoing number.
+    expect(await page.locator('fieldset[data-group=addressee] #conclusion-requestLetter-number').count()).toBe(1);
+    await fill('conclusion-requestLetter-number', '07-15/2026');
+    await fill('conclusion-requestLetter-date', '2026-11-30');
     await waitSynced(page);
-    await expect.poll(() => preview.textContent(), { timeout: 15_000 }).toContain(HUMAN_RIGHTS.ru);
-    expect(await preview.textContent()).toContain(HUMAN_RIGHTS.chair);
+    // As the addressee prints it: the word «Комитет» may be declined («Комитету»), the rest stays.
+    await expect.poll(() => preview.textContent(), { timeout: 15_000 }).toContain(HUMAN_RIGHTS.ru.replace(/^Комитет /, ''));
+    // The chair by her surname's stem: the addressee may print it declined, with her post («Председателю … Жээнбековой»).
+    expect(await preview.textContent()).toContain('Жээнбеков');
+    await expect.poll(() => preview.textContent()).toContain('07-15/2026');
     await expect.poll(() => page.locator('[data-testid=issue-button]').isDisabled(), { timeout: 15_000 }).toBe(false);
     await screenshot(page, '21-conclusion-form-wide');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -189,7 +198,7 @@ describe.skipIf(!chromiumAvailable())('the conclusion form: registry, full width
     await frozen.waitFor();
     expect(await frozen.textContent()).toContain('заморожен');
     expect(await frozen.textContent()).toContain(HUMAN_RIGHTS.ru);
-    for (const selector of ['#conclusion-outgoingNumber', '#conclusion-committee', '#conclusion-experts', '#conclusion-summary', '#conclusion-verdict', '[data-testid=addressee-registry]', '[data-testid=conclusion-analysis] textarea[data-criterion]'])
+    for (const selector of ['#conclusion-outgoingNumber', '#conclusion-committee', '#conclusion-requestLetter-date', '#conclusion-experts', '#conclusion-summary', '#conclusion-verdict', '[data-testid=addressee-registry]', '[data-testid=conclusion-analysis] textarea[data-criterion]'])
       expect(await page.locator(selector).first().isEditable(), selector).toBe(false);
     expect(await page.locator('#conclusion-outgoingNumber').inputValue()).toBe('14/2026');
     await sideBySide(page);
