@@ -67,23 +67,42 @@ export interface AmendmentTarget {
   paragraph?: string;
 }
 
+/**
+ * Where inserted or removed words stand, named by the words next to them: «после слов "X"» / «"X" деген
+ * сөздөрдөн кийин» (after), «перед словами "X"» / «… мурда» (before). A position, never the old or new words.
+ */
+export interface AmendmentAnchor {
+  position: 'after' | 'before';
+  words: string;
+}
+
 export interface AmendmentInfo {
   operation: AmendmentOperation;
   target: AmendmentTarget;
-  /** Words that are replaced or excluded, without quotes. */
+  /** Words that are replaced or excluded, without quotes (several joined by «; »). */
   oldWords?: string;
-  /** Words or text that are inserted or restated, without quotes. */
+  /** Words or text that are inserted or restated, without quotes (several insertions joined by «; »). */
   newWords?: string;
   /** For a supplement, the unit it adds as printed: «частью 19», «подпунктами "а1" и "а2"», «4-бөлүк». */
   added?: string;
+  /** Where the words go or which words they follow or precede, when the instruction says so. */
+  anchor?: AmendmentAnchor;
+  /** One instruction that inserts in several places («дополнить словами "А", а также словами "Б"»): each, in order. */
+  insertions?: Array<{ words: string; anchor?: AmendmentAnchor }>;
 }
 
 /** One structural unit of the draft. `text` is the unit's own line as printed, children follow it. */
 export interface Clause {
   id: ClauseId;
   kind: ClauseKind;
-  /** Number as printed without decoration: "15", "12-1", "21¹", "2", "а", "IV". Null when unnumbered. */
+  /**
+   * Number as printed without decoration: "15", "12-1", "21¹", "2", "а", "IV", "первая". Null when unnumbered.
+   * Where the source flattened a superscript («Статья 161» for 16¹) this is the number restored ("16¹") and
+   * `printedNumber` keeps what was printed.
+   */
   number: string | null;
+  /** The number as the source printed it, present only when the import restored another (`number`). */
+  printedNumber?: string;
   /** Human label in the draft's language: "Статья 15, часть 2" / "15-берене, 2-бөлүк" / "Article 15(2)". */
   label: string;
   /** Heading of an article, chapter, section ("Основные понятия"), when it has one. */

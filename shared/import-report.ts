@@ -18,6 +18,22 @@ export interface ImportWarning {
   location: { line?: number; clauseId?: string; label?: string };
 }
 
+export type ImportRepairCode =
+  | 'number_restored' // «Статья 161» between 16 and 17 read as 16¹: a superscript the source printed inline
+  | 'lines_joined' // physical lines of one paragraph joined (hard-wrapped text, a note split over lines)
+  | 'heading_joined'; // a heading's title continued on the next line(s), taken into the title
+
+/**
+ * Something the import changed in how it reads the source, so the secretary can check it: the text itself
+ * is never changed, only how it is cut and numbered. Located like a warning.
+ */
+export interface ImportRepair {
+  code: ImportRepairCode;
+  message: I18nText;
+  /** The source line the repair is about, the clause it lies in and that clause's label. */
+  location: { line?: number; clauseId?: string; label?: string };
+}
+
 /** What the secretary sees after an import: what was found, and everything that deserves a look. */
 export interface ImportReport {
   format: SourceFormat;
@@ -29,6 +45,8 @@ export interface ImportReport {
   title: string | null;
   counts: Partial<Record<ClauseKind, number>>;
   warnings: ImportWarning[];
+  /** Every repair the import made (superscripts restored, lines and headings joined), in source order; absent when none. */
+  repairs?: ImportRepair[];
   /** Source size after extraction. */
   paragraphs: number;
   characters: number;
