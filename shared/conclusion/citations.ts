@@ -18,13 +18,13 @@ import { CITATION_TEXTS } from './strings';
  * NATIVE CHECK PENDING (ky): the genitive forms and the article phrases.
  */
 
-type SourceKind = 'treaty' | 'national' | 'document' | 'methodology';
+type SourceKind = 'treaty' | 'national' | 'document';
 
-interface KnownSource {
-  kind: SourceKind;
-  /** The source in the genitive, as it follows «статья 5 …» (ru), precedes «5-беренеси» (ky), follows "Article 5 of" (en). */
-  genitive: I18nText;
-}
+/**
+ * A legal source with its name in the genitive, as it follows «статья 5 …» (ru), precedes «5-беренеси»
+ * (ky), follows "Article 5 of" (en); or a methodology, cited by its title with its steps.
+ */
+type KnownSource = { kind: SourceKind; genitive: I18nText } | { kind: 'methodology' };
 
 const KNOWN_SOURCES: Readonly<Record<string, KnownSource>> = {
   'kg-constitution': {
@@ -79,8 +79,8 @@ const KNOWN_SOURCES: Readonly<Record<string, KnownSource>> = {
       en: 'the concluding observations of the CEDAW Committee on Kyrgyzstan (CEDAW/C/KGZ/CO/5, 2021)',
     },
   },
-  'eige-gia': { kind: 'methodology', genitive: { ru: '', ky: '', en: '' } },
-  'odihr-2017': { kind: 'methodology', genitive: { ru: '', ky: '', en: '' } },
+  'eige-gia': { kind: 'methodology' },
+  'odihr-2017': { kind: 'methodology' },
 };
 
 /** An article reference as the checklist writes it: "16(1)(c)" → article 16, then 1, then c. */
@@ -188,7 +188,7 @@ function citeSource(group: SourceGroup, lang: Lang): string {
   const known = KNOWN_SOURCES[group.source];
   const title = cleanLine(group.title[lang]);
   const refs = group.articles.map(parseArticle);
-  if (!known || refs.some((r) => r === null)) {
+  if (!known || known.kind === 'methodology' || refs.some((r) => r === null)) {
     // A source not known by its genitive, or an article not written as numbers: its title, then what it cites.
     return group.articles.length ? `${title}: ${group.articles.join(', ')}` : title;
   }
