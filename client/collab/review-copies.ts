@@ -35,7 +35,8 @@ export class ReviewCopies {
     const settled = (name: DocName) => {
       const copy = this.copies.get(name);
       if (copy) copy.confirm(Y.encodeStateVector(copy.doc));
-      this.schedule();
+      // At once, not after the pause: the pill must not say "not yet sent" beside "all saved".
+      if (!this.destroyed) this.countNow();
     };
     provider.on('joined', joined);
     provider.on('settled', settled);
