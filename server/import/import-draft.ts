@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { walkClauses, type ClauseKind, type ClauseTree } from '../../shared/clause';
 import { clauseTreeToDoc } from '../../shared/clause-doc';
-import type { ImportReport, ImportWarning } from '../../shared/import-report';
+import type { ImportRepair, ImportReport, ImportWarning } from '../../shared/import-report';
 import { ImportErrors } from './errors';
 import { parseDraft } from './parse';
 import { detectFormat } from './readers/detect';
@@ -64,6 +64,7 @@ export function importDraft(bytes: Uint8Array, options: ImportOptions): DraftImp
     title: meta.title,
     counts,
     warnings: [...locateInTree(source.warnings, parsed.tree), ...parsed.warnings],
+    ...repairsOf(source, parsed.tree, parsed.repairs),
     paragraphs: source.paragraphs.length,
     characters: source.paragraphs.reduce((sum, p) => sum + p.text.length, 0),
     durationMs: 0,
@@ -73,11 +74,19 @@ export function importDraft(bytes: Uint8Array, options: ImportOptions): DraftImp
   return { source, tree: parsed.tree, pmDoc, report, sourceSha256 };
 }
 
+/** The reader's and the parser's repairs, in source order; no field at all when there are none. */
+function repairsOf(source: SourceDocument, tree: ClauseTree, parsed: readonly ImportRepair[]): { repairs?: ImportRepair[] } {
+  const repairs = [...locateInTree(source.repairs ?? [], tree), ...parsed];
+  if (repairs.length === 0) return {};
+  repairs.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+  return { repairs };
+}
+
 /**
  * Reader warnings know only the source line; the report also names the clause that line ended up in
  * («Статья 5, часть 2»), so the secretary can jump to it.
  */
-function locateInTree(warnings: readonly ImportWarning[], tree: ClauseTree): ImportWarning[] {
+function locateInTree<W extends ImportWarning | ImportRepair>(warnings: readonly W[], tree: ClauseTree): W[] {
   const starts: Array<{ line: number; id: string; label: string }> = [];
   for (const [clause] of walkClauses(tree.clauses)) if (clause.line !== undefined) starts.push({ line: clause.line, id: clause.id, label: clause.label });
   starts.sort((a, b) => a.line - b.line);

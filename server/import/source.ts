@@ -1,4 +1,4 @@
-import type { SourceFormat, ImportWarning } from '../../shared/import-report';
+import type { SourceFormat, ImportRepair, ImportWarning } from '../../shared/import-report';
 
 /**
  * The contract between the format readers (DOCX, HTML, text) and the structure parser: a draft is a
@@ -26,4 +26,6 @@ export interface SourceDocument {
   paragraphs: SourceParagraph[];
   /** Things a reader dropped or could not carry over (scripts removed, images ignored). */
   warnings: ImportWarning[];
+  /** What a reader repaired: the lines of a hard-wrapped text joined into paragraphs. Absent when none. */
+  repairs?: ImportRepair[];
 }

@@ -1,3 +1,5 @@
+import { ordinalPhraseValue } from './numbering';
+
 /**
  * What one printed line is, judged by its own text: a heading («Статья 5. …», «3-глава», «Chapter II»),
  * a numbered unit («1.», «1)», «а)»), a dash-list entry, an editorial note, or plain prose.
@@ -54,27 +56,77 @@ interface HeadingPattern {
 // many times faster, which is most of the parser's cost on its first document.
 const u = (source: string): RegExp => new RegExp(source);
 
+/** Between a heading word and its number: a space, or nothing before a digit («Статья5.», «Article1.»). */
+const SEP = '(?:\\s+|(?=\\d))';
+/** A Kyrgyz number and its heading word: «1-берене», «1 -берене», «9–берене», «12 берене». */
+const KY_DASH = '\\s*[-–—]?\\s*';
+/** An article title printed without its stop («Статья 7 Заключительные положения»): never a sentence's end. */
+const BARE_TITLE = `\\s+(${UPPER}[^«"„“»]{0,150}[^.;:,!?«"„“»])`;
+
 const HEADINGS: readonly HeadingPattern[] = [
   // Russian
-  { kind: 'article', re: u(`^(?:Статья|СТАТЬЯ)\\s*(${NUM})(?:\\s*\\.\\s*(.*))?$`) },
+  { kind: 'article', re: u(`^(?:Статья|СТАТЬЯ)\\s*(${NUM})(?:\\s*[.:]\\s*(.*)|${BARE_TITLE})?$`) },
   { kind: 'article', re: u(`^(?:Статьи|СТАТЬИ)\\s+(${NUM}\\s*[-–—]\\s*${NUM})(?:\\s*\\.\\s*(.*))?$`), range: true },
-  { kind: 'chapter', re: u(`^(?:Глава|ГЛАВА)\\s+(${NUM_OR_ROMAN})${TAIL}$`) },
-  { kind: 'subsection', re: u(`^(?:Подраздел|ПОДРАЗДЕЛ)\\s+(${NUM_OR_ROMAN})${TAIL}$`) },
-  { kind: 'section', re: u(`^(?:Раздел|РАЗДЕЛ)\\s+(${NUM_OR_ROMAN})${TAIL}$`) },
+  { kind: 'chapter', re: u(`^(?:Глава|ГЛАВА)${SEP}(${NUM_OR_ROMAN})${TAIL}$`) },
+  { kind: 'subsection', re: u(`^(?:Подраздел|ПОДРАЗДЕЛ)${SEP}(${NUM_OR_ROMAN})${TAIL}$`) },
+  { kind: 'section', re: u(`^(?:Раздел|РАЗДЕЛ)${SEP}(${NUM_OR_ROMAN})${TAIL}$`) },
   { kind: 'subchapter', re: u(`^(?:Параграф|ПАРАГРАФ|§)\\s*(${NUM})${TAIL}$`) },
-  // Kyrgyz: the number comes first («1-берене.», «3-Глава», «I БӨЛҮМ.»), old codes say «11-статья.»
-  { kind: 'article', re: u(`^(${NUM})\\s*-\\s*(?:берене|Берене|БЕРЕНЕ|статья|Статья|СТАТЬЯ)(?:\\s*\\.\\s*(.*))?$`) },
-  { kind: 'chapter', re: u(`^(${NUM})\\s*-\\s*(?:глава|Глава|ГЛАВА)${TAIL}$`) },
-  { kind: 'subsection', re: u(`^(${NUM_OR_ROMAN})\\s*-?\\s*(?:бөлүмчө|Бөлүмчө|БӨЛҮМЧӨ)${TAIL}$`) },
-  { kind: 'section', re: u(`^(${NUM_OR_ROMAN})\\s*-?\\s*(?:бөлүм|Бөлүм|БӨЛҮМ)${TAIL}$`) },
-  { kind: 'subchapter', re: u(`^(${NUM})\\s*-\\s*(?:параграф|Параграф|ПАРАГРАФ)${TAIL}$`) },
+  // «ЧАСТЬ I» of a code (the Civil Code's parts); «ЧАСТЬ ПЕРВАЯ» is among the named DIVISIONS below
+  { kind: 'division', re: u(`^(?:ЧАСТЬ|Часть)\\s+(${ROMAN})\\.?$`) },
+  { kind: 'division', re: u('^ЧАСТЬ\\s+(\\d{1,2})\\.?$') },
+  // Kyrgyz: the number comes first («1-берене.», «3-Глава», «I БӨЛҮМ.», old «I Глава»), old codes say «11-статья.»
+  { kind: 'article', re: u(`^(${NUM})${KY_DASH}(?:берене|Берене|БЕРЕНЕ|статья|Статья|СТАТЬЯ)(?:\\s*[.:]\\s*(.*)|${BARE_TITLE})?$`) },
+  { kind: 'chapter', re: u(`^(${NUM_OR_ROMAN})${KY_DASH}(?:глава|Глава|ГЛАВА)${TAIL}$`) },
+  { kind: 'subsection', re: u(`^(${NUM_OR_ROMAN})${KY_DASH}(?:бөлүмчө|Бөлүмчө|БӨЛҮМЧӨ)${TAIL}$`) },
+  { kind: 'section', re: u(`^(${NUM_OR_ROMAN})${KY_DASH}(?:бөлүм|Бөлүм|БӨЛҮМ)${TAIL}$`) },
+  { kind: 'subchapter', re: u(`^(${NUM})${KY_DASH}(?:параграф|Параграф|ПАРАГРАФ)${TAIL}$`) },
   // English
-  { kind: 'article', re: u(`^(?:Article|ARTICLE)\\s+(${NUM})(?:\\s*[.:–—-]\\s*(.*))?$`) },
-  { kind: 'chapter', re: u(`^(?:Chapter|CHAPTER)\\s+(${NUM_OR_ROMAN})${EN_TAIL}$`) },
-  { kind: 'subsection', re: u(`^(?:Subsection|SUBSECTION)\\s+(${NUM_OR_ROMAN})${EN_TAIL}$`) },
-  { kind: 'section', re: u(`^(?:Section|SECTION)\\s+(${NUM_OR_ROMAN})${EN_TAIL}$`) },
+  { kind: 'article', re: u(`^(?:Article|ARTICLE)${SEP}(${NUM})(?:\\s*[.:–—-]\\s*(.*))?$`) },
+  { kind: 'chapter', re: u(`^(?:Chapter|CHAPTER)${SEP}(${NUM_OR_ROMAN})${EN_TAIL}$`) },
+  { kind: 'subsection', re: u(`^(?:Subsection|SUBSECTION)${SEP}(${NUM_OR_ROMAN})${EN_TAIL}$`) },
+  { kind: 'section', re: u(`^(?:Section|SECTION)${SEP}(${NUM_OR_ROMAN})${EN_TAIL}$`) },
   { kind: 'division', re: u(`^(?:Part|PART)\\s+(${NUM_OR_ROMAN}|One|Two|Three|Four|ONE|TWO|THREE|FOUR)${EN_TAIL}$`) },
 ];
+
+/** Russian headings numbered in words: «Глава первая», «РАЗДЕЛ ВТОРОЙ», «Глава двадцать третья-1 Title». */
+const RU_WORD_HEADING = /^(Глава|ГЛАВА|Раздел|РАЗДЕЛ|Подраздел|ПОДРАЗДЕЛ)\s+([А-ЯЁа-яё]{3,16})(?:\s+([А-ЯЁа-яё]{3,16}))?(.*)$/;
+const RU_WORD_KIND: Readonly<Record<string, LineKind>> = {
+  Глава: 'chapter', ГЛАВА: 'chapter', Раздел: 'section', РАЗДЕЛ: 'section', Подраздел: 'subsection', ПОДРАЗДЕЛ: 'subsection',
+};
+/** Kyrgyz headings numbered in words, the number first: «Биринчи глава», «Жыйырма үчүнчү бөлүм». */
+const KY_WORD_HEADING =
+  /^([А-ЯӨҮҢа-яөүң]{2,14})(?:\s+([А-ЯӨҮҢа-яөүң]{2,14}))?\s+(глава|Глава|ГЛАВА|бөлүмчө|Бөлүмчө|БӨЛҮМЧӨ|бөлүм|Бөлүм|БӨЛҮМ)(?![а-яөүңА-ЯӨҮҢ])(.*)$/;
+const KY_WORD_KIND: Readonly<Record<string, LineKind>> = {
+  глава: 'chapter', Глава: 'chapter', ГЛАВА: 'chapter', бөлүмчө: 'subsection', Бөлүмчө: 'subsection', БӨЛҮМЧӨ: 'subsection',
+  бөлүм: 'section', Бөлүм: 'section', БӨЛҮМ: 'section',
+};
+/** After a number in words: an insertion suffix («-1»), then the title after «.»/«:» or an upper-case one, or nothing. */
+const WORD_TAIL = new RegExp(`^((?:\\s*-\\s*\\d{1,3})*)(?:\\s*[.:]\\s*(.*)|\\s+(${UPPER}.*))?$`);
+
+/** A heading numbered in words, or null. The number is kept as printed: «двадцать третья-1», «Биринчи». */
+function wordHeading(t: string): LineInfo | null {
+  const ru = RU_WORD_HEADING.exec(t);
+  if (ru) {
+    // two words («двадцать третья») before one («первая»); the tail decides which reading holds
+    const readings: Array<[string, string]> = ru[3] !== undefined ? [[`${ru[2]} ${ru[3]}`, ru[4]!], [ru[2]!, ` ${ru[3]}${ru[4]}`]] : [[ru[2]!, ru[4]!]];
+    for (const [words, after] of readings) {
+      if (ordinalPhraseValue(words) === null) continue;
+      const tail = WORD_TAIL.exec(after);
+      if (!tail) continue;
+      return { kind: RU_WORD_KIND[ru[1]!]!, number: words + tail[1]!.replace(/\s+/g, ''), rest: (tail[2] ?? tail[3] ?? '').trim() };
+    }
+    return null;
+  }
+  const ky = KY_WORD_HEADING.exec(t);
+  if (ky) {
+    const words = ky[2] !== undefined ? `${ky[1]} ${ky[2]}` : ky[1]!;
+    if (ordinalPhraseValue(words) === null) return null;
+    const tail = WORD_TAIL.exec(ky[4]!);
+    if (!tail || tail[1] !== '') return null;
+    return { kind: KY_WORD_KIND[ky[3]!]!, number: words, rest: (tail[2] ?? tail[3] ?? '').trim() };
+  }
+  return null;
+}
 
 const DIVISIONS: readonly RegExp[] = [
   u('^(?:ОБЩАЯ|ОСОБЕННАЯ|СПЕЦИАЛЬНАЯ)\\s+ЧАСТЬ\\.?$|^(?:Общая|Особенная|Специальная)\\s+часть\\.?$'),
@@ -92,6 +144,10 @@ const ANNEXES: readonly RegExp[] = [
 const ANNEX_MAX_CHARS = 160;
 
 const PART = u(`^(${NUM})\\.\\s*(\\S.*)$`);
+/** «2.1 Текст» printed without the stop after its number: part 2.1, not part 2 with the text «1 Текст». */
+const DECIMAL_PART = u('^(\\d{1,3}(?:\\.\\d{1,3})+)\\.?\\s+([А-ЯЁӨҮҢA-Z«"„“(].*)$');
+/** «25.07.2011 г. …» at a line start is a date, never a part «25.07». */
+const DATE_START = /^\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?![\d.]))/;
 const PART_PAREN = u('^\\((\\d{1,3}(?:-\\d{1,3})?)\\)\\s*(.*)$');
 const ITEM = u(`^(${NUM})\\)\\s*(.*)$`);
 const SUBITEM = u('^\\(?([a-zа-яёңөү]{1,2}\\d{0,2})\\)\\s*(.*)$');
@@ -105,7 +161,23 @@ const REMARK = u('^(?:Примечани[ея]|ПРИМЕЧАНИ[ЕЯ]|Эске
 
 /** «1-берене», «34-1-глава», «I БӨЛҮМ»: Kyrgyz headings print the number before the word. */
 const KY_NUMBER_FIRST =
-  /^[0-9¹²³⁴⁵⁶⁷⁸⁹⁰.\-–]{1,20}\s*-?\s*(?:берене|Берене|БЕРЕНЕ|статья|Статья|СТАТЬЯ|глава|Глава|ГЛАВА|бөлүм|Бөлүм|БӨЛҮМ|параграф|Параграф|ПАРАГРАФ|тиркеме|Тиркеме|ТИРКЕМЕ)/;
+  /^[0-9¹²³⁴⁵⁶⁷⁸⁹⁰.\-–]{1,20}\s*[-–—]?\s*(?:берене|Берене|БЕРЕНЕ|статья|Статья|СТАТЬЯ|глава|Глава|ГЛАВА|бөлүм|Бөлүм|БӨЛҮМ|параграф|Параграф|ПАРАГРАФ|тиркеме|Тиркеме|ТИРКЕМЕ)/;
+/** A Kyrgyz heading numbered in words may start with any letter; it names its unit within its first words. */
+const KY_WORD_UNIT = /^\S{2,14}(?:\s+\S{2,14})?\s+(?:[Гг]лава|ГЛАВА|[Бб]өлүм|БӨЛҮМ)/;
+
+// Latin letters typed for their Cyrillic twins inside a heading word («Cтатья» with a Latin C).
+const LATIN_TWINS: Readonly<Record<string, string>> = {
+  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у',
+};
+const MIXED_FIRST_WORD = /^(?=[^\s\d]*[A-Za-z])(?=[^\s\d]*[\u0400-\u04FF])[^\s\d]+/;
+/** The line with the Latin twins of its first word made Cyrillic, when that word mixes both scripts. */
+function withCyrillicFirstWord(t: string): string {
+  const m = MIXED_FIRST_WORD.exec(t);
+  if (!m) return t;
+  let word = '';
+  for (const ch of m[0]) word += LATIN_TWINS[ch] ?? ch;
+  return word + t.slice(m[0].length);
+}
 
 /**
  * One test that rejects most prose lines before the heading patterns run: a heading starts with one
@@ -115,7 +187,8 @@ const HEADING_START =
   /^(?:Стать|СТАТЬ|Глав|ГЛАВ|Разд|РАЗД|Подр|ПОДР|Пара|ПАРА|§|Arti|ARTI|Chap|CHAP|Sect|SECT|Subs|SUBS|Part|PART|Прил|ПРИЛ|Тирк|тирк|ТИРК|Anne|ANNE|Appe|APPE|[0-9IVXLCDMІХ]|[Оо]бщ|ОБЩ|[Оо]соб|ОСОБ|[Сс]пец|СПЕЦ|[Чч]аст|ЧАСТ|[Жж]алп|ЖАЛП|[Өө]згө|ӨЗГӨ|[Аа]тай|АТАЙ|[Gg]ene|GENE|[Ss]pec|SPEC)/;
 
 /** Classifies one trimmed, non-empty line. */
-export function classifyLine(t: string): LineInfo {
+export function classifyLine(line: string): LineInfo {
+  const t = withCyrillicFirstWord(line);
   const first = t.charCodeAt(0);
   const startsWithDigit = first >= 48 && first <= 57;
 
@@ -129,7 +202,9 @@ export function classifyLine(t: string): LineInfo {
         return info;
       }
     }
-    for (const re of DIVISIONS) if (re.test(t)) return { kind: 'division', number: null, rest: '', name: t.replace(/\.$/, '') };
+    const words = startsWithDigit ? null : wordHeading(t);
+    if (words !== null) return words;
+    for (const re of DIVISIONS) if (re.test(t)) return { kind: 'division', number: divisionNumber(t), rest: '', name: t.replace(/\.$/, '') };
     if (t.length <= ANNEX_MAX_CHARS) {
       for (const re of ANNEXES) {
         const m = re.exec(t);
@@ -138,10 +213,16 @@ export function classifyLine(t: string): LineInfo {
     }
   }
 
+  if (!startsWithDigit && KY_WORD_UNIT.test(t)) {
+    const words = wordHeading(t);
+    if (words !== null) return words;
+  }
+
   if (startsWithDigit) {
+    if (DATE_START.test(t)) return { kind: 'plain', number: null, rest: t };
     let m = ITEM.exec(t);
     if (m) return { kind: 'item', number: m[1]!, rest: m[2]!.trim() };
-    m = PART.exec(t);
+    m = DECIMAL_PART.exec(t) ?? PART.exec(t);
     if (m) return { kind: 'part', number: m[1]!, rest: m[2]!.trim() };
     return { kind: 'plain', number: null, rest: t };
   }
@@ -161,9 +242,15 @@ export function classifyLine(t: string): LineInfo {
   return { kind: 'plain', number: null, rest: t };
 }
 
+/** «ЧАСТЬ ВТОРАЯ» → «ВТОРАЯ»: a named division that is numbered in words keeps the word as its number. */
+function divisionNumber(t: string): string | null {
+  const word = /(\S+?)\.?$/.exec(t)?.[1];
+  return word !== undefined && ordinalPhraseValue(word) !== null ? word : null;
+}
+
 /** True for a unit that keeps its place but lost its force: «Утратила силу», «Күчүн жоготту». */
 const REPEALED_START =
-  /^\(?\s*(?:(?:[Уу]тратил[аои]?|[Уу]тратили|УТРАТИЛ[АОИ]?)\s+(?:силу|СИЛУ)|[Ии]сключен[аоы]?(?:[\s.;)]|$)|[Rr]epealed|[Dd]eleted)/;
+  /^\(?\s*(?:(?:Статья|Глава|Раздел|Подраздел|Параграф|Часть|Пункт|Подпункт|Article|Chapter|Section)\s+)?(?:(?:[Уу]тратил[аои]?|[Уу]тратили|УТРАТИЛ[АОИ]?)\s+(?:силу|СИЛУ)|[Ии]сключен[аоы]?(?:[\s.;)]|$)|[Rr]epealed|[Dd]eleted)/;
 export function isRepealedText(text: string): boolean {
   // Kyrgyz puts the verb last: «(… Мыйзамына ылайык күчүн жоготту)»; a substring test is enough.
   return REPEALED_START.test(text) || text.includes('үчүн жоготт');

@@ -66,8 +66,13 @@ class IdAssigner {
           id = join(base, 'ch' + (seg || ++other));
           break;
         case 'subsection':
-        case 'subchapter': {
-          const owner = nearest(ancestors, this.info, unit === 'subsection' ? 'section' : 'chapter');
+        case 'subchapter':
+        case 'subheading': {
+          // a numbered subheading («1. Общие положения») lives in its paragraph, or in its chapter
+          const owner =
+            unit === 'subsection'
+              ? nearest(ancestors, this.info, 'section')
+              : ((unit === 'subheading' ? nearest(ancestors, this.info, 'subchapter') : undefined) ?? nearest(ancestors, this.info, 'chapter'));
           const segment = (unit === 'subsection' ? 'ss' : 'sc') + (seg || ++other);
           id = owner ? `${owner.id}.${segment}` : join(base, segment);
           break;
@@ -160,22 +165,24 @@ function nearest(ancestors: readonly Clause[], info: Info, unit: string): Clause
  * heading level at which every restart happens is the prefix; a code numbered through gets none.
  */
 function articlePrefixLevel(roots: readonly Clause[], info: Info): HeadingLevel | null {
-  const articles: Array<{ main: number; ancestors: readonly Clause[] }> = [];
+  const articles: Array<{ main: number; inserted: boolean; ancestors: readonly Clause[] }> = [];
   const walk = (clauses: readonly Clause[], ancestors: readonly Clause[]): void => {
     for (const c of clauses) {
       if (c.quoted) continue;
       const unit = info.get(c)!.unit;
       if (unit === 'article') {
         const key = c.number === null ? null : numberKey(c.number);
-        if (key !== null) articles.push({ main: key.main, ancestors });
+        if (key !== null) articles.push({ main: key.main, inserted: key.sub.length > 0, ancestors });
         continue;
       }
       if (c.children.length > 0 && unit !== 'header' && unit !== 'signature') walk(c.children, [...ancestors, c]);
     }
   };
   walk(roots, []);
+  // Numbering starts again where an article's number falls below the one before; an insertion printed
+  // away from its base (233¹ after 244) is no restart.
   const restarts: number[] = [];
-  for (let i = 1; i < articles.length; i++) if (articles[i]!.main < articles[i - 1]!.main) restarts.push(i);
+  for (let i = 1; i < articles.length; i++) if (!articles[i]!.inserted && articles[i]!.main < articles[i - 1]!.main) restarts.push(i);
   if (restarts.length === 0) return null;
   for (const level of [...HEADING_LEVELS].reverse()) {
     const owner = (a: { ancestors: readonly Clause[] }): Clause | undefined => nearest(a.ancestors, info, level);

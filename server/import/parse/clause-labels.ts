@@ -4,7 +4,7 @@ import { joinLabel, labelPiece, quotedLabel, sentenceCase, type LabelUnit } from
 import type { NodeInfo } from './tree-builder';
 
 /** Units whose label stands on its own rather than extending the parent's («Статья 15», «Глава 3»). */
-const STANDALONE: ReadonlySet<LabelUnit> = new Set<LabelUnit>(['header', 'preamble', 'signature', ...GROUPING_KINDS, 'article', 'annex']);
+const STANDALONE: ReadonlySet<LabelUnit> = new Set<LabelUnit>(['header', 'preamble', 'signature', ...GROUPING_KINDS, 'subheading', 'article', 'annex']);
 
 export function assignLabels(roots: readonly Clause[], info: ReadonlyMap<Clause, NodeInfo>, lang: Lang): void {
   visit(roots, null, '', info, lang);

@@ -14,7 +14,8 @@ export function isDraftMark(t: string): boolean {
 }
 
 const TITLE_RU = /^(?:О|Об|Обо)\s+\S/;
-const TITLE_KY = /(?:жөнүндө|тууралуу|ЖӨНҮНДӨ|ТУУРАЛУУ)[»"”]?\.?$/;
+// «тууралу» is a common misspelling of «тууралуу»
+const TITLE_KY = /(?:жөнүндө|тууралуу?|ЖӨНҮНДӨ|ТУУРАЛУУ?)[»"”]?\.?$/;
 const TITLE_EN = /^(?:On|About|ON)\s+\S/;
 export function isTitleLine(t: string): boolean {
   return t.length <= 600 && (TITLE_RU.test(t) || TITLE_KY.test(t) || TITLE_EN.test(t));
@@ -38,39 +39,61 @@ export function findDate(t: string): string | null {
   return null;
 }
 
+/**
+ * A line that names the kind of act, printed above or below the title: «Закон Кыргызской Республики»,
+ * «Кыргыз Республикасынын Мыйзамынын долбоору», «Проект закона».
+ */
+const KIND_LINE =
+  /^(?:(?:проект\s+)?(?:закона?|конституционный\s+закон|указ|постановление|кодекс)\s+кыргызской\s+республики|(?:кыргыз\s+республикасынын\s+)?(?:конституциялык\s+)?(?:мыйзамы|мыйзамынын\s+долбоору|кодекси|токтому|жарлыгы)|проект\s+закона)\.?$/;
+/** A line that only names the kind of act: «ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ», «Кыргыз Республикасынын Мыйзамынын долбоору». */
+export function isKindLine(t: string): boolean {
+  return t.length <= 80 && KIND_LINE.test(t.toLowerCase());
+}
+
 const PLACE = /^(?:г\.\s*[\u0400-\u04FF]+|город\s+[\u0400-\u04FF]+|[\u0400-\u04FF]+\s+шаары|Бишкек|Москва,\s*Кремль|Bishkek)[.,]?$/;
 const ADOPTION = /^(?:Принят|Одобрен|Вносится|Внесен|Adopted|Approved)(?![\u0400-\u04FFA-Za-z])|кабыл\s+алынган|жактырылган/;
 const DATE_LINE = /^(?:от\s+)?\d{1,2}\s+[\u0400-\u04FFA-Za-z]+\s+\d{4}|^\d{4}\s*-\s*жыл|^(?:№|N)\s*\d|^(?:от|dated)\s/;
 
 /** A line that belongs in the header block after the title: adoption, place, date and number lines. */
 export function isHeaderLike(t: string): boolean {
-  if (isDraftMark(t) || isTitleLine(t) || PLACE.test(t) || ADOPTION.test(t) || DATE_LINE.test(t)) return true;
+  if (isDraftMark(t) || isTitleLine(t) || isKindLine(t) || PLACE.test(t) || ADOPTION.test(t) || DATE_LINE.test(t)) return true;
   if (t.length <= 120 && findDate(t) !== null) return true;
   return t.length <= 200 && isUpperCaseLine(t);
 }
 
 // «Президент Кыргызской Республики С.Жапаров», «Кыргыз Республикасынын Президенти», «Торага».
 const SIGNATURE_START =
-  /^(?:Президент|Председатель|Торага|Төрага|Спикер|President|Chairman|Speaker)(?:\s|$)|^Кыргыз\s+Республикасынын\s+(?:Президенти|Жогорку\s+Кеңешинин\s+Төрагасы)|^(?:г\.\s*Бишкек|Бишкек\s+шаары|Bishkek)(?![\u0400-\u04FFA-Za-z])/;
+  /^(?:Президент|Председатель|Торага|Төрага|Спикер|President|Chairman|Speaker)(?:\s|$)|^Глава\s+(?:Республики|Администрации|администрации|[А-ЯЁ][а-яё]+(?:ской|ского)\s+(?:области|края|района|республики))(?:\s|$)|^Кыргыз\s+Республикасынын\s+(?:Президенти|Жогорку\s+Кеңешинин\s+Төрагасы)|^(?:г\.\s*Бишкек|Бишкек\s+шаары|Bishkek)(?![\u0400-\u04FFA-Za-z])/;
 export function isSignatureStart(t: string): boolean {
   // A sentence of the last article («Председатель комиссии назначается …») ends with a stop; a signature does not.
   return t.length <= 90 && SIGNATURE_START.test(t) && !/[.;:,]$/.test(t);
 }
 
 const AMENDMENT_TITLE =
-  /(?:О|Об)\s+внесении\s+(?:изменени|дополнени)|О\s+признании\s+утратившим|О ВНЕСЕНИИ|өзгөртүү[\u0400-\u04FF]*\s+(?:жана\s+толуктоо[\u0400-\u04FF]*\s+)?киргизүү|толуктоо[\u0400-\u04FF]*\s+киргизүү|күчүн\s+жоготту\s+деп\s+табуу|ӨЗГӨРТҮҮ|\b[Aa]mend(?:ing|ments?)\b|AMEND/;
+  /(?:О|Об)\s+внесении\s+(?:изменени|дополнени)|(?:өзгөртүү|толуктоо)[\u0400-\u04FF]*\s+(?:жөнүндө|тууралуу?)|О\s+признании\s+утратившим|О ВНЕСЕНИИ|өзгөртүү[\u0400-\u04FF]*\s+(?:жана\s+толуктоо[\u0400-\u04FF]*\s+)?киргизүү|толуктоо[\u0400-\u04FF]*\s+киргизүү|күчүн\s+жоготту\s+деп\s+табуу|ӨЗГӨРТҮҮ|\b[Aa]mend(?:ing|ments?)\b|AMEND/;
 const CONSTITUTIONAL = /КОНСТИТУЦИОННЫЙ\s+ЗАКОН|[Кк]онституционный\s+[Зз]акон|КОНСТИТУЦИЯЛЫК\s+МЫЙЗАМ|[Кк]онституциялык\s+[Мм]ыйзам|CONSTITUTIONAL\s+LAW|Constitutional\s+Law/;
 const CODE = /(?:КОДЕКС|Кодекс|CODE|Code)(?![\u0400-\u04FFA-Za-z])|КОДЕКСИ/;
 const DECREE = /(?:^|\s)(?:УКАЗ|ЖАРЛЫГЫ|DECREE)(?:\s|$)/;
 const RESOLUTION = /(?:^|\s)(?:ПОСТАНОВЛЕНИЕ|ТОКТОМУ|RESOLUTION)(?:\s|$)/;
 const LAW = /(?:^|\s)(?:ЗАКОН|МЫЙЗАМЫ|МЫЙЗАМ|LAW|Law)(?:\s|$)/;
 const NOTE_LINE = /^\(/;
+/** «Кодекс Кыргызской Республики», «Гражданский кодекс Кыргызской Республики»: a code's title in any case. */
+const CODE_TITLE = /^(?:[А-ЯЁ][а-яё]+\s+)?(?:Кодекс|кодекс|КОДЕКС)\s+(?:Кыргызской|КЫРГЫЗСКОЙ)|^(?:Кыргыз|КЫРГЫЗ)\s+(?:Республикасынын|РЕСПУБЛИКАСЫНЫН)\s+(?:[А-ЯӨҮҢ][а-яөүң]+\s+)?(?:кодекси|Кодекси|КОДЕКСИ)$/;
+/** A code's title line (of any case), so the line after it may continue it («… / о правонарушениях»). */
+export function isCodeTitleLine(t: string): boolean {
+  return t.length <= 200 && CODE_TITLE.test(t);
+}
 
 const TITLE_CONTINUATION = /^[«"„“а-яёөүңa-z]/;
 /** The second line of a title printed over two («в Закон Кыргызской Республики "О …"»). */
 export function isTitleContinuation(t: string): boolean {
   return t.length <= 300 && TITLE_CONTINUATION.test(t) && !isHeaderSpecial(t);
 }
+/** A header line that can be the beginning of a title printed over several lines. */
+function isTitleHead(t: string): boolean {
+  return t.length <= 300 && !isHeaderSpecial(t) && !isUpperCaseLine(t) && !isKindLine(t) && !isTitleLine(t) && !/[.:;]$/.test(t) && findDate(t) === null;
+}
+
 function isHeaderSpecial(t: string): boolean {
   return isDraftMark(t) || PLACE.test(t) || ADOPTION.test(t) || DATE_LINE.test(t) || t.length > 400;
 }
@@ -89,8 +112,12 @@ export function readHeaderMeta(header: readonly string[], signature: readonly st
   const lines = header.filter((t) => !NOTE_LINE.test(t));
   const isDraft = lines.some(isDraftMark);
   let titleLine = lines.findIndex(isTitleLine);
-  if (titleLine < 0) titleLine = lines.findIndex((t) => CODE.test(t) && isUpperCaseLine(t));
-  let title = titleLine < 0 ? null : lines[titleLine]!;
+  if (titleLine < 0) titleLine = lines.findIndex((t) => (CODE.test(t) && isUpperCaseLine(t)) || isCodeTitleLine(t));
+  // A Kyrgyz title ends with «жөнүндө» and may begin lines before: «"… жөнүндө" Кыргыз» / «Республикасынын
+  // Мыйзамына өзгөртүүлөрдү» / «киргизүү жөнүндө».
+  let titleStart = titleLine;
+  while (titleStart > 0 && TITLE_KY.test(lines[titleLine]!) && !TITLE_RU.test(lines[titleStart]!) && isTitleHead(lines[titleStart - 1]!)) titleStart--;
+  let title = titleLine < 0 ? null : lines.slice(titleStart, titleLine + 1).join(' ');
   // A title that runs over the next line: «О внесении изменений» / «в Закон Кыргызской Республики "О …"».
   for (let i = titleLine + 1; title !== null && i < lines.length && isTitleContinuation(lines[i]!); i++)
     title = `${title} ${lines[i]!}`;

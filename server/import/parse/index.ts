@@ -1,11 +1,13 @@
-import type { ClauseTree } from '../../../shared/clause';
-import type { ImportWarning } from '../../../shared/import-report';
+import { walkClauses, type Clause, type ClauseTree } from '../../../shared/clause';
+import type { ImportRepair, ImportWarning } from '../../../shared/import-report';
 import type { SourceDocument } from '../source';
 import { assignIds } from './clause-ids';
 import { assignLabels } from './clause-labels';
+import { joinSplitNotes, type LineJoin } from './join-notes';
 import { detectLanguage } from './language';
 import { checkNumbering } from './numbering-check';
-import { buildTree } from './tree-builder';
+import { restoreFlattenedNumbers } from './restore-numbers';
+import { buildTree, type PendingRepair } from './tree-builder';
 import { unrecognisedLineWarning } from './warnings';
 
 export { normaliseText, clauseTreeText } from './text-normalise';
@@ -15,6 +17,8 @@ export interface ParsedDraft {
   tree: ClauseTree;
   /** Parser warnings (numbering gaps and duplicates, unrecognised lines), in document order. */
   warnings: ImportWarning[];
+  /** What the parser repaired (superscripts restored, headings and split notes joined), in document order. */
+  repairs: ImportRepair[];
 }
 
 /**
@@ -22,15 +26,21 @@ export interface ParsedDraft {
  * sections, chapters, articles, parts, items, sub-items, абзацы, notes, signature block; in amendment
  * laws, each instruction with its operation, target and words. Nothing is dropped: every non-blank
  * paragraph's text is the text of exactly one clause, in order (a heading whose title stands on the
- * next paragraph takes that paragraph into its own text, joined by a space).
+ * following paragraphs, or a note split over lines, takes those paragraphs into its own text, joined by a
+ * space). Numbers a source printed with their superscript flattened («Статья 161» for 16¹) are restored.
  */
 export function parseDraft(source: SourceDocument): ParsedDraft {
   const language = detectLanguage(source.paragraphs);
-  const { roots, info, meta, unrecognised } = buildTree(source.paragraphs);
+  const joined = joinSplitNotes(source.paragraphs);
+  const { roots, info, meta, unrecognised, repairs: built } = buildTree(joined.paragraphs);
+  const restored = restoreFlattenedNumbers(roots, info);
   assignIds(roots, info);
   assignLabels(roots, info, language);
   const warnings = [...checkNumbering(roots, info), ...unrecognised.map(unrecognisedLineWarning)];
   warnings.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+  const repairs = [...restored, ...built].map(located);
+  repairs.push(...noteJoins(joined.joins, roots));
+  repairs.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
   const tree: ClauseTree = {
     meta: {
       language,
@@ -43,5 +53,27 @@ export function parseDraft(source: SourceDocument): ParsedDraft {
     },
     clauses: roots,
   };
-  return { tree, warnings };
+  return { tree, warnings, repairs };
+}
+
+function located(r: PendingRepair): ImportRepair {
+  return { code: r.code, message: r.message(r.clause.label), location: { ...(r.line !== undefined ? { line: r.line } : {}), clauseId: r.clause.id, label: r.clause.label } };
+}
+
+function noteJoins(joins: readonly LineJoin[], roots: readonly Clause[]): ImportRepair[] {
+  if (joins.length === 0) return [];
+  const at = new Map<number, Clause>();
+  for (const [clause] of walkClauses(roots)) if (clause.line !== undefined) at.set(clause.line, clause);
+  return joins.map(({ line, lastLine }) => {
+    const clause = at.get(line);
+    return {
+      code: 'lines_joined',
+      message: {
+        ru: `Строки ${line}–${lastLine} соединены в одно примечание: скобка, открытая в строке ${line}, закрыта в строке ${lastLine}`,
+        ky: `${line}–${lastLine}-саптар бир маалымдамага бириктирилди: ${line}-саптагы кашаа ${lastLine}-сапта жабылат`,
+        en: `Lines ${line}–${lastLine} joined into one note: the bracket opened on line ${line} closes on line ${lastLine}`,
+      },
+      location: { line, ...(clause ? { clauseId: clause.id, label: clause.label } : {}) },
+    };
+  });
 }

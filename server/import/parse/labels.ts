@@ -1,4 +1,5 @@
 import type { Lang } from '../../../shared/i18n/lang';
+import { ordinalPhraseValue } from './numbering';
 
 /**
  * Human labels of units in the draft's own language, as a lawyer cites them:
@@ -15,6 +16,7 @@ export type LabelUnit =
   | 'subsection'
   | 'chapter'
   | 'subchapter'
+  | 'subheading'
   | 'article'
   | 'annex'
   | 'part'
@@ -29,15 +31,25 @@ export type LabelUnit =
 
 type Piece = (n: string) => string;
 
+/** A heading number in words reads in lower case inside a label («ГЛАВА ВТОРАЯ» → «Глава вторая»). */
+function asWords(n: string): string {
+  return ordinalPhraseValue(n.replace(/-\d.*$/, '')) !== null ? n.toLocaleLowerCase() : n;
+}
+/** Kyrgyz prints a number in digits with a hyphen («3-глава»), a Roman numeral or a word with a space («I глава», «биринчи глава»). */
+function ky(n: string, word: string): string {
+  return /^\d/.test(n) ? `${n}-${word}` : `${asWords(n)} ${word}`;
+}
+
 const RU: Record<LabelUnit, Piece> = {
   header: () => 'Заголовок',
   preamble: () => 'Преамбула',
   signature: () => 'Подписи',
   division: (n) => `Часть ${n}`,
-  section: (n) => `Раздел ${n}`,
-  subsection: (n) => `Подраздел ${n}`,
-  chapter: (n) => `Глава ${n}`,
+  section: (n) => `Раздел ${asWords(n)}`,
+  subsection: (n) => `Подраздел ${asWords(n)}`,
+  chapter: (n) => `Глава ${asWords(n)}`,
   subchapter: (n) => `Параграф ${n}`,
+  subheading: (n) => `§ ${n}`,
   article: (n) => `Статья ${n}`,
   annex: (n) => (n ? `Приложение ${n}` : 'Приложение'),
   part: (n) => `часть ${n}`,
@@ -56,10 +68,11 @@ const KY: Record<LabelUnit, Piece> = {
   preamble: () => 'Преамбула',
   signature: () => 'Кол тамгалар',
   division: (n) => `${n}-бөлүк`,
-  section: (n) => `${n} бөлүм`,
-  subsection: (n) => `${n}-бөлүмчө`,
-  chapter: (n) => `${n}-глава`,
+  section: (n) => `${asWords(n)} бөлүм`,
+  subsection: (n) => ky(n, 'бөлүмчө'),
+  chapter: (n) => ky(n, 'глава'),
   subchapter: (n) => `${n}-параграф`,
+  subheading: (n) => `§ ${n}`,
   article: (n) => `${n}-берене`,
   annex: (n) => (n ? `${n}-тиркеме` : 'Тиркеме'),
   part: (n) => `${n}-бөлүк`,
@@ -82,6 +95,7 @@ const EN: Record<LabelUnit, Piece> = {
   subsection: (n) => `Subsection ${n}`,
   chapter: (n) => `Chapter ${n}`,
   subchapter: (n) => `Paragraph ${n}`,
+  subheading: (n) => `§ ${n}`,
   article: (n) => `Article ${n}`,
   annex: (n) => (n ? `Annex ${n}` : 'Annex'),
   part: (n) => `(${n})`,

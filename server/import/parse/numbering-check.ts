@@ -13,9 +13,9 @@ import type { NodeInfo } from './tree-builder';
  * it quotes fragments of another act.
  */
 
-const SEQUENCED: ReadonlySet<LabelUnit> = new Set(['section', 'subsection', 'chapter', 'subchapter', 'article', 'part', 'item', 'subitem']);
+const SEQUENCED: ReadonlySet<LabelUnit> = new Set(['section', 'subsection', 'chapter', 'subchapter', 'subheading', 'article', 'part', 'item', 'subitem']);
 const THROUGH_ACT: ReadonlySet<LabelUnit> = new Set(['section', 'chapter', 'article']);
-const HEADINGS: ReadonlySet<LabelUnit> = new Set(GROUPING_KINDS);
+const HEADINGS: ReadonlySet<LabelUnit> = new Set<LabelUnit>([...GROUPING_KINDS, 'subheading']);
 
 interface Sequence {
   lastNumber: string;
@@ -104,7 +104,8 @@ function check(seq: Sequence, c: Clause, node: NodeInfo, warnings: ImportWarning
   }
   seq.lastNumber = number;
   seq.seen.add(norm);
-  if (key.sub.length === 0 || key.main !== seq.base) seq.base = key.main;
+  // An insertion printed away from its base (233¹ … 233¹⁹ after 244) leaves the base where it was.
+  if (key.sub.length === 0 || key.main > seq.base) seq.base = key.main;
 }
 
 /** A flattened-insertion candidate at the end of its list: plausible only after a long run. */
@@ -117,17 +118,17 @@ function flush(seq: Sequence, warnings: ImportWarning[]): void {
 const UNIT_NAMES: Record<Lang, Partial<Record<LabelUnit, (n: string) => string>>> = {
   ru: {
     section: (n) => `раздел ${n}`, subsection: (n) => `подраздел ${n}`, chapter: (n) => `глава ${n}`,
-    subchapter: (n) => `параграф ${n}`, article: (n) => `статья ${n}`, part: (n) => `часть ${n}`,
+    subchapter: (n) => `параграф ${n}`, subheading: (n) => `§ ${n}`, article: (n) => `статья ${n}`, part: (n) => `часть ${n}`,
     item: (n) => `пункт ${n}`, subitem: (n) => `подпункт ${n}`,
   },
   ky: {
     section: (n) => `${n} бөлүм`, subsection: (n) => `${n}-бөлүмчө`, chapter: (n) => `${n}-глава`,
-    subchapter: (n) => `${n}-параграф`, article: (n) => `${n}-берене`, part: (n) => `${n}-бөлүк`,
+    subchapter: (n) => `${n}-параграф`, subheading: (n) => `§ ${n}`, article: (n) => `${n}-берене`, part: (n) => `${n}-бөлүк`,
     item: (n) => `${n}-пункт`, subitem: (n) => `«${n}» пунктча`,
   },
   en: {
     section: (n) => `section ${n}`, subsection: (n) => `subsection ${n}`, chapter: (n) => `chapter ${n}`,
-    subchapter: (n) => `paragraph ${n}`, article: (n) => `article ${n}`, part: (n) => `part ${n}`,
+    subchapter: (n) => `paragraph ${n}`, subheading: (n) => `§ ${n}`, article: (n) => `article ${n}`, part: (n) => `part ${n}`,
     item: (n) => `item ${n}`, subitem: (n) => `sub-item ${n}`,
   },
 };

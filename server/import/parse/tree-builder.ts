@@ -1,9 +1,11 @@
 import { GROUPING_KINDS, type ActKind, type AmendmentTarget, type Clause, type ClauseKind } from '../../../shared/clause';
+import type { I18nText } from '../../../shared/i18n/lang';
 import type { ClauseId } from '../../../shared/ids';
+import type { ImportRepairCode } from '../../../shared/import-report';
 import type { SourceParagraph } from '../source';
 import { isAmendingLeadIn, readInstruction } from './amendment';
 import { classifyLine, isRepealedText, isUpperCaseLine, type LineInfo, type LineKind } from './classify';
-import { isHeaderLike, isSignatureStart, isTitleContinuation, isTitleLine, readHeaderMeta, type HeaderMeta } from './header';
+import { findDate, isCodeTitleLine, isHeaderLike, isKindLine, isSignatureStart, isTitleContinuation, isTitleLine, readHeaderMeta, type HeaderMeta } from './header';
 import type { LabelUnit } from './labels';
 import { endsWithClosingQuote, quoteDepthAfter, startsWithQuote, stripQuotation } from './quotes';
 
@@ -36,6 +38,8 @@ const RANK: Readonly<Record<string, number>> = {
   subsection: 3,
   chapter: 4,
   subchapter: 5,
+  /** «1. Общие положения» between the articles of a chapter or a paragraph: below a Параграф, above its articles. */
+  subheading: 5.5,
   article: 6,
   part: 7,
   item: 8,
@@ -64,16 +68,35 @@ const KIND_OF: Readonly<Partial<Record<LineKind, ClauseKind>>> = {
   dash: 'indent',
 };
 
-const FORCE_ENTRY = /вступа\p{L}*\s+в\s+(?:силу|действие)|күчүнө\s+кир|(?:enters?|comes?)\s+into\s+force/iu;
+// «күчүнө кирет» (enters into force) is a sentence; «Күчүнө кириши» (entry into force) is a title.
+const FORCE_ENTRY = /вступа\p{L}*\s+в\s+(?:силу|действие)|күчүнө\s+кир(?!иш)|(?:enters?|comes?)\s+into\s+force/iu;
 const BODY_END = /[:;,]$/;
 /** A heading that stands alone may take its title from the next line; a longer line is body text. */
 const TITLE_MAX_CHARS = 300;
+/** A line that continues a title already begun is shorter still. */
+const TITLE_CONTINUATION_MAX_CHARS = 200;
+/** A numbered subheading («3. Коммандитное товарищество») is a short name, not a sentence. */
+const SUBHEADING_MAX_CHARS = 120;
+const SENTENCE_END = /[.;:,!?]$/;
+const STARTS_LOWER = /^[a-zа-яёөүң]/;
+const STARTS_LETTER = /^[«"„“(]?[A-Za-zА-ЯЁа-яёӨҮҢөүң]/;
+const SEE_ALSO = /(?:^|\s)[Сс]м\.(?:\s|:|$)/;
 /** A quotation that never closes is taken as one paragraph rather than swallowing the rest of the act. */
 const QUOTE_SCAN_LIMIT = 4000;
 
 interface Frame {
   clause: Clause;
   rank: number;
+}
+
+/** A heading whose title may go on on the next line. */
+interface TitleOwner {
+  clause: Clause;
+  /** Its title's lines so far. */
+  lines: string[];
+  /** The lines taken after the first title line, and the repair that reports them. */
+  joined: string[];
+  repair: PendingRepair | null;
 }
 
 const HEADING_STYLE = /^(?:heading|title|subtitle|h[1-6]$)|заголовок|heading/i;
@@ -93,16 +116,48 @@ interface Context {
   owner: Clause | null;
 }
 
+/** A repair the builder made; its message is written once the clause has its label. */
+export interface PendingRepair {
+  code: ImportRepairCode;
+  clause: Clause;
+  line: number | undefined;
+  message: (label: string) => I18nText;
+}
+
 export interface BuildResult {
   roots: Clause[];
   info: Map<Clause, NodeInfo>;
   meta: HeaderMeta;
   /** Clauses of kind 'text': lines the parser kept without recognising them. */
   unrecognised: Clause[];
+  /** Headings whose title the builder continued from the lines after them. */
+  repairs: PendingRepair[];
 }
 
 export function buildTree(paragraphs: readonly SourceParagraph[]): BuildResult {
   return new TreeBuilder(paragraphs).build();
+}
+
+function lineRange(lang: 'ru' | 'ky' | 'en', first: number | undefined, last: number | undefined): string {
+  if (first === undefined) return '';
+  const single = last === undefined || last === first;
+  switch (lang) {
+    case 'ru':
+      return single ? `строкой ${first}` : `строками ${first}–${last}`;
+    case 'ky':
+      return single ? `${first}-сап менен` : `${first}–${last}-саптар менен`;
+    case 'en':
+      return single ? `on line ${first}` : `on lines ${first}–${last}`;
+  }
+}
+
+function headingJoinedMessage(label: string, first: number | undefined, last: number | undefined, words: string): I18nText {
+  const shown = words.length > 80 ? `${words.slice(0, 79)}…` : words;
+  return {
+    ru: `Заголовок «${label}» продолжен ${lineRange('ru', first, last)}: «${shown}»`,
+    ky: `«${label}» аталышы ${lineRange('ky', first, last)} уланды: «${shown}»`,
+    en: `Heading «${label}» continued ${lineRange('en', first, last)}: «${shown}»`,
+  };
 }
 
 class TreeBuilder {
@@ -123,6 +178,13 @@ class TreeBuilder {
   private meta: HeaderMeta = { actKind: 'other', title: null, date: null, number: null, isDraft: false, amendedActs: [] };
   /** A heading printed without its title, waiting for the next line to bring it. */
   private pendingTitle: Clause | null = null;
+  /** The heading whose title the line just read gave or continued: the next line may continue it. */
+  private titleOwner: TitleOwner | null = null;
+  private readonly repairs: PendingRepair[] = [];
+  /** Index of the line being placed, for the few decisions that look at the next line. */
+  private index = 0;
+  /** The last numbered subheading under each chapter or paragraph: they count 1, 2, 3 within it. */
+  private readonly subheadings = new Map<Clause, number>();
   /** The structural unit created last: a following «(Утратила силу …)» marks it repealed. */
   private lastUnit: Clause | null = null;
   private readonly lastHeadingIndex: number;
@@ -155,6 +217,7 @@ class TreeBuilder {
       if (t.length === 0) continue;
       const k = this.kinds[i]!;
       const p = this.paragraphs[i]!;
+      this.index = i;
       if (this.phase === 'top') {
         if (this.takeTopLine(p, t, k)) continue;
         this.startBody();
@@ -166,7 +229,7 @@ class TreeBuilder {
         }
         this.phase = 'body';
       }
-      if (this.phase === 'body' && i > this.lastHeadingIndex && k.kind === 'plain' && isSignatureStart(t) && this.pendingTitle === null) {
+      if (this.phase === 'body' && i > this.lastHeadingIndex && k.kind === 'plain' && this.pendingTitle === null && this.startsSignature(t, i)) {
         this.startSignature(p, t);
         continue;
       }
@@ -175,7 +238,21 @@ class TreeBuilder {
     }
     const meta = readHeaderMeta(this.headerLines, this.signatureLines);
     if (meta.actKind === 'amendment_law' && meta.amendedActs.length === 0) meta.amendedActs = this.actsFromInstructions();
-    return { roots: this.doc.roots, info: this.info, meta, unrecognised: this.unrecognised };
+    return { roots: this.doc.roots, info: this.info, meta, unrecognised: this.unrecognised, repairs: this.repairs };
+  }
+
+  /** The next non-blank line after `i`, or ''. */
+  private nextLine(i: number): { t: string; k: LineInfo | undefined } {
+    for (let j = i + 1; j < this.lines.length; j++) if (this.lines[j]!.length > 0) return { t: this.lines[j]!, k: this.kinds[j] };
+    return { t: '', k: undefined };
+  }
+
+  /** «Президент …», or a signature printed over two lines: «Кыргыз Республикасынын» / «Президенти», «Глава Республики Тыва» / «Ш. Кара-оол». */
+  private startsSignature(t: string, i: number): boolean {
+    if (isSignatureStart(t)) return true;
+    if (t.length > 60 || SENTENCE_END.test(t)) return false;
+    const next = this.nextLine(i);
+    return next.t.length > 0 && next.k?.kind === 'plain' && isSignatureStart(`${t} ${next.t}`);
   }
 
   private get actKind(): ActKind {
@@ -201,7 +278,7 @@ class TreeBuilder {
         (this.lastWasTitle && isTitleContinuation(t)) ||
         (!this.titleSeen && this.headerLines.length < 12 && t.length <= 200 && !/[.:;]$/.test(t));
       if (headerish && k.kind !== 'dash') {
-        const title = isTitleLine(t) || (isUpperCaseLine(t) && /КОДЕКС|CODE|МЫЙЗАМ/u.test(t));
+        const title = isTitleLine(t) || (isUpperCaseLine(t) && /КОДЕКС|CODE|МЫЙЗАМ/u.test(t) && !isKindLine(t)) || isCodeTitleLine(t);
         if (title) this.titleSeen = true;
         this.lastWasTitle = title || (this.lastWasTitle && isTitleContinuation(t));
         this.headerLines.push(t);
@@ -259,10 +336,15 @@ class TreeBuilder {
       if (k.kind === 'plain' && this.canBeTitle(pending, t, quoted)) {
         pending.text += ' ' + t;
         pending.title = pending.title === undefined ? t : `${pending.title} ${t}`;
-        // «ПРИМЕНЕНИЕ … С УЧАСТИЕМ» / «ИНОСТРАННЫХ ГРАЖДАН …»: upper-case titles run over several lines.
-        if (isUpperCaseLine(t) && this.info.get(pending)!.unit !== 'article') this.pendingTitle = pending;
+        this.titleOwner = quoted ? null : { clause: pending, lines: [t], joined: [], repair: null };
         return null;
       }
+    }
+    const owner = this.titleOwner;
+    this.titleOwner = null;
+    if (owner !== null && k.kind === 'plain' && !quoted && this.continuesTitle(owner, t)) {
+      this.continueTitle(owner, p, t);
+      return null;
     }
 
     if (HEADING_KINDS.has(k.kind)) return this.openHeading(ctx, p, t, k);
@@ -285,11 +367,12 @@ class TreeBuilder {
     }
   }
 
-  private openHeading(ctx: Context, p: SourceParagraph, t: string, k: LineInfo): Clause {
-    const rank = RANK[k.kind]!;
-    this.popTo(ctx, rank - 1);
-    const unit = k.kind as LabelUnit;
-    const clause = this.newClause(KIND_OF[k.kind]!, k.number, t, p, unit, rank);
+  private openHeading(ctx: Context, p: SourceParagraph, t: string, k: LineInfo, subheading = false): Clause {
+    const rank = subheading ? RANK.subheading! : RANK[k.kind]!;
+    // ranks are whole numbers but for the subheading (5.5): close what ranks at or below this one
+    this.popTo(ctx, rank - 0.5);
+    const unit: LabelUnit = subheading ? 'subheading' : (k.kind as LabelUnit);
+    const clause = this.newClause(subheading ? 'subchapter' : KIND_OF[k.kind]!, k.number, t, p, unit, rank);
     const info = this.info.get(clause)!;
     if (k.name !== undefined) info.name = k.name;
     if (k.range) info.range = true;
@@ -297,7 +380,10 @@ class TreeBuilder {
     if (rest.length > 0) {
       if (isRepealedText(rest)) clause.repealed = true;
       else if (k.kind === 'article' && this.isBodyText(rest, ctx.owner !== null)) info.hasBody = true;
-      else clause.title = rest;
+      else {
+        clause.title = rest;
+        if (ctx.owner === null) this.titleOwner = { clause, lines: [rest], joined: [], repair: null };
+      }
     }
     this.attach(ctx, this.top(ctx), clause);
     ctx.stack.push({ clause, rank });
@@ -312,6 +398,10 @@ class TreeBuilder {
 
   private openUnit(ctx: Context, p: SourceParagraph, t: string, k: LineInfo): Clause {
     if (k.kind === 'subitem' && this.isRomanUnderLetter(ctx, k.number!)) return this.openRoman(ctx, p, t, k);
+    if (k.kind === 'part' && this.isNumberedSubheading(ctx, k)) {
+      this.subheadings.set(this.subheadingGroup(ctx)!, Number(k.number));
+      return this.openHeading(ctx, p, t, k, true);
+    }
     const rank = RANK[k.kind]!;
     const parent = this.popTo(ctx, rank - 1);
     const unit: LabelUnit = k.kind === 'dash' ? 'indent' : (k.kind as LabelUnit);
@@ -491,6 +581,7 @@ class TreeBuilder {
       const inner = stripQuotation(t, j === first, j === last && endsWithClosingQuote(t));
       newText.push(inner);
       const k = inner.length > 0 ? classifyLine(inner) : this.kinds[j]!;
+      this.index = j;
       this.placeLine(ctx, this.paragraphs[j]!, t, k);
     }
     this.pendingTitle = saved;
@@ -506,6 +597,83 @@ class TreeBuilder {
       if (act !== undefined && !acts.includes(act)) acts.push(act);
     }
     return acts;
+  }
+
+  // ---- titles over several lines, numbered subheadings -----------------------------------------
+
+  /**
+   * A line after a heading's title that goes on with it: «Глава 1» / «Общие положения о правонарушениях» /
+   * «и ответственности за них». A chapter's or section's title takes a short line that ends without a stop
+   * (or an upper-case line after an upper-case one); an article's only one that goes on in lower case, as its
+   * body starts with a capital or a number. A blank line in between ends the title.
+   */
+  private continuesTitle(owner: TitleOwner, t: string): boolean {
+    if (this.blankBefore()) return false;
+    if (t.length > TITLE_CONTINUATION_MAX_CHARS || isRepealedText(t) || !STARTS_LETTER.test(t)) return false;
+    // «О судебной практике … см. постановление Пленума … от 27 декабря 1991 года»: an editor's reference
+    if (SEE_ALSO.test(t) || findDate(t) !== null) return false;
+    const previous = owner.lines[owner.lines.length - 1]!;
+    const unit = this.info.get(owner.clause)!.unit;
+    if (unit === 'article') {
+      if (!STARTS_LOWER.test(t) || SENTENCE_END.test(t) || SENTENCE_END.test(previous)) return false;
+      return !(FORCE_ENTRY.test(t) || isAmendingLeadIn(t) || (this.actKind === 'amendment_law' && readInstruction(t, {}).info !== null));
+    }
+    if (unit === 'division' || unit === 'annex') return false;
+    if (isUpperCaseLine(t) && isUpperCaseLine(previous)) return !/[;:,]$/.test(t);
+    return !SENTENCE_END.test(t);
+  }
+
+  /** Whether a blank line stands before the line being placed (plain text keeps real line numbers, so a gap is one too). */
+  private blankBefore(): boolean {
+    for (let j = this.index - 1; j >= 0; j--) {
+      if (this.lines[j]!.length === 0) return true;
+      return this.paragraphs[this.index]!.line - this.paragraphs[j]!.line > 1;
+    }
+    return false;
+  }
+
+  private continueTitle(owner: TitleOwner, p: SourceParagraph, t: string): void {
+    const heading = owner.clause;
+    heading.text += ' ' + t;
+    heading.title = heading.title === undefined ? t : `${heading.title} ${t}`;
+    owner.lines.push(t);
+    owner.joined.push(t);
+    if (owner.repair === null) {
+      owner.repair = { code: 'heading_joined', clause: heading, line: p.line, message: () => ({ ru: '', ky: '', en: '' }) };
+      this.repairs.push(owner.repair);
+    }
+    const first = owner.repair.line;
+    const words = owner.joined.join(' ');
+    owner.repair.message = (label) => headingJoinedMessage(label, first, p.line, words);
+    this.titleOwner = owner;
+  }
+
+  /**
+   * «3. Коммандитное товарищество» standing between articles is a subheading of its chapter or paragraph,
+   * not a part of the article before it: a short name without a stop, right before an article or heading,
+   * numbered 1, 2, 3 … within its chapter or paragraph.
+   */
+  private isNumberedSubheading(ctx: Context, k: LineInfo): boolean {
+    if (ctx.owner !== null || this.actKind === 'amendment_law' || this.inAmendingScope(ctx)) return false;
+    const rest = k.rest;
+    if (!/^\d{1,2}$/.test(k.number ?? '') || rest.length === 0 || rest.length > SUBHEADING_MAX_CHARS) return false;
+    if (SENTENCE_END.test(rest) || !/^[А-ЯЁӨҮҢA-Z]/.test(rest) || isRepealedText(rest)) return false;
+    const next = this.nextLine(this.index);
+    if (next.k === undefined || !HEADING_KINDS.has(next.k.kind)) return false;
+    const group = this.subheadingGroup(ctx);
+    if (group === null) return false;
+    const n = Number(k.number);
+    const last = this.subheadings.get(group);
+    return n === 1 || (last !== undefined && n === last + 1);
+  }
+
+  /** The chapter or paragraph a numbered subheading belongs to: the nearest open one. */
+  private subheadingGroup(ctx: Context): Clause | null {
+    for (let i = ctx.stack.length - 1; i >= 0; i--) {
+      const unit = this.info.get(ctx.stack[i]!.clause)!.unit;
+      if (unit === 'subchapter' || unit === 'chapter') return ctx.stack[i]!.clause;
+    }
+    return null;
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

@@ -461,19 +461,28 @@ describe('an amending article in the final provisions of an ordinary law', () =>
   });
 });
 
-describe('style hints of the reader', () => {
-  it('let a heading-styled second line join its heading instead of becoming unrecognised text', () => {
+describe('a second heading line', () => {
+  // Issue 18: a chapter title that goes on on the next line is the title, not an unrecognised line — this
+  // test used to expect «unrecognised_line» unless the reader marked the line as a heading.
+  it('joins its chapter heading as the rest of the title, reported as a repair', () => {
     const source = sourceFromText(['Глава 3. Понятие преступления.', 'Основание ответственности', 'Статья 18. Понятие', 'Текст.'].join('\n'));
     const plain = parseDraft(source);
-    expect(plain.warnings.map((w) => w.code)).toEqual(['unrecognised_line']);
-    source.paragraphs[1]!.hints = { style: 'Heading2' };
-    const styled = parseDraft(source);
-    expect(styled.warnings).toEqual([]);
-    expect(byId(styled.tree, 'ch3')).toMatchObject({
+    expect(plain.warnings).toEqual([]);
+    expect(byId(plain.tree, 'ch3')).toMatchObject({
       title: 'Понятие преступления. Основание ответственности',
       text: 'Глава 3. Понятие преступления. Основание ответственности',
     });
-    expect(outline(styled.tree)).toEqual(['ch3 chapter', 'a18 article', 'a18.x1 indent']);
+    expect(outline(plain.tree)).toEqual(['ch3 chapter', 'a18 article', 'a18.x1 indent']);
+    expect(plain.repairs.map((r) => [r.code, r.location.clauseId, r.location.line])).toEqual([['heading_joined', 'ch3', 2]]);
+  });
+
+  it('ending with a stop joins only when the reader marks it as a heading (Word style, <h2>, bold and centred)', () => {
+    const source = sourceFromText(['Глава 3. Понятие преступления', 'Основание ответственности за преступление.', 'Статья 18. Понятие', 'Текст.'].join('\n'));
+    expect(parseDraft(source).warnings.map((w) => w.code)).toEqual(['unrecognised_line']);
+    source.paragraphs[1]!.hints = { style: 'Heading2' };
+    const styled = parseDraft(source);
+    expect(styled.warnings).toEqual([]);
+    expect(byId(styled.tree, 'ch3').title).toBe('Понятие преступления Основание ответственности за преступление.');
   });
 });
 
