@@ -1,4 +1,4 @@
-import type { AmendmentInfo, AmendmentOperation, AmendmentTarget } from '../../../shared/clause';
+import type { AmendmentAnchor, AmendmentInfo, AmendmentOperation, AmendmentTarget } from '../../../shared/clause';
 import { ordinalWordValue } from './numbering';
 import { findQuotedSpans, insideSpan, type QuotedSpan } from './quotes';
 
@@ -53,10 +53,13 @@ export function isAmendingLeadIn(text: string): boolean {
 
 const NUM = '\\d{1,5}[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}(?:[-.]\\d{1,4}[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}){0,2}';
 const LIST = `${NUM}(?:\\s*(?:,|и|-|–|—)\\s*${NUM}){0,8}`;
-const ORDINAL =
-  '(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)[\\u0400-\\u04FFA-Za-z]*';
+// Ordinal words of targets, to the nineties: «в абзаце двенадцатом», «тридцатом», «тридцать втором».
+const ORDINAL_WORD =
+  '(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)[\\u0400-\\u04FFA-Za-z]*';
+const ORDINAL = `(?:(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)\\s+)?${ORDINAL_WORD}`;
 const KY_LIST = '\\d{1,5}(?:-\\d{1,3})?(?:\\s*(?:,|жана)\\s*\\d{1,5}(?:-\\d{1,3})?){0,8}';
-const KY_ORDINAL = '(?:биринчи|экинчи|үчүнчү|төртүнчү|бешинчи|алтынчы|жетинчи|сегизинчи|тогузунчу|онунчу)';
+const KY_ORDINAL =
+  '(?:(?:он|жыйырма|отуз|кырк|элүү|алтымыш|жетимиш|сексен|токсон)\\s+)?(?:биринчи|экинчи|үчүнчү|төртүнчү|бешинчи|алтынчы|жетинчи|сегизинчи|тогузунчу|онунчу|жыйырманчы|отузунчу|кыркынчы|элүүнчү|алтымышынчы|жетимишинчи|сексенинчи|токсонунчу)';
 
 type Level = 'article' | 'part' | 'item' | 'subitem' | 'paragraph';
 const LEVELS: readonly Level[] = ['article', 'part', 'item', 'subitem', 'paragraph'];
@@ -130,20 +133,31 @@ export function readInstruction(text: string, parent: AmendmentTarget): Instruct
     let m: RegExpExecArray | null;
     while ((m = t.re.exec(text)) !== null) {
       if (m.index >= limit) break;
-      if (insideSpan(spans, m.index)) continue;
+      // inside quoted words nothing is a target; a quoted unit name («"п" пунктчасы») starts a span of its own
+      const at = m.index;
+      if (insideSpan(spans, at) && !spans.some((sp) => sp.start === at)) continue;
       // «4-бөлүк менен толукталсын» names the unit being added, not the one amended.
       if (FOLLOWED_BY_MENEN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
       own[t.level] = t.read(m);
       break;
     }
   }
-  const target = mergeTarget(parent, own);
   const expectsNewText = /:\s*$/.test(text) && NEW_TEXT_CUE.test(text);
   const namesArticle = own.act !== undefined || own.article !== undefined;
-  if (!verb) return { info: null, target, expectsNewText, namesArticle };
+  if (!verb) return { info: null, target: mergeTarget(parent, own), expectsNewText, namesArticle };
 
+  const added = verb.op === 'supplement' ? addedUnit(text, verb, spans) : undefined;
+  // «дополнить подпунктом "р"» adds a unit to the one above it: the parent's sub-item (or part, item …) is
+  // not where it goes, only what the instruction itself names is.
+  const addedAt = added === undefined ? undefined : addedLevel(added);
+  const target = mergeTarget(addedAt === undefined ? parent : above(parent, addedAt), own);
   const info: AmendmentInfo = { operation: verb.op, target };
-  const words = spans.filter((s) => s !== actSpan);
+  // Quoted words play one of three parts: the words themselves, a place («после слов "X"» / «"X" деген
+  // сөздөрдөн кийин»), or the name of a unit («подпунктом "р"», «"р" пунктчасы»).
+  const roles = spans.map((s) => (s === actSpan ? 'act' : spanRole(text, s)));
+  const words = spans.filter((_, i) => roles[i] === 'words');
+  const anchors = spans.filter((_, i) => roles[i] === 'after' || roles[i] === 'before');
+  const anchorOf = (s: QuotedSpan): AmendmentAnchor => ({ position: roles[spans.indexOf(s)] as 'after' | 'before', words: s.inner });
   const before = words.filter((s) => s.end <= verb.index);
   // Quoted unit names before the cue («дополнить подпунктами "а1" и "а2" следующего содержания:») are
   // not the new words; those follow the cue, inline or in the paragraphs below.
@@ -160,11 +174,21 @@ export function readInstruction(text: string, parent: AmendmentTarget): Instruct
         setWords(info, 'oldWords', before[before.length - 2]);
         setWords(info, 'newWords', before[before.length - 1]);
       }
+      if (anchors.length > 0) info.anchor = anchorOf(anchors[0]!);
       break;
     case 'supplement': {
-      if (!verbFinal) setWords(info, 'newWords', after[0]);
-      else if (!expectsNewText) setWords(info, 'newWords', before[before.length - 1]);
-      const added = addedUnit(text, verb, spans);
+      // The words inserted: after the verb in Russian («дополнить словами "А", а также словами "Б"»), before it
+      // in Kyrgyz («"А" деген сөздөр менен толукталсын»), where only the last is new unless places pair them.
+      let inserted: QuotedSpan[] = [];
+      if (!verbFinal) inserted = after;
+      else if (!expectsNewText) inserted = anchors.length > 1 ? before.filter((s) => anchors.some((a) => a.end <= s.start)) : before.slice(-1);
+      if (inserted.length === 1) {
+        info.newWords = inserted[0]!.inner;
+        if (anchors.length > 0) info.anchor = anchorOf(anchors[0]!);
+      } else if (inserted.length > 1) {
+        info.newWords = inserted.map((s) => s.inner).join('; ');
+        info.insertions = inserted.map((s, i) => (anchors[i] ? { words: s.inner, anchor: anchorOf(anchors[i]!) } : { words: s.inner }));
+      }
       if (added) info.added = added;
       break;
     }
@@ -176,12 +200,52 @@ export function readInstruction(text: string, parent: AmendmentTarget): Instruct
         (s) => WORDS_MARK_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)) || WORDS_MARK_AFTER.test(text.slice(s.end, s.end + 20)),
       );
       if (excluded.length > 0) info.oldWords = excluded.map((s) => s.inner).join('; ');
+      if (anchors.length > 0) info.anchor = anchorOf(anchors[0]!);
       break;
     }
     case 'repeal':
       break;
   }
   return { info, target, expectsNewText, namesArticle };
+}
+
+// «после слов "X"», «перед словом "X"», «после цифр "X"»: the place of inserted or removed words.
+const RU_PLACE = /(после|перед)\s+(?:слов|слова|словами|словом|цифр|цифры|цифрами|цифрой|букв|буквы|буквами|буквой|знака|знаков|знаками|знаком)\s*$/u;
+// «"X" деген сөздөрдөн кийин», «"X" деген сөздөн мурда», «"X" сөзүнөн кийин».
+const KY_PLACE = /^\s*(?:деген\s+)?[\u0400-\u04FF]+\s+(кийин|мурда|мурун)(?![\u0400-\u04FF])/u;
+// «подпунктом "р"», «подпункт "п"», «"р" пунктчасы»: a unit's name, not words of the text.
+const UNIT_BEFORE = /(?:[Пп]одпункт|[Пп]ункт|[Чч]аст|[Аа]бзац|[Сс]тать|[Гг]лав|[Рр]аздел|[Пп]араграф)[\u0400-\u04FF]*\s*$/u;
+const UNIT_AFTER = /^\s*-?\s*(?:пунктча|пункт(?!\S*\s+(?:деген))|бөлүк|абзац)/u;
+
+function spanRole(text: string, s: QuotedSpan): 'words' | 'after' | 'before' | 'unit' {
+  const ru = RU_PLACE.exec(text.slice(Math.max(0, s.start - 24), s.start));
+  if (ru) return ru[1] === 'после' ? 'after' : 'before';
+  const ky = KY_PLACE.exec(text.slice(s.end, s.end + 40));
+  if (ky) return ky[1] === 'кийин' ? 'after' : 'before';
+  if (s.inner.length <= 6 && (UNIT_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start)) || UNIT_AFTER.test(text.slice(s.end, s.end + 16)))) return 'unit';
+  return 'words';
+}
+
+/** The level of the unit a supplement adds: «подпунктом "р"» → subitem, «4-бөлүк» → part, «статьей 5-1» → article. */
+function addedLevel(added: string): Level | undefined {
+  const a = added.toLowerCase();
+  if (/пунктча|подпункт|sub-?(?:paragraph|item|point)/u.test(a)) return 'subitem';
+  if (/пункт|\bitem|\bpoint/u.test(a)) return 'item';
+  if (/част|бөлүк|\bparagraph|\bpart/u.test(a)) return 'part';
+  if (/абзац/u.test(a)) return 'paragraph';
+  if (/стать|берене|глав|раздел|бөлүм|параграф|\barticle|\bchapter|\bsection/u.test(a)) return 'article';
+  return undefined;
+}
+
+/** The target without `level` and the levels below it. */
+function above(target: AmendmentTarget, level: Level): AmendmentTarget {
+  const cut: AmendmentTarget = {};
+  if (target.act !== undefined) cut.act = target.act;
+  for (const l of LEVELS) {
+    if (l === level) break;
+    if (target[l] !== undefined) cut[l] = target[l];
+  }
+  return cut;
 }
 
 interface FoundOperation {
