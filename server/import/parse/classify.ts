@@ -163,20 +163,28 @@ const REMARK = u('^(?:Примечани[ея]|ПРИМЕЧАНИ[ЕЯ]|Эске
 const KY_NUMBER_FIRST =
   /^[0-9¹²³⁴⁵⁶⁷⁸⁹⁰.\-–]{1,20}\s*[-–—]?\s*(?:берене|Берене|БЕРЕНЕ|статья|Статья|СТАТЬЯ|глава|Глава|ГЛАВА|бөлүм|Бөлүм|БӨЛҮМ|параграф|Параграф|ПАРАГРАФ|тиркеме|Тиркеме|ТИРКЕМЕ)/;
 /** A Kyrgyz heading numbered in words may start with any letter; it names its unit within its first words. */
+const KY_WORD_HEADING_MAX_CHARS = 160;
 const KY_WORD_UNIT = /^\S{2,14}(?:\s+\S{2,14})?\s+(?:[Гг]лава|ГЛАВА|[Бб]өлүм|БӨЛҮМ)/;
 
 // Latin letters typed for their Cyrillic twins inside a heading word («Cтатья» with a Latin C).
 const LATIN_TWINS: Readonly<Record<string, string>> = {
   A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у',
 };
-const MIXED_FIRST_WORD = /^(?=[^\s\d]*[A-Za-z])(?=[^\s\d]*[\u0400-\u04FF])[^\s\d]+/;
 /** The line with the Latin twins of its first word made Cyrillic, when that word mixes both scripts. */
 function withCyrillicFirstWord(t: string): string {
-  const m = MIXED_FIRST_WORD.exec(t);
-  if (!m) return t;
+  let latin = false;
+  let cyrillic = false;
+  let end = 0;
+  for (; end < t.length && end < 24; end++) {
+    const c = t.charCodeAt(end);
+    if (c === 32 || (c >= 48 && c <= 57) || c === 46) break;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin = true;
+    else if (c >= 0x0400 && c <= 0x04ff) cyrillic = true;
+  }
+  if (!latin || !cyrillic) return t;
   let word = '';
-  for (const ch of m[0]) word += LATIN_TWINS[ch] ?? ch;
-  return word + t.slice(m[0].length);
+  for (const ch of t.slice(0, end)) word += LATIN_TWINS[ch] ?? ch;
+  return word + t.slice(end);
 }
 
 /**
@@ -213,7 +221,7 @@ export function classifyLine(line: string): LineInfo {
     }
   }
 
-  if (!startsWithDigit && KY_WORD_UNIT.test(t)) {
+  if (!startsWithDigit && t.length <= KY_WORD_HEADING_MAX_CHARS && namesKyrgyzUnit(t) && KY_WORD_UNIT.test(t)) {
     const words = wordHeading(t);
     if (words !== null) return words;
   }
@@ -222,7 +230,7 @@ export function classifyLine(line: string): LineInfo {
     if (DATE_START.test(t)) return { kind: 'plain', number: null, rest: t };
     let m = ITEM.exec(t);
     if (m) return { kind: 'item', number: m[1]!, rest: m[2]!.trim() };
-    m = DECIMAL_PART.exec(t) ?? PART.exec(t);
+    m = (hasDecimalNumber(t) ? DECIMAL_PART.exec(t) : null) ?? PART.exec(t);
     if (m) return { kind: 'part', number: m[1]!, rest: m[2]!.trim() };
     return { kind: 'plain', number: null, rest: t };
   }
@@ -240,6 +248,19 @@ export function classifyLine(line: string): LineInfo {
   if (m) return { kind: 'dash', number: null, rest: m[1]!.trim() };
   if (REMARK.test(t)) return { kind: 'remark', number: null, rest: t };
   return { kind: 'plain', number: null, rest: t };
+}
+
+/** A cheap test before KY_WORD_UNIT: the line names a глава or a бөлүм at all. */
+function namesKyrgyzUnit(t: string): boolean {
+  return t.includes('лава') || t.includes('ЛАВА') || t.includes('өлүм') || t.includes('ӨЛҮМ');
+}
+
+/** «2.1 …»: digits, a point, a digit — the only lines DECIMAL_PART can match. */
+function hasDecimalNumber(t: string): boolean {
+  let i = 0;
+  while (i < t.length && i < 4 && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+  const next = t.charCodeAt(i + 1);
+  return i > 0 && t.charCodeAt(i) === 46 && next >= 48 && next <= 57;
 }
 
 /** «ЧАСТЬ ВТОРАЯ» → «ВТОРАЯ»: a named division that is numbered in words keeps the word as its number. */

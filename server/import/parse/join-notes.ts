@@ -22,8 +22,7 @@ export function joinSplitNotes(paragraphs: readonly SourceParagraph[]): { paragr
   const joins: LineJoin[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    const t = p.text.trim();
-    const end = t.charCodeAt(0) === 40 /* ( */ ? closingLine(paragraphs, i, t) : -1;
+    const end = opensBracket(p.text) ? closingLine(paragraphs, i, p.text.trim()) : -1;
     if (end < 0) {
       out?.push(p);
       continue;
@@ -55,6 +54,15 @@ function closingLine(paragraphs: readonly SourceParagraph[], i: number, t: strin
     if (depth <= 0) return depth === 0 && /\)[.;]?$/.test(next) && classifyLine(text).kind === 'note' ? j : -1;
   }
   return -1;
+}
+
+/** The text starts with «(» after any spaces: most lines are rejected without a copy. */
+function opensBracket(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 160) return c === 40;
+  }
+  return false;
 }
 
 function bracketDepth(t: string, depth: number): number {

@@ -38,22 +38,21 @@ interface Unit {
 }
 
 export function restoreFlattenedNumbers(roots: readonly Clause[], info: ReadonlyMap<Clause, NodeInfo>): PendingRepair[] {
+  const byLevel = new Map<LabelUnit, Clause[]>(LEVELS.map((level) => [level, []]));
+  collect(roots, info, byLevel);
   const repairs: PendingRepair[] = [];
-  for (const level of LEVELS) {
-    const clauses: Clause[] = [];
-    collect(roots, info, level, clauses);
-    if (clauses.length >= 3) repairs.push(...restoreSequence(clauses, info, level));
-  }
+  for (const [level, clauses] of byLevel) if (clauses.length >= 3) repairs.push(...restoreSequence(clauses, info, level));
   return repairs;
 }
 
-function collect(clauses: readonly Clause[], info: ReadonlyMap<Clause, NodeInfo>, level: LabelUnit, out: Clause[]): void {
+/** The units of each level in document order, quoted new text left out; one walk for all levels. */
+function collect(clauses: readonly Clause[], info: ReadonlyMap<Clause, NodeInfo>, byLevel: Map<LabelUnit, Clause[]>): void {
   for (const c of clauses) {
     if (c.quoted) continue;
-    const node = info.get(c)!;
-    if (node.unit === level && c.number !== null) out.push(c);
+    const unit = info.get(c)!.unit;
+    if (c.number !== null) byLevel.get(unit)?.push(c);
     // articles hold no headings: their parts need no visit
-    if (c.children.length > 0 && node.unit !== 'article') collect(c.children, info, level, out);
+    if (c.children.length > 0 && unit !== 'article') collect(c.children, info, byLevel);
   }
 }
 
@@ -95,37 +94,15 @@ function restoreSequence(clauses: readonly Clause[], info: ReadonlyMap<Clause, N
   });
   if (!any) return [];
 
-  // Viterbi over the readings: cost[i][r], back[i][r]
-  const cost: number[][] = [];
-  const back: number[][] = [];
-  units.forEach((unit, i) => {
-    cost.push([]);
-    back.push([]);
-    unit.readings.forEach((b, r) => {
-      if (i === 0) {
-        cost[0]![r] = b.split ? SPLIT_PENALTY + 1 : 0;
-        back[0]![r] = -1;
-        return;
-      }
-      let best = Infinity;
-      let from = -1;
-      units[i - 1]!.readings.forEach((a, q) => {
-        const c = cost[i - 1]![q]! + transition(a, b, firstSeen, i);
-        if (c < best) {
-          best = c;
-          from = q;
-        }
-      });
-      cost[i]![r] = best;
-      back[i]![r] = from;
-    });
-  });
-  const last = units.length - 1;
-  let r = cost[last]!.indexOf(Math.min(...cost[last]!));
-  const chosen: number[] = new Array<number>(units.length);
-  for (let i = last; i >= 0; i--) {
-    chosen[i] = r;
-    r = back[i]![r]!;
+  // A unit read only one way is on every reading of the sequence, so the sequence splits there: the
+  // Viterbi pass runs over each stretch of units read in more than one way, between two read in one.
+  const chosen = new Array<number>(units.length).fill(0);
+  for (let i = 0; i < units.length; i++) {
+    if (units[i]!.readings.length === 1) continue;
+    let j = i;
+    while (j + 1 < units.length && units[j + 1]!.readings.length > 1) j++;
+    viterbi(units, Math.max(0, i - 1), Math.min(units.length - 1, j + 1), firstSeen, chosen);
+    i = j;
   }
 
   const repairs: PendingRepair[] = [];
@@ -140,6 +117,38 @@ function restoreSequence(clauses: readonly Clause[], info: ReadonlyMap<Clause, N
     repairs.push({ code: 'number_restored', clause, line: clause.line, message: () => restoredMessage(level, printed, restored) });
   });
   return repairs;
+}
+
+/** The cheapest readings of units[from..to] (both ends included), written into `chosen`. */
+function viterbi(units: readonly Unit[], from: number, to: number, firstSeen: ReadonlyMap<number, number>, chosen: number[]): void {
+  let cost: number[] = units[from]!.readings.map((r) => (from === 0 && r.split ? SPLIT_PENALTY + 1 : 0));
+  const back: number[][] = [];
+  for (let i = from + 1; i <= to; i++) {
+    const previous = units[i - 1]!.readings;
+    const next: number[] = [];
+    const from_: number[] = [];
+    for (const b of units[i]!.readings) {
+      let best = Infinity;
+      let q = 0;
+      for (let k = 0; k < previous.length; k++) {
+        const c = cost[k]! + transition(previous[k]!, b, firstSeen, i);
+        if (c < best) {
+          best = c;
+          q = k;
+        }
+      }
+      next.push(best);
+      from_.push(q);
+    }
+    back.push(from_);
+    cost = next;
+  }
+  let r = 0;
+  for (let k = 1; k < cost.length; k++) if (cost[k]! < cost[r]!) r = k;
+  for (let i = to; i >= from; i--) {
+    chosen[i] = r;
+    if (i > from) r = back[i - from - 1]![r]!;
+  }
 }
 
 /** The cost of reading `b` right after `a`: nothing for the next number or the next insertion, more for jumps and falls. */

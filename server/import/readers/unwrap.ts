@@ -51,11 +51,16 @@ interface Measured {
 }
 
 export function unwrapLines(lines: readonly RawLine[]): { lines: JoinedLine[]; repairs: ImportRepair[] } | null {
-  const measured = lines.map(measure);
-  const body = measured.filter((m) => !m.blank);
-  if (body.length < MIN_LINES) return null;
-  const width = wrapWidth(body);
+  // Most texts are not wrapped: their line widths, counted without a copy of any line, say so at once.
+  const widths: number[] = [];
+  for (const raw of lines) {
+    const w = visibleWidth(raw.text);
+    if (w > 0) widths.push(w);
+  }
+  if (widths.length < MIN_LINES) return null;
+  const width = wrapWidth(widths, lines);
   if (width === null) return null;
+  const measured = lines.map(measure);
   const cue = indentationCue(measured, width);
 
   const out: JoinedLine[] = [];
@@ -88,17 +93,25 @@ export function unwrapLines(lines: readonly RawLine[]): { lines: JoinedLine[]; r
   return { lines: out, repairs };
 }
 
-function measure(raw: RawLine): Measured {
-  const text = raw.text.replace(/\s+$/, '');
-  let indent = 0;
-  while (indent < text.length && (text[indent] === ' ' || text[indent] === '\t' || text[indent] === '\u00A0')) indent += text[indent] === '\t' ? 8 : 1;
-  return { text, line: raw.line, blank: text.trim().length === 0, indent, width: [...text].length + (indent - leadingChars(text)) };
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160 || c === 13;
 }
 
-function leadingChars(text: string): number {
-  let n = 0;
-  while (n < text.length && (text[n] === ' ' || text[n] === '\t' || text[n] === '\u00A0')) n++;
-  return n;
+/** The column a line ends at (a tab counts 8), 0 for a blank line. */
+function visibleWidth(text: string): number {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end === 0) return 0;
+  let tabs = 0;
+  for (let i = 0; i < end && isSpace(text.charCodeAt(i)); i++) if (text.charCodeAt(i) === 9) tabs++;
+  return end + tabs * 7;
+}
+
+function measure(raw: RawLine): Measured {
+  const width = visibleWidth(raw.text);
+  let indent = 0;
+  for (let i = 0; i < raw.text.length && isSpace(raw.text.charCodeAt(i)); i++) indent += raw.text.charCodeAt(i) === 9 ? 8 : 1;
+  return { text: raw.text, line: raw.line, blank: width === 0, indent, width };
 }
 
 /**
@@ -106,9 +119,9 @@ function leadingChars(text: string): number {
  * line ends must hold a good share of them, almost no line may run past it, and most lines in it must stop
  * mid-sentence (a wrapped line ends where the width ran out, not where the sentence did).
  */
-function wrapWidth(body: readonly Measured[]): number | null {
+function wrapWidth(widths: readonly number[], lines: readonly RawLine[]): number | null {
   const counts = new Map<number, number>();
-  for (const m of body) counts.set(m.width, (counts.get(m.width) ?? 0) + 1);
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
   let best = -1;
   let bestCount = 0;
   for (let w = WIDTHS.min; w <= WIDTHS.max; w++) {
@@ -120,15 +133,21 @@ function wrapWidth(body: readonly Measured[]): number | null {
       best = w;
     }
   }
-  if (best < 0 || bestCount < MIN_BAND_SHARE * body.length) return null;
+  if (best < 0 || bestCount < MIN_BAND_SHARE * widths.length) return null;
   // the band's right edge: the widest line in it
   let width = best - BAND + 1;
   for (let k = best - BAND + 1; k <= best; k++) if ((counts.get(k) ?? 0) > 0) width = k;
-  const longer = body.filter((m) => m.width > width + 2).length;
-  if (longer > MAX_LONGER_SHARE * body.length) return null;
-  const band = body.filter((m) => m.width > width - BAND && m.width <= width);
-  const runOn = band.filter((m) => !/[.;:!?»"”)]$/.test(m.text)).length;
-  return runOn >= MIN_RUN_ON_SHARE * band.length ? width : null;
+  const longer = widths.filter((w) => w > width + 2).length;
+  if (longer > MAX_LONGER_SHARE * widths.length) return null;
+  let band = 0;
+  let runOn = 0;
+  for (const raw of lines) {
+    const w = visibleWidth(raw.text);
+    if (w <= width - BAND || w > width) continue;
+    band++;
+    if (!/[.;:!?»"”)]$/.test(raw.text.trimEnd())) runOn++;
+  }
+  return runOn >= MIN_RUN_ON_SHARE * band ? width : null;
 }
 
 interface Cue {
