@@ -57,6 +57,8 @@ export class ConclusionPanel {
   private lastPreviewInputs: unknown = null;
   private previewRequest = 0;
   private lastMissing: Array<{ field: string; label: string }> = [];
+  /** Texts she typed in another language than the export's (from the preview's answer). */
+  private lastOtherLanguage: Array<{ field: string; label: string }> = [];
   /** The committee the conclusion is issued to while it is; the form is read-only meanwhile. */
   private issuedTo: string | null = null;
   private committeeNameOf: (code: string) => string = (code) => code;
@@ -322,12 +324,13 @@ export class ConclusionPanel {
    */
   private renderMissing(): void {
     this.onMissing?.(this.lastMissing.length);
-    if (!this.lastMissing.length) {
-      this.missing.replaceChildren();
-      return;
-    }
     const label = (m: { field: string; label: string }) => REQUIRED_FIELD_LABELS[m.field as RequiredField]?.[lang()] ?? m.label;
-    this.missing.replaceChildren(tx('p', 'conclusionMissing'), h('ul', {}, ...this.lastMissing.map((m) => h('li', {}, label(m)))));
+    const missing = this.lastMissing.length ? [tx('p', 'conclusionMissing'), h('ul', {}, ...this.lastMissing.map((m) => h('li', {}, label(m))))] : [];
+    // Not a refusal: a text in Russian in a Kyrgyz conclusion goes out as typed, but she should know.
+    const other = this.lastOtherLanguage.length
+      ? [tx('p', 'conclusionOtherLanguage'), h('ul', { 'data-testid': 'other-language' }, ...this.lastOtherLanguage.map((m) => h('li', {}, m.label)))]
+      : [];
+    this.missing.replaceChildren(...missing, ...other);
   }
 
   private schedulePreview(): void {
@@ -347,6 +350,7 @@ export class ConclusionPanel {
         this.preview.srcdoc = conclusionSrcdoc(answer.html, this.exportLang.value);
         this.analysis.update(answer.analysis);
         this.lastMissing = answer.missing;
+        this.lastOtherLanguage = answer.otherLanguage;
         this.renderMissing();
       })
       .catch((error: unknown) => {

@@ -4,6 +4,7 @@ import {
   clearVerdict,
   reopenAnnotation,
   resolveAnnotation,
+  setConclusionField,
   setFinalDecision,
   setVerdict,
 } from '../../shared/collab/author-doc';
@@ -140,7 +141,7 @@ export class FindingsPanel {
     // a card's content or the document order changed (hundreds of cards would cost every keystroke).
     // Compared as JSON would be, not stringified: each merge builds a new model and never changes an
     // old one, so the last one can be kept to compare with.
-    const shown = [this.ignored, this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)];
+    const shown = [this.ignored, this.session.isSecretary ? model.conclusion.goodPractice ?? [] : [], this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)];
     if (this.shown !== null && sameJson(shown, this.shown)) return;
     this.shown = shown;
     this.render();
@@ -257,6 +258,12 @@ export class FindingsPanel {
     if (item.kind === 'finding' && isOwn && this.session.isSecretary) {
       actions.append(this.action('confirm', `confirm-${item.id}`, item.finalDecision === 'confirmed', () => this.verdict(item, 'confirm', item.finalDecision === 'confirmed')));
     }
+    // The secretary marks a confirmed finding as good practice: the conclusion then cites it in the
+    // analysis as a positive norm, not in the table of proposals (shared/conclusion/positive.ts).
+    if (item.kind === 'finding' && this.session.isSecretary && item.finalDecision === 'confirmed') {
+      const marked = this.goodPractice().includes(item.id);
+      actions.append(this.action('goodPractice', `good-${item.id}`, marked, () => this.markGoodPractice(item.id, !marked)));
+    }
     if (isOwn || (item.kind === 'comment' && item.authorId === me)) {
       actions.append(
         item.status === 'open'
@@ -339,6 +346,16 @@ export class FindingsPanel {
       },
       t(key),
     );
+  }
+
+  private goodPractice(): string[] {
+    const value = this.session.model?.conclusion.goodPractice;
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+  }
+
+  private markGoodPractice(id: string, marked: boolean): void {
+    const others = this.goodPractice().filter((x) => x !== id);
+    setConclusionField(this.session.mine.doc, 'goodPractice', marked ? [...others, id] : others);
   }
 
   private verdict(item: ListedItem, decision: 'confirm' | 'dismiss', undo: boolean): void {

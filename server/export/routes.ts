@@ -25,15 +25,8 @@ import { criteriaForReview } from './criteria-source';
 import { contentDisposition } from './filename';
 import { loadModelForExport, loadTreeForExport } from './model-source';
 import { storedDraft } from '../reviews/current-draft';
+import { issuedCopy } from '../reviews/issued-copy';
 import { packWorkingCopy } from './working-copy-docx';
-
-/**
- * The preview's list of typed texts in another language goes out as `otherLanguage: [{field, label}]`
- * when the contract of the preview describes it (the contract is the form's to extend): until then the
- * contract test would rightly refuse a field it does not name, and the list is shown in the preview's
- * HTML only.
- */
-const OTHER_LANGUAGE_IN_CONTRACT = 'otherLanguage' in contract.ConclusionPreviewResponse.shape;
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -61,14 +54,22 @@ async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise
   if (!policy.canExport(kind)) throw AuthErrors.FORBIDDEN();
   const stored = storedDraft(ctx.db, reviewId);
   if (!stored) throw ExportErrors.EXPORT_NO_DRAFT();
+  const lang = query.data.lang ?? requestLang(req);
+  // An issued conclusion is read from the committee's copy, frozen at issue (reviews/issued-copy.ts):
+  // what the committee reads and what the secretary sees of it stay the same until she returns it.
+  const frozen = FROZEN_WHILE_ISSUED.has(kind) ? issuedCopy(ctx.db, reviewId) : undefined;
+  if (frozen) return { userId: session.user.id, reviewId, lang, model: frozen.model, tree: frozen.tree, criteria: await criteriaForReview(ctx, reviewId) };
   // Loaded together: the model and the tree share the TEXT doc's one load.
   const [model, tree, criteria] = await Promise.all([
     loadModelForExport(ctx, reviewId),
     loadTreeForExport(ctx, reviewId, stored),
     criteriaForReview(ctx, reviewId),
   ]);
-  return { userId: session.user.id, reviewId, lang: query.data.lang ?? requestLang(req), model, tree, criteria };
+  return { userId: session.user.id, reviewId, lang, model, tree, criteria };
 }
+
+/** What the committee receives; the working copy stays the experts' live document. */
+const FROZEN_WHILE_ISSUED: ReadonlySet<ExportKind> = new Set<ExportKind>(['conclusion', 'table', 'view', 'preview']);
 
 /**
  * The conclusion as built for this request: in its language, with the checklist's criteria, and with
@@ -144,7 +145,7 @@ export function mountExportRoutes(app: express.Express, ctx: AppContext): void {
           : [],
       ),
       // As a list for the form, once the HTTP contract (shared/contract/conclusion.ts) names it.
-      ...(OTHER_LANGUAGE_IN_CONTRACT ? { otherLanguage: otherLanguage.map(({ field, label }) => ({ field, label })) } : {}),
+      otherLanguage: otherLanguage.map(({ field, label }) => ({ field, label })),
     });
   });
 

@@ -15,9 +15,10 @@ import {
 } from 'docx';
 import { isGroupingKind, walkClauses, type Clause, type ClauseTree } from '../../shared/clause';
 import { effectiveFields } from '../../shared/conclusion/build';
-import { clauseLabel, confirmedFindings, draftLanguage, explanationOf, proposedWording, type ConfirmedFinding } from '../../shared/conclusion/confirmed';
+import { clauseLabel, confirmedFindings, draftLanguage, proposedWording, type ConfirmedFinding } from '../../shared/conclusion/confirmed';
+import { reasoningOf } from '../../shared/conclusion/reasoning';
 import type { ConclusionCriterion } from '../../shared/conclusion/criteria';
-import { cleanLine, cleanText, paragraphsOf } from '../../shared/conclusion/sanitize';
+import { cleanLine, cleanText } from '../../shared/conclusion/sanitize';
 import { DOCUMENT_LANGUAGE, PAGE_LABEL, WORKING_COPY_TEXTS, WORKING_COPY_TITLE } from '../../shared/conclusion/strings';
 import { criterionTitle } from '../../shared/conclusion/table';
 import { format, type Lang } from '../../shared/i18n/lang';
@@ -52,12 +53,10 @@ class Ids {
 
 function commentBody(entry: ConfirmedFinding, label: string, criteria: readonly ConclusionCriterion[], lang: Lang, draftLang: Lang | undefined): Paragraph[] {
   const { finding } = entry;
-  const lines = [
-    `${label} — ${format(WORKING_COPY_TEXTS.criterion[lang], { criterion: criterionTitle(finding.criterionId, criteria, lang) })}`,
-    ...paragraphsOf(explanationOf(finding, lang)),
-  ];
-  const justification = paragraphsOf(finding.final?.justification);
-  if (justification.length) lines.push(format(WORKING_COPY_TEXTS.justification[lang], { text: justification.join(' ') }));
+  const lines = [`${label} — ${format(WORKING_COPY_TEXTS.criterion[lang], { criterion: criterionTitle(finding.criterionId, criteria, lang) })}`];
+  // Why, as a person stated it — never the engine's question to the expert (reasoning.ts).
+  const reasoning = reasoningOf(finding);
+  if (reasoning) lines.push(format(WORKING_COPY_TEXTS.justification[lang], { text: reasoning }));
   const wording = proposedWording(finding, draftLang);
   if (wording) lines.push(format(WORKING_COPY_TEXTS.proposed[lang], { wording: cleanLine(wording) }));
   return lines.map((text) => new Paragraph({ children: [new TextRun(text)] }));

@@ -4,20 +4,32 @@ import { audit } from '../audit';
 import { disconnectUserSockets } from '../auth/revocation';
 import type { AppContext } from '../context';
 import { requireActiveCommittee } from '../committees/store';
+import { ExportErrors } from '../export/errors';
+import { storedDraft } from './current-draft';
+import { dropIssuedCopy, keepIssuedCopy, type IssuedCopy } from './issued-copy';
 import { getReview, type Review } from './store';
 
 /**
  * Issuing is what opens the conclusion to a committee: status 'issued' plus the committee whose
  * readers may read and download it; returning it to review or archiving closes it again. The change
  * and its audit entry are one transaction — there is no issued review without its record of who
- * issued it. The committee must be an active one of the registry (refused otherwise, nothing changed). Readers who could read it before and cannot now lose their open connections at once.
+ * issued it. The committee must be an active one of the registry (refused otherwise, nothing changed).
+ * Issuing keeps the committee's copy (issued-copy.ts): the conclusion as it stands now is what the
+ * committee reads until the review is returned. Readers who could read it before and cannot now lose
+ * their open connections at once.
  */
-export function setReviewStatus(ctx: AppContext, reviewId: string, userId: string, change: StatusBody): Review {
+export async function setReviewStatus(ctx: AppContext, reviewId: string, userId: string, change: StatusBody): Promise<Review> {
+  // Refused before anything is read: loading the docs for the copy may seed them (a stored change).
+  if (change.status === 'issued') requireActiveCommittee(ctx.db, change.committee);
+  // The committee's copy is taken before the change, and kept in the same transaction as it.
+  const copy = change.status === 'issued' ? await currentCopy(ctx, reviewId) : null;
   const { before, committee } = ctx.db.transaction(() => {
     const before = getReview(ctx.db, reviewId)!;
     // Issued only to an active committee of the registry: its readers are the ones who will read it.
     const committee = change.status === 'issued' ? requireActiveCommittee(ctx.db, change.committee).code : before.committee;
     ctx.db.prepare('UPDATE reviews SET status = ?, committee = ? WHERE id = ?').run(change.status, committee, reviewId);
+    if (copy) keepIssuedCopy(ctx.db, reviewId, copy);
+    else dropIssuedCopy(ctx.db, reviewId);
     audit(ctx.db, {
       userId,
       reviewId,
@@ -37,4 +49,12 @@ export function setReviewStatus(ctx: AppContext, reviewId: string, userId: strin
     }
   }
   return getReview(ctx.db, reviewId)!;
+}
+
+/** The model and clause tree the export would use now: what the committee's copy freezes. */
+async function currentCopy(ctx: AppContext, reviewId: string): Promise<IssuedCopy> {
+  const stored = storedDraft(ctx.db, reviewId);
+  if (!stored) throw ExportErrors.EXPORT_NO_DRAFT();
+  const [model, tree] = await Promise.all([ctx.reviewSource.model(ctx, reviewId), ctx.reviewSource.tree(ctx, reviewId, stored)]);
+  return { issuedAt: Date.now(), model, tree };
 }

@@ -8,9 +8,9 @@ import { setReviewStatus } from './set-status';
 
 /** POST /api/reviews/:id/status — issue, return to review, archive (set-status.ts); the secretary's only. */
 export function mountReviewStatusRoutes(app: express.Express, ctx: AppContext): void {
-  app.post('/api/reviews/:id/status', express.json({ limit: '4kb' }), (req, res) => {
+  app.post('/api/reviews/:id/status', express.json({ limit: '4kb' }), async (req, res) => {
     const { session, reviewId } = requireReview(req, ctx.db, req.params.id, 'setStatus');
     const body = parseBody(contract.setStatus.body, req);
-    sendJson(res, contract.setStatus, { review: setReviewStatus(ctx, reviewId, session.user.id, body) });
+    sendJson(res, contract.setStatus, { review: await setReviewStatus(ctx, reviewId, session.user.id, body) });
   });
 }

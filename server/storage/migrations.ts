@@ -195,4 +195,16 @@ export const MIGRATIONS: Migration[] = [
         );
     `,
   },
+  {
+    // The committee's copy of an issued conclusion (server/reviews/issued-copy.ts): frozen at issue.
+    id: '009-issued-conclusions',
+    sql: `
+      CREATE TABLE issued_conclusions (
+        review_id TEXT PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE,
+        issued_at INTEGER NOT NULL,
+        model TEXT NOT NULL,
+        tree TEXT NOT NULL
+      );
+    `,
+  },
 ];

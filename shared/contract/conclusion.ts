@@ -26,6 +26,8 @@ export const ConclusionPreviewResponse = z.object({
   /** The required fields still empty, with their labels in `lang`. */
   missing: z.array(z.object({ field: z.string(), label: z.string() })),
   analysis: z.array(CriterionAnalysisItem),
+  /** Texts the secretary typed in another language than the export's (the form says which). */
+  otherLanguage: z.array(z.object({ field: z.string(), label: z.string() })),
 });
 export type ConclusionPreviewResponse = z.infer<typeof ConclusionPreviewResponse>;
 

@@ -110,6 +110,8 @@ const ConclusionFields = z
     recommendations: z.string(),
     signatories: z.array(z.object({ name: z.string(), position: z.string() })),
     annexes: z.array(z.string()),
+    requestLetter: z.object({ number: z.string(), date: z.string() }),
+    goodPractice: z.array(z.string()),
   })
   .partial();
 

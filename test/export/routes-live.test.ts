@@ -18,12 +18,14 @@ import { completeFields, draftTree, tableRows } from './fixtures';
 let server: TestServer;
 let secretary: Auth;
 let reviewId: ReviewId;
+let secretaryId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   const s = await signedIn(server, 'secretary');
   const e = await signedIn(server, 'expert');
   secretary = s.auth;
+  secretaryId = s.user.id;
   const tree = draftTree();
   reviewId = createReview(server.tendik.ctx.db, {
     title: 'Пособия',
@@ -87,5 +89,33 @@ describe('export over the live review docs', () => {
       'Статья 12-1',
       'секретарём', // one word: the row may break across pages between words
     ]);
+  });
+
+  it('the committee reads the conclusion as it was issued: later decisions and fields reach it only once it is returned and issued again', async () => {
+    const reader = await signedIn(server, 'reader', { committee: 'social' });
+    const view = async (auth: Auth) => {
+      const res = await api(server, auth, `/api/reviews/${reviewId}/conclusion/view?lang=ru`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { html: string }).html;
+    };
+    const status = (body: unknown) =>
+      api(server, secretary, `/api/reviews/${reviewId}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await status({ status: 'issued', committee: 'social' })).status).toBe(200);
+    expect(await view(reader.auth)).toContain('Заменить «мать» на «один из родителей».');
+
+    // The secretary changes her recommendations while it is issued: the committee's copy stays.
+    const hub = server.tendik.ctx.collab;
+    const mine = authorDocName(secretaryId);
+    await hub.withRoom(reviewId, mine, (room) => setConclusionField(room.doc, 'recommendations', 'ИЗМЕНЕНО ПОСЛЕ ВЫПУСКА.'));
+    expect(await view(reader.auth)).not.toContain('ИЗМЕНЕНО ПОСЛЕ ВЫПУСКА');
+    expect(await view(secretary)).not.toContain('ИЗМЕНЕНО ПОСЛЕ ВЫПУСКА');
+    const docx = await api(server, reader.auth, `/api/reviews/${reviewId}/conclusion.docx?lang=ru`);
+    expect(Buffer.from(await docx.arrayBuffer()).includes(Buffer.from('ИЗМЕНЕНО'))).toBe(false);
+
+    // Returned and issued again: the new text goes out.
+    expect((await status({ status: 'in_review' })).status).toBe(200);
+    expect((await status({ status: 'issued', committee: 'social' })).status).toBe(200);
+    expect(await view(reader.auth)).toContain('ИЗМЕНЕНО ПОСЛЕ ВЫПУСКА.');
+    expect((await status({ status: 'in_review' })).status).toBe(200);
   });
 });

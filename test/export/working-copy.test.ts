@@ -109,6 +109,8 @@ describe('working copy DOCX', () => {
     ])
       expect(commentTexts.some((t) => t.startsWith(`${label} — Критерий: ${criterion}`))).toBe(true);
     expect(comments).not.toMatch(/ОТКЛОНЁНН|НЕРЕШЁННОЕ/);
+    // Reasoning as a person stated it, never the engine's question to the expert.
+    expect(commentTexts.every((t) => !t.includes('?'))).toBe(true);
     expect(xml).not.toMatch(/ОТКЛОНЁНН/);
 
     // Every comment has its range start, end and reference in the text.
