@@ -1,3 +1,4 @@
+import type { I18nText } from '../../shared/i18n/lang';
 import type { ImportReport } from '../../shared/import-report';
 import { formatNumber, lang, t, type StringKey } from '../i18n/i18n';
 import { langName } from '../i18n/lang-names';
@@ -24,25 +25,29 @@ export function renderImportReport(report: ImportReport, review: { id: string; t
     fact('reportCharacters', formatNumber(report.characters));
     const counts = report.counts as Record<string, number | undefined>;
     for (const [kind, key] of COUNTED) if (counts[kind]) fact(key, formatNumber(counts[kind]));
-    const warnings = report.warnings.length
-      ? h(
-          'ul',
-          { class: 'warnings' },
-          ...report.warnings.map((w) =>
-            h(
-              'li',
-              { class: `warning warning--${w.code}` },
-              w.location.line ? h('span', { class: 'warning__where' }, `${t('reportLine', { line: formatNumber(w.location.line) })}${w.location.label ? ` · ${w.location.label}` : ''}: `) : null,
-              w.message[lang()],
-            ),
+    const located = (items: ReadonlyArray<{ code: string; message: I18nText; location: { line?: number; label?: string } }>, kind: string) =>
+      h(
+        'ul',
+        { class: 'warnings', 'data-testid': `import-${kind}` },
+        ...items.map((w) =>
+          h(
+            'li',
+            { class: `warning warning--${w.code}` },
+            w.location.line ? h('span', { class: 'warning__where' }, `${t('reportLine', { line: formatNumber(w.location.line) })}${w.location.label ? ` · ${w.location.label}` : ''}: `) : null,
+            w.message[lang()],
           ),
-        )
-      : h('p', {}, t('reportNoWarnings'));
+        ),
+      );
+    const warnings = report.warnings.length ? located(report.warnings, 'warnings') : h('p', {}, t('reportNoWarnings'));
+    // What the import read differently from the printed lines (a superscript restored, lines joined):
+    // the text is never changed, but the secretary should be able to check each reading.
+    const repairs = report.repairs ?? [];
     into.replaceChildren(
       h('h2', { id: 'import-report-title', tabindex: '-1' }, `${t('reportTitle')}: ${review.title}`),
       facts,
       h('h3', {}, `${t('reportWarnings')} (${formatNumber(report.warnings.length)})`),
       warnings,
+      ...(repairs.length ? [h('h3', {}, `${t('reportRepairs')} (${formatNumber(repairs.length)})`), located(repairs, 'repairs')] : []),
       h('a', { href: `#/reviews/${review.id}`, class: 'button button--primary', 'data-testid': 'open-review' }, t('openReview')),
     );
   };

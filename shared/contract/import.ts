@@ -17,6 +17,13 @@ const ImportWarning = z.object({
   location: z.object({ line: z.number().optional(), clauseId: z.string().optional(), label: z.string().optional() }),
 });
 
+/** What the import changed in how it read the source (restored numbers, joined lines and titles), located like a warning. */
+const ImportRepair = z.object({
+  code: z.enum(['number_restored', 'lines_joined', 'heading_joined']),
+  message: I18nTextSchema,
+  location: z.object({ line: z.number().optional(), clauseId: z.string().optional(), label: z.string().optional() }),
+});
+
 /** What the secretary sees after an import (shared/import-report.ts, checked against it below). */
 export const ImportReportSchema = z.object({
   format: z.enum(['docx', 'html', 'text']),
@@ -27,6 +34,7 @@ export const ImportReportSchema = z.object({
   title: z.string().nullable(),
   counts: z.partialRecord(z.enum(CLAUSE_KINDS), z.number()),
   warnings: z.array(ImportWarning),
+  repairs: z.array(ImportRepair).optional(),
   paragraphs: z.number(),
   characters: z.number(),
   durationMs: z.number(),

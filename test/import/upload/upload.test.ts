@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Document, LevelFormat, Packer, Paragraph } from 'docx';
+import { importing as contract } from '../../../shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, registerCommittee, signedIn, startTestServer, type Auth, type TestServer } from '../../helpers/app';
 
@@ -116,6 +120,15 @@ describe('upload routes over real HTTP', () => {
     expect(flat(body.outline).filter((n) => n.kind === 'article').map((n) => n.title)).toEqual(['Основные понятия', 'Сфера действия']);
     expect(body.report).toMatchObject({ format: 'docx', paragraphs: 4 });
     expect(reviewCount(server)).toBe(before);
+  });
+
+  it('the preview lists what the import read differently from the printed lines, and the contract keeps that list for the browser', async () => {
+    const wrapped = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'wrapped-ru.txt'));
+    const res = await api(server, secretary, '/api/import/preview', { method: 'POST', body: form(new Blob([wrapped]), 'wrapped.txt') });
+    expect(res.status).toBe(200);
+    const answer = contract.previewImport.response.parse(await res.json());
+    expect(answer.report.repairs?.some((r) => r.code === 'lines_joined')).toBe(true);
+    expect(answer.report.repairs?.every((r) => r.message.ru && r.message.ky && r.message.en)).toBe(true);
   });
 
   it('refuses an expert (403) and an anonymous user (401) with coded errors', async () => {
