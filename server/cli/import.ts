@@ -14,10 +14,10 @@ import { outlineLines, outlineOf } from '../import/outline';
  */
 const USAGE = 'usage: npm run import -- FILE [--json] [--lang=ru|ky|en]';
 
-const LABELS: Record<Lang, { format: string; language: string; act: string; draft: string; title: string; counts: string; warnings: string; size: string; yes: string; no: string; none: string }> = {
-  ru: { format: 'Формат', language: 'Язык', act: 'Вид акта', draft: 'Проект', title: 'Название', counts: 'Единицы', warnings: 'Замечания', size: 'Объём', yes: 'да', no: 'нет', none: 'нет' },
-  ky: { format: 'Формат', language: 'Тил', act: 'Актынын түрү', draft: 'Долбоор', title: 'Аталышы', counts: 'Бирдиктер', warnings: 'Эскертүүлөр', size: 'Көлөмү', yes: 'ооба', no: 'жок', none: 'жок' },
-  en: { format: 'Format', language: 'Language', act: 'Act kind', draft: 'Draft', title: 'Title', counts: 'Units', warnings: 'Warnings', size: 'Size', yes: 'yes', no: 'no', none: 'none' },
+const LABELS: Record<Lang, { format: string; language: string; act: string; draft: string; title: string; counts: string; warnings: string; repairs: string; size: string; yes: string; no: string; none: string }> = {
+  ru: { format: 'Формат', language: 'Язык', act: 'Вид акта', draft: 'Проект', title: 'Название', counts: 'Единицы', warnings: 'Замечания', repairs: 'Прочитано иначе, чем напечатано', size: 'Объём', yes: 'да', no: 'нет', none: 'нет' },
+  ky: { format: 'Формат', language: 'Тил', act: 'Актынын түрү', draft: 'Долбоор', title: 'Аталышы', counts: 'Бирдиктер', warnings: 'Эскертүүлөр', repairs: 'Басылгандан башкача окулду', size: 'Көлөмү', yes: 'ооба', no: 'жок', none: 'жок' },
+  en: { format: 'Format', language: 'Language', act: 'Act kind', draft: 'Draft', title: 'Title', counts: 'Units', warnings: 'Warnings', repairs: 'Read differently from the printed lines', size: 'Size', yes: 'yes', no: 'no', none: 'none' },
 };
 
 export function reportLines(report: ImportReport, lang: Lang): string[] {
@@ -33,10 +33,15 @@ export function reportLines(report: ImportReport, lang: Lang): string[] {
     `${t.size}: ${report.paragraphs} ¶, ${report.characters} chars, ${report.durationMs} ms`,
     `${t.warnings}: ${report.warnings.length === 0 ? t.none : report.warnings.length}`,
   ];
-  for (const w of report.warnings) {
+  const item = (w: { code: string; message: Record<Lang, string>; location: { line?: number; label?: string } }) => {
     const where = [w.location.line ? `#${w.location.line}` : '', w.location.label ?? ''].filter(Boolean).join(' ');
     lines.push(`  - [${w.code}]${where ? ` ${where}:` : ''} ${w.message[lang]}`);
-  }
+  };
+  report.warnings.forEach(item);
+  // What the import read differently from the printed lines, for the reader to check.
+  const repairs = report.repairs ?? [];
+  if (repairs.length) lines.push(`${t.repairs}: ${repairs.length}`);
+  repairs.forEach(item);
   return lines;
 }
 
