@@ -1,10 +1,11 @@
 import type { Lang } from '../../shared/i18n/lang';
+import type { FeatureStrings } from './feature-strings';
 
 /**
  * Every word of the interface, in Russian (the reference), Kyrgyz and English. The Kyrgyz and English
  * tables are typed against the Russian keys, so a missing or misspelt key is a compile error.
  */
-const ru = {
+const core = {
   appName: 'Тендик',
   appTagline: 'Гендерная экспертиза законопроектов',
   skipToContent: 'Перейти к содержимому',
@@ -274,10 +275,23 @@ const ru = {
   countFindings: 'Показано: {count}',
 };
 
+/**
+ * The features' own tables (client/i18n/features/<feature>.ts, made with featureStrings): one line
+ * here each (import it and list it in FEATURES). Keep feature keys prefixed with the feature's name:
+ * a key defined twice would silently take the later table's words.
+ */
+const FEATURES = [] as const;
+const FEATURE_TABLES: readonly FeatureStrings<Record<string, string>>[] = FEATURES;
+
+type FeatureRu = (typeof FEATURES)[number] extends { ru: infer R } ? R : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+const ru: typeof core & UnionToIntersection<FeatureRu> = Object.assign({}, core, ...FEATURE_TABLES.map((f) => f.ru));
+
 export type StringKey = keyof typeof ru;
 type Table = Readonly<Record<StringKey, string>>;
+type CoreTable = Readonly<Record<keyof typeof core, string>>;
 
-const ky: Table = {
+const kyCore: CoreTable = {
   appName: 'Теңдик',
   appTagline: 'Мыйзам долбоорлорунун гендердик экспертизасы',
   skipToContent: 'Мазмунга өтүү',
@@ -547,7 +561,7 @@ const ky: Table = {
   countFindings: 'Көрсөтүлдү: {count}',
 };
 
-const en: Table = {
+const enCore: CoreTable = {
   appName: 'Tendik',
   appTagline: 'Gender expertise of draft laws',
   skipToContent: 'Skip to content',
@@ -816,5 +830,8 @@ const en: Table = {
   secretaryOnly: 'The secretary fills in this part.',
   countFindings: 'Shown: {count}',
 };
+
+const ky: Table = Object.assign({}, kyCore, ...FEATURE_TABLES.map((f) => f.ky)) as Table;
+const en: Table = Object.assign({}, enCore, ...FEATURE_TABLES.map((f) => f.en)) as Table;
 
 export const STRINGS: Readonly<Record<Lang, Table>> = { ru, ky, en };
