@@ -1,9 +1,10 @@
 import { status as statusRoutes } from '../../shared/contract';
 import { LANGS } from '../../shared/i18n/lang';
 import { apiCall } from '../api';
-import { onLangChange, t } from '../i18n/i18n';
+import { onLangChange, t, type StringKey } from '../i18n/i18n';
 import { CommitteeSelect, committeeName, type CommitteeRecord } from '../ui/committee-select';
 import { h, tx } from '../ui/dom';
+import { confirmAction } from '../ui/confirm-dialog';
 import { announce, errorBanner } from '../ui/error-banner';
 import { Subscriptions } from '../ui/lifecycle';
 
@@ -43,11 +44,22 @@ export class IssueBox {
     // The review's committee (chosen at upload, or the one it was issued to) is offered first.
     this.committee = new CommitteeSelect({ id: 'issue-committee', 'data-testid': 'issue-committee', 'aria-describedby': 'issue-needs' }, 'committeeChoose', state.committee);
     this.committee.element.addEventListener('change', () => this.render());
+    // Each asks first, saying who will see what once it is done (issue 17).
     this.issueButton.addEventListener('click', () => {
-      if (this.committee.value) this.send({ status: 'issued', committee: this.committee.value });
+      const committee = this.committee.value;
+      if (!committee) return;
+      const name = this.nameOf(committee);
+      void this.ask('confirmIssueTitle', [t('confirmIssueWho', { committee: name }), t('confirmIssueFreeze')], 'confirmIssueOk', { status: 'issued', committee });
     });
-    this.reopenButton.addEventListener('click', () => this.send({ status: 'in_review' }));
-    this.archiveButton.addEventListener('click', () => this.send({ status: 'archived' }));
+    this.reopenButton.addEventListener('click', () => {
+      const lines = [this.issuedTo() ? t('confirmReturnIssued', { committee: this.nameOf(this.issuedTo()!) }) : t('confirmReturnArchived'), t('confirmReturnWork')];
+      void this.ask('confirmReturnTitle', lines, 'confirmReturnOk', { status: 'in_review' });
+    });
+    this.archiveButton.addEventListener('click', () => {
+      const issued = this.issuedTo();
+      const lines = [t('confirmArchiveList'), ...(issued ? [t('confirmArchiveIssued', { committee: this.nameOf(issued) })] : [])];
+      void this.ask('confirmArchiveTitle', lines, 'confirmArchiveOk', { status: 'archived' });
+    });
     this.element = h(
       'section',
       { class: 'issue-box', 'aria-labelledby': 'issue-title', 'data-testid': 'issue-box' },
@@ -101,6 +113,15 @@ export class IssueBox {
   setAddressee(addressee: string): void {
     this.addressee = addressee.trim();
     this.render();
+  }
+
+  /** The committee whose readers read the conclusion now, if it is issued. */
+  private issuedTo(): string | null {
+    return this.state.status === 'issued' ? this.state.committee : null;
+  }
+
+  private async ask(title: StringKey, lines: string[], ok: StringKey, body: Parameters<IssueBox['send']>[0]): Promise<void> {
+    if (await confirmAction({ title: t(title), lines, confirmKey: ok })) this.send(body);
   }
 
   private send(body: { status: 'issued'; committee: string } | { status: 'in_review' } | { status: 'archived' }): void {

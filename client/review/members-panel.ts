@@ -3,6 +3,7 @@ import type { ReviewMember } from '../../shared/contract/members';
 import { apiCall } from '../api';
 import { onLangChange, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
+import { confirmAction } from '../ui/confirm-dialog';
 import { announce, errorBanner } from '../ui/error-banner';
 import { Subscriptions } from '../ui/lifecycle';
 import type { ReviewSession } from './review-session';
@@ -74,6 +75,16 @@ export class MembersPanel {
       .catch((error: unknown) => this.status.replaceChildren(errorBanner(error)));
   }
 
+  /** Taking an expert off cuts her off at once: the secretary is told so and asked first. */
+  private async confirmRemove(member: Person): Promise<void> {
+    const yes = await confirmAction({
+      title: t('confirmRemoveTitle', { name: member.name }),
+      lines: [t('confirmRemoveAccess', { name: member.name }), t('confirmRemoveKept')],
+      confirmKey: 'confirmRemoveOk',
+    });
+    if (yes) this.change(member.id, false);
+  }
+
   private render(): void {
     if (!this.members) return;
     const list = this.members.length
@@ -86,7 +97,7 @@ export class MembersPanel {
               { 'data-testid': 'member' },
               h('span', {}, m.name, ' ', h('span', { class: 'hint' }, m.email)),
               this.session.isSecretary
-                ? h('button', { type: 'button', class: 'button', 'aria-label': t('memberRemoveLabel', { name: m.name }), onclick: () => this.change(m.id, false) }, t('memberRemove'))
+                ? h('button', { type: 'button', class: 'button', 'aria-label': t('memberRemoveLabel', { name: m.name }), 'data-testid': 'member-remove', onclick: () => void this.confirmRemove(m) }, t('memberRemove'))
                 : null,
             ),
           ),

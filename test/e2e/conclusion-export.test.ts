@@ -6,7 +6,7 @@ import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/
 import { docxDocumentXml, docxText } from './docx';
 import { DRAFT_TITLE } from './fixtures';
 import { useWorkbench } from './harness';
-import { addFinding, findingCard, openReview, waitSynced } from './page-actions';
+import { addFinding, confirmInDialog, findingCard, openReview, waitSynced } from './page-actions';
 import { reviewMembers } from '../../server/reviews/store';
 
 /** The secretary's end of a review in the browser: final decisions, the conclusion, the DOCX download. */
@@ -68,6 +68,7 @@ describe.skipIf(!chromiumAvailable())('conclusion export (e2e, chromium)', () =>
     const rows = page.locator('[data-testid=members-panel] [data-testid=member]');
     await expect.poll(() => rows.count()).toBe(2);
     await page.getByRole('button', { name: 'Исключить Бакыт из экспертизы' }).click();
+    await confirmInDialog(page);
     await expect.poll(() => rows.count()).toBe(1);
     expect(members()).toEqual([bench.world.aida.id]);
     await page.locator('[data-testid=member-add]').selectOption(bench.world.bakyt.id);
@@ -79,6 +80,10 @@ describe.skipIf(!chromiumAvailable())('conclusion export (e2e, chromium)', () =>
     await page.locator('[data-testid=tab-conclusion]').click();
     await page.locator('[data-testid=issue-committee]').selectOption('social');
     await page.locator('[data-testid=issue-button]').click();
+    // She is asked first, told who will see what.
+    const issueSaid = await confirmInDialog(page);
+    expect(issueSaid).toContain('«Комитет по социальной политике» смогут читать и скачивать заключение');
+    expect(issueSaid).toContain('заморожена');
     await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain('«Комитет по социальной политике»');
     await expect.poll(() => page.locator('[data-testid=reopen-button]').count()).toBe(1);
 
@@ -103,12 +108,14 @@ describe.skipIf(!chromiumAvailable())('conclusion export (e2e, chromium)', () =>
 
     // Returned to review, it is gone for the committee again.
     await page.locator('[data-testid=reopen-button]').click();
+    expect(await confirmInDialog(page)).toContain('«Комитет по социальной политике» сразу перестанут видеть заключение');
     await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain('ещё не выдано');
     await reader.locator('[data-testid=conclusion-view-lang]').selectOption('ru');
     await expect.poll(() => reader.locator('[data-testid=conclusion-view-status]').textContent()).toMatch(/не найден/);
 
     // Archived, the review leaves the secretary's list unless she asks for the archive.
     await page.locator('[data-testid=archive-button]').click();
+    await confirmInDialog(page);
     await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain('в архиве');
     await page.goto(`${bench.world.server.url}/#/`);
     const link = page.locator(`a[href="#/reviews/${reviewId}"]`);

@@ -8,7 +8,7 @@ import { getReview } from '../../server/reviews/store';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
 import { DRAFT } from './fixtures';
 import { useWorkbench } from './harness';
-import { waitSynced } from './page-actions';
+import { confirmInDialog, waitSynced } from './page-actions';
 
 const HUMAN_RIGHTS = {
   code: 'human-rights',
@@ -190,6 +190,7 @@ describe.skipIf(!chromiumAvailable())('the conclusion form: registry, full width
     await issueCommittee.selectOption(HUMAN_RIGHTS.code);
     await expect.poll(() => page.locator('[data-testid=issue-addressee-note]').textContent()).toBe('');
     await page.locator('[data-testid=issue-button]').click();
+    await confirmInDialog(page);
     await expect.poll(() => page.locator('[data-testid=issue-status]').textContent()).toContain(`«${HUMAN_RIGHTS.ru}»`);
     expect(getReview(db, reviewId)).toMatchObject({ status: 'issued', committee: HUMAN_RIGHTS.code });
 
@@ -232,6 +233,7 @@ describe.skipIf(!chromiumAvailable())('the conclusion form: registry, full width
 
     // Returned to review: the notice goes, the fields are hers again.
     await page.locator('[data-testid=reopen-button]').click();
+    await confirmInDialog(page);
     await expect.poll(() => frozen.isVisible()).toBe(false);
     expect(getReview(db, reviewId)!.status).toBe('in_review');
     for (const selector of ['#conclusion-outgoingNumber', '#conclusion-verdict', '[data-testid=addressee-registry]', '[data-testid=conclusion-analysis] textarea[data-criterion]'])

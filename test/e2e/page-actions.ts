@@ -93,3 +93,13 @@ export async function backToList(page: Page): Promise<void> {
   await page.locator('.review-page a.back-link').click();
   await page.locator('[data-testid=review-table]').waitFor();
 }
+
+/** Answers the confirmation the secretary's actions ask for (client/ui/confirm-dialog.ts) with its confirming button; returns what it said. */
+export async function confirmInDialog(page: Page): Promise<string> {
+  const dialog = page.locator('[data-testid=confirm-dialog]');
+  await dialog.waitFor();
+  const said = (await dialog.textContent()) ?? '';
+  await dialog.locator('[data-testid=confirm-ok]').click();
+  await dialog.waitFor({ state: 'detached' });
+  return said;
+}
