@@ -15,6 +15,8 @@ import { COLLAB_EXTENSIONS } from './collab/extensions';
 import { loadReviewModel } from './collab/model';
 import { currentDraftTree } from './reviews/current-draft';
 import { openDatabase, type Db } from './storage/db';
+import { createLogger, type Logger } from './ops/logger';
+import { attachSocketLog, requestLog } from './ops/request-log';
 
 export interface TendikApp {
   app: express.Express;
@@ -31,10 +33,15 @@ export interface TendikApp {
  * Builds Express + socket.io around one database. Only server/main.ts listens on a fixed port;
  * tests call createApp() and listen on port 0.
  */
-export function createApp(config: Config, db: Db = openDatabase(config.databasePath)): TendikApp {
+export function createApp(
+  config: Config,
+  db: Db = openDatabase(config.databasePath),
+  log: Logger = createLogger({ level: config.logLevel, json: config.production }),
+): TendikApp {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Who may say where a request comes from (TENDIK_TRUST_PROXY): the rate limits count req.ip.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   const io = new SocketServer(httpServer, {
     maxHttpBufferSize: config.maxSocketFrameBytes,
@@ -46,6 +53,7 @@ export function createApp(config: Config, db: Db = openDatabase(config.databaseP
   const ctx: AppContext = {
     config,
     db,
+    log,
     io,
     collab,
     accessEvents: new EventEmitter(),
@@ -56,13 +64,15 @@ export function createApp(config: Config, db: Db = openDatabase(config.databaseP
   // Docs are flushed before sockets, the HTTP server and the database close.
   closers.push(() => collab.closeAll());
 
+  app.use(requestLog(log));
   installSecurity(app, config);
   app.use(loadSession(ctx));
   app.use('/api', csrfGuard);
   for (const mount of ROUTE_MODULES) mount(app, ctx);
   app.use('/api', (_req, _res, next) => next(HttpErrors.NOT_FOUND()));
-  app.use(errorHandler());
+  app.use(errorHandler((err) => log.error('request failed', { err })));
   for (const attach of SOCKET_MODULES) attach(ctx);
+  attachSocketLog(ctx, app.get('trust proxy fn') as (address: string, hop: number) => boolean);
 
   let closed = false;
   return {

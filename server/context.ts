@@ -5,6 +5,7 @@ import type { SignInGuards } from './auth/sign-in';
 import type { CollabHub } from './collab/hub';
 import type { Config } from './config';
 import type { ReviewSource } from './export/model-source';
+import type { Logger } from './ops/logger';
 import type { Db } from './storage/db';
 
 /**
@@ -14,6 +15,8 @@ import type { Db } from './storage/db';
 export interface AppContext {
   config: Config;
   db: Db;
+  /** The server's log (server/ops/logger.ts): ids, statuses and addresses, never secrets or law text. */
+  log: Logger;
   io: SocketServer;
   /** Every loaded doc of every review, and the extensions around them (server/collab/hub.ts). */
   collab: CollabHub;

@@ -45,7 +45,7 @@ export async function startProductionServer(databasePath: string, options: Produ
   const url = await new Promise<string>((resolve, reject) => {
     const seen = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
       if (match) resolve(match[1]!);
     };
     child.stdout!.on('data', seen);
