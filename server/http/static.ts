@@ -4,6 +4,7 @@ import express from 'express';
 import { clientPages } from '../../shared/contract/pages';
 import { PROJECT_ROOT } from '../config';
 import type { AppContext } from '../context';
+import { compressedStatic, fileCache, serveCompressedFile } from './compression';
 
 /** Where `npm run build` (vite build) writes the browser app. */
 export const CLIENT_DIST = path.join(PROJECT_ROOT, 'dist', 'client');
@@ -22,18 +23,24 @@ export function mountStaticClient(app: express.Express, _ctx: AppContext): void 
     if (/^\/conclusion-document-[\w-]+\.css$/.test(req.path)) res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     next();
   });
-  // Hashed file names under assets/ never change content: cache them for long.
+  // Hashed file names under assets/ never change content: cache them for long. JS, CSS and SVG go
+  // compressed to a browser that accepts it (compression.ts); express.static serves the rest.
+  const immutable = 'public, max-age=31536000, immutable';
+  app.use('/assets', compressedStatic(path.join(CLIENT_DIST, 'assets'), () => immutable));
   app.use(
     '/assets',
     express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }),
   );
+  app.use(compressedStatic(CLIENT_DIST, () => 'public, max-age=0'));
   app.use(express.static(CLIENT_DIST, { index: false, maxAge: 0 }));
+  const indexCache = fileCache();
   app.get(clientPages.pattern, (req, res, next) => {
     if (!req.accepts('html')) return next();
     if (!fs.existsSync(indexFile)) {
       res.status(503).type('text/plain').send('The Tendik client is not built yet: run `npm run build` (npm start does it for you).');
       return;
     }
+    if (serveCompressedFile(req, res, indexFile, 'text/html; charset=utf-8', 'no-cache', indexCache)) return;
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexFile);
   });
