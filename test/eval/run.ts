@@ -33,3 +33,6 @@ if (result.errors.length > 0) {
   console.log(`\n${result.errors.length} disagreement(s):`);
   for (const e of result.errors) console.log(`  expected [${e.expected.join(', ')}] got [${e.predicted.join(', ')}]  ${e.ref}`);
 }
+
+// Issue 16: the adoption-status detector of recommendations across readings.
+(await import('./adoption/report')).printAdoptionReport();

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { detectAdoption } from '../../../shared/readings/adoption-status';
+import { wordDiff } from '../../../shared/readings/word-diff';
+import { stem } from '../../../shared/readings/words';
+import { accuracy, loadPairs, runPairs } from './pairs';
+
+describe('labelled set of the adoption-status detector', () => {
+  const pairs = loadPairs();
+
+  it('is well formed: ≥ 60 pairs, a held-out part of 20, every status, Russian and Kyrgyz, unique ids', () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(60);
+    expect(pairs.filter((p) => p.split === 'heldout').length).toBeGreaterThanOrEqual(20);
+    expect(new Set(pairs.map((p) => p.id)).size).toBe(pairs.length);
+    for (const label of ['adopted', 'partly', 'not_adopted', 'not_applicable'] as const) {
+      expect(pairs.filter((p) => p.label === label && p.lang === 'ru').length).toBeGreaterThan(2);
+      expect(pairs.filter((p) => p.label === label && p.lang === 'ky').length).toBeGreaterThan(1);
+    }
+  });
+
+  it('the detector is right on ≥ 90 % of the whole set (held-out part printed apart)', () => {
+    const outcomes = runPairs(pairs);
+    const heldout = outcomes.filter((o) => o.pair.split === 'heldout');
+    console.log(
+      `[tendik] adoption status: ${(100 * accuracy(outcomes)).toFixed(1)} % of ${outcomes.length} pairs; ` +
+        `held-out ${(100 * accuracy(heldout)).toFixed(1)} % of ${heldout.length}`,
+    );
+    expect(accuracy(outcomes)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('detectAdoption', () => {
+  const drafted = 'Пособие по уходу за ребенком выплачивается матери ежемесячно.';
+  const proposed = 'Пособие по уходу за ребенком выплачивается одному из родителей ежемесячно.';
+
+  it('gives the evidence: the new text, the word diff and which words of the recommendation it holds', () => {
+    const r = detectAdoption({ criticised: 'матери', drafted, proposed, next: proposed });
+    expect(r.status).toBe('adopted');
+    expect(r.reason).toBe('verbatim');
+    expect(r.evidence.newText).toBe(proposed);
+    expect(r.evidence.diff).toEqual([
+      { op: 'same', text: 'Пособие по уходу за ребенком выплачивается ' },
+      { op: 'del', text: 'матери ' },
+      { op: 'ins', text: 'одному из родителей ' },
+      { op: 'same', text: 'ежемесячно.' },
+    ]);
+    expect(r.evidence.removed).toEqual([{ word: 'матери', gone: true }]);
+    expect(r.evidence.added.map((a) => [a.word, a.present])).toEqual([
+      ['одному', true],
+      ['родителей', true],
+    ]);
+  });
+
+  it('a clause left as it was is not adopted; a deleted one is no longer applicable, unless deletion was the recommendation', () => {
+    expect(detectAdoption({ criticised: 'матери', drafted, proposed, next: drafted }).status).toBe('not_adopted');
+    expect(detectAdoption({ criticised: 'матери', drafted, proposed, next: null })).toMatchObject({ status: 'not_applicable', reason: 'deleted' });
+    expect(detectAdoption({ criticised: 'матери', drafted, proposed, next: '(Утратила силу)' })).toMatchObject({ status: 'not_applicable', reason: 'repealed' });
+    expect(detectAdoption({ criticised: 'матери', drafted, proposed: null, next: null })).toMatchObject({ status: 'adopted', reason: 'deleted-as-proposed' });
+    expect(detectAdoption({ criticised: 'матери', drafted, proposed: null, next: drafted }).status).toBe('not_adopted');
+  });
+
+  it('takes empty or odd text without throwing', () => {
+    expect(detectAdoption({ criticised: '', drafted: '', proposed: '', next: '' }).status).toBe('not_applicable');
+    expect(detectAdoption({ criticised: '—', drafted: '1.', proposed: '2.', next: '3.' }).status).toBeDefined();
+    expect(wordDiff('', 'новые слова', 'ru')).toEqual([{ op: 'ins', text: 'новые слова' }]);
+  });
+
+  it('stems inflected forms of Russian and Kyrgyz to the same word, hyphenated compounds apart', () => {
+    expect(stem('матерям', 'ru')).toBe(stem('матери', 'ru'));
+    expect(stem('родителей', 'ru')).toBe(stem('родителям', 'ru'));
+    expect(stem('аялдарга', 'ky')).toBe(stem('аялдардын', 'ky'));
+    expect(stem('ата-энелердин', 'ky')).not.toBe(stem('энелердин', 'ky'));
+    expect(stem('семидесяти', 'ru')).toBe('70');
+  });
+});
