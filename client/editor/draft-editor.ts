@@ -9,6 +9,7 @@ import { draftSchema } from '../../shared/schema';
 import { sameJson } from '../ui/same-json';
 import { cursorBuilder, selectionBuilder } from './cursors';
 import { clauseTextStarts, highlightsKey, highlightsPlugin, type Highlight } from './highlights';
+import { searchPlugin } from './search-plugin';
 
 export interface SelectedWords {
   clauseId: string;
@@ -26,6 +27,7 @@ export class DraftEditor {
   readonly view: EditorView;
   private writable: boolean;
   private shownHighlights: readonly Highlight[] | null = null;
+  private readonly updateListeners = new Set<(tr: Transaction) => void>();
 
   constructor(
     mount: HTMLElement,
@@ -44,6 +46,7 @@ export class DraftEditor {
         keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo }),
         keymap(baseKeymap),
         highlightsPlugin(),
+        searchPlugin(),
       ],
     });
     this.view = new EditorView(mount, {
@@ -64,6 +67,7 @@ export class DraftEditor {
         if (tr.docChanged && !editor.writable && !tr.getMeta(ySyncPluginKey)) return;
         this.updateState(this.state.apply(tr));
         if (tr.selectionSet) options.onSelection?.();
+        for (const fn of editor.updateListeners) fn(tr);
       },
       handleClickOn: (_view, _pos, _node, _nodePos, event) => {
         const mark = (event.target as HTMLElement).closest?.('mark[data-finding]');
@@ -71,6 +75,30 @@ export class DraftEditor {
         return false;
       },
     });
+  }
+
+  /** Called after every transaction the view applied (the search follows the text with it). */
+  onUpdate(fn: (tr: Transaction) => void): () => void {
+    this.updateListeners.add(fn);
+    return () => this.updateListeners.delete(fn);
+  }
+
+  get isWritable(): boolean {
+    return this.writable;
+  }
+
+  /** Scrolls a document position to the middle of the view, without moving the caret or the focus. */
+  scrollToPos(pos: number): void {
+    const dom = this.view.domAtPos(Math.min(pos, this.view.state.doc.content.size)).node;
+    (dom instanceof Element ? dom : dom.parentElement)?.scrollIntoView({ block: 'center' });
+  }
+
+  /** Selects a range of document positions, scrolls to it and focuses the editor. */
+  selectRange(from: number, to: number): void {
+    const size = this.view.state.doc.content.size;
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, Math.min(from, size), Math.min(to, size))).scrollIntoView());
+    this.scrollToPos(from);
+    this.view.focus();
   }
 
   setWritable(writable: boolean): void {
@@ -137,6 +165,7 @@ export class DraftEditor {
    * listening to the awareness (and clears her cursor there), its undo manager is destroyed.
    */
   destroy(): void {
+    this.updateListeners.clear();
     this.view.destroy();
   }
 }

@@ -1,5 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { OUTLINE_LEVEL, type ClauseKind } from '../../shared/clause';
+import { formatNumber, t } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 
 export interface OutlineEntry {
@@ -27,6 +28,33 @@ export function outlineEntries(doc: PMNode): OutlineEntry[] {
   return entries;
 }
 
+/** Where each outline entry starts in the document, in order: a position belongs to the last entry starting before it. */
+export function outlineStarts(doc: PMNode): Array<{ id: string; pos: number }> {
+  const starts: Array<{ id: string; pos: number }> = [];
+  doc.descendants((node, pos) => {
+    if (node.type.name !== 'clause') return false;
+    const kind = node.attrs.kind as string;
+    if (OUTLINE_LEVEL[kind as ClauseKind]) starts.push({ id: node.attrs.id as string, pos });
+    return kind !== 'article';
+  });
+  return starts;
+}
+
+/** The outline entry a document position falls in (null before the first entry: the act's header). */
+export function entryAt(starts: ReadonlyArray<{ id: string; pos: number }>, pos: number): string | null {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found: string | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]!.pos <= pos) {
+      found = starts[mid]!.id;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /** The outline as a navigation list; activating an entry jumps the editor there. */
 export function renderOutline(entries: readonly OutlineEntry[], onJump: (clauseId: string) => void): HTMLElement {
   return h(
@@ -47,6 +75,9 @@ export class OutlineNav {
   private readonly title: HTMLElement;
   private doc: PMNode | null = null;
   private entries: readonly OutlineEntry[] | null = null;
+  /** The search's hits per entry, and the entry of the current hit (marked again after a rebuild). */
+  private hits: ReadonlyMap<string, number> = new Map();
+  private currentHit: string | null = null;
 
   constructor(private readonly onJump: (clauseId: string) => void) {
     this.title = tx('h2', 'outline', { id: 'outline-title', class: 'panel-title' });
@@ -60,6 +91,27 @@ export class OutlineNav {
     if (this.entries && sameEntries(entries, this.entries)) return;
     this.entries = entries;
     this.element.replaceChildren(this.title, renderOutline(entries, this.onJump));
+    this.drawHits();
+  }
+
+  /** Marks the entries the searched words occur in, with how many times; the current hit's entry stands out. */
+  markHits(hits: ReadonlyMap<string, number>, current: string | null): void {
+    this.hits = hits;
+    this.currentHit = current;
+    this.drawHits();
+  }
+
+  private drawHits(): void {
+    for (const old of this.element.querySelectorAll('.outline__hits')) old.remove();
+    for (const link of this.element.querySelectorAll<HTMLElement>('.outline__link')) {
+      const id = link.dataset.clause!;
+      const count = this.hits.get(id);
+      link.classList.toggle('outline__link--hit', Boolean(count));
+      link.classList.toggle('outline__link--current-hit', id === this.currentHit);
+      if (count) link.append(h('span', { class: 'outline__hits', 'data-testid': 'outline-hits' }, h('span', { 'aria-hidden': 'true' }, ` ${formatNumber(count)}`), h('span', { class: 'visually-hidden' }, ` (${t('textToolsHitsInEntry', { count: formatNumber(count) })})`)));
+    }
+    const current = this.currentHit ? this.element.querySelector<HTMLElement>(`.outline__link[data-clause="${CSS.escape(this.currentHit)}"]`) : null;
+    current?.scrollIntoView({ block: 'nearest' });
   }
 }
 

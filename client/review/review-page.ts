@@ -24,6 +24,7 @@ import { reviewShortcuts } from './review-shortcuts';
 import { closeEarly, connectEarly, loadReviewInfo, ReviewSession, type ReviewInfo } from './review-session';
 import { followSession } from './session-status';
 import { sidebarTabs } from './sidebar-tabs';
+import { TextTools } from './text-tools';
 
 /**
  * The review page: outline, the draft editor with highlights and cursors, and the sidebar panels.
@@ -119,6 +120,8 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     loadRegistry();
   }
   const outline = new OutlineNav((id) => editor.reveal(id));
+  const textTools = new TextTools(editor, outline);
+  parts.add(() => textTools.destroy());
   const presence = presenceList(session.text.awareness, session.text.doc.clientID);
   parts.add(presence.destroy);
 
@@ -198,6 +201,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
           newFindingButton,
           h('span', { class: 'hint' }, tx('span', 'newFindingHint'), ' · ', tx('span', 'jumpToFindingHint')),
           isSecretary ? null : tx('span', 'readOnlyNote', { class: 'hint' }),
+          textTools.element,
         ),
         alerts.element,
         editorMount,
