@@ -13,6 +13,7 @@ import { mountAnalysisRoutes } from './reviews/analysis-routes';
 import { mountExportRoutes } from './export/routes';
 import { attachCollab } from './collab/socket-module';
 import { mountReviewRoutes } from './reviews/routes';
+import { mountVersionRoutes } from './versions/routes';
 import { mountStaticClient } from './http/static';
 import { mountChecklistUiRoutes } from './ui-api/checklist-routes';
 
@@ -31,6 +32,7 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountReviewStatusRoutes,
   mountAnalysisRoutes,
   mountExportRoutes,
+  mountVersionRoutes,
   mountReviewRoutes,
   mountChecklistUiRoutes,
   mountStaticClient,

@@ -22,7 +22,9 @@ export type ReviewVerb =
   /** Put experts on the review and take them off. */
   | 'manageMembers'
   /** Issue the conclusion to a committee, return it to review, archive it. */
-  | 'setStatus';
+  | 'setStatus'
+  /** Import a new version (reading) of the draft into the review (server/versions/). */
+  | 'addVersion';
 
 /** The documents the export makes. */
 export type ExportKind = 'conclusion' | 'table' | 'view' | 'preview' | 'workingCopy';
@@ -44,6 +46,7 @@ const REVIEW_VERBS: Record<ReviewVerb, readonly ReviewAccess[]> = {
   rerunChecklist: ['secretary'],
   manageMembers: ['secretary'],
   setStatus: ['secretary'],
+  addVersion: ['secretary'],
 };
 
 /** The issued documents are the committee's too; the form's preview and the working copy are not. */

@@ -13,7 +13,7 @@ import { defaultTitle, importDraft } from './import-draft';
 import { outlineOf } from './outline';
 import { closeAfterResponse, receiveUpload } from './upload';
 
-function optionalText(fields: Record<string, string>, name: string, max: number): string | null {
+export function optionalText(fields: Record<string, string>, name: string, max: number): string | null {
   const value = (fields[name] ?? '').normalize('NFC').trim();
   if (value.length === 0) return null;
   if (value.length > max) throw ImportErrors.IMPORT_BAD_FIELD({ field: name, reason: `> ${max}` });
@@ -44,7 +44,7 @@ function committeeFrom(ctx: AppContext, fields: Record<string, string>): string 
  * Upload routes answer their own errors' connection: a refused upload may still be streaming, so the
  * answer closes the connection instead of reading (or buffering) the rest of the body.
  */
-function uploadRoute(handler: (req: Request, res: Response) => Promise<void>) {
+export function uploadRoute(handler: (req: Request, res: Response) => Promise<void>) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       await handler(req, res);

@@ -18,7 +18,7 @@ const FIELD_NAMES = new Set(['title', 'deadline', 'committee']);
  * a few small text fields. An over-size upload is refused as soon as the limit is crossed (or at once,
  * when Content-Length already says so); the rest of the body is never buffered.
  */
-export function receiveUpload(req: Request, maxBytes: number): Promise<ReceivedUpload> {
+export function receiveUpload(req: Request, maxBytes: number, fieldNames: ReadonlySet<string> = FIELD_NAMES): Promise<ReceivedUpload> {
   const tooLarge = () => ImportErrors.IMPORT_TOO_LARGE({ limitMb: Math.round(maxBytes / MB) });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) return Promise.reject(tooLarge());
@@ -62,7 +62,7 @@ export function receiveUpload(req: Request, maxBytes: number): Promise<ReceivedU
       });
     });
     parser.on('field', (name, value) => {
-      if (FIELD_NAMES.has(name)) fields[name] = value;
+      if (fieldNames.has(name)) fields[name] = value;
     });
     parser.on('error', (err) => fail(err instanceof Error && /Unexpected end|Malformed/i.test(err.message) ? ImportErrors.IMPORT_NO_FILE() : err));
     parser.on('close', () => {

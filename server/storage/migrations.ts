@@ -207,4 +207,57 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // Versions of a review's draft (issue 16, server/versions/): version 1 is review_imports; later
+    // readings are immutable imports here. The alignment of each version to the one before it
+    // (old clause id → new clause id, kind of change) and where each annotation or candidate finding
+    // sits in each version (placed / changed / orphaned; manual = re-attached by hand) are stored.
+    id: '010-review-versions',
+    sql: `
+      CREATE TABLE review_versions (
+        review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL CHECK (seq >= 2),
+        label TEXT NOT NULL,
+        reading_date TEXT,
+        note TEXT,
+        source_name TEXT NOT NULL,
+        clause_tree TEXT NOT NULL,
+        report TEXT NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        created_by TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (review_id, seq)
+      );
+      CREATE TABLE version_alignments (
+        review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        to_seq INTEGER NOT NULL,
+        ord INTEGER NOT NULL,
+        old_id TEXT,
+        new_id TEXT,
+        kind TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        moved INTEGER NOT NULL,
+        renumbered INTEGER NOT NULL,
+        PRIMARY KEY (review_id, to_seq, ord)
+      );
+      CREATE TABLE annotation_placements (
+        review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        annotation_id TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        author_id TEXT,
+        annotation_kind TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('placed', 'changed', 'orphaned')),
+        manual INTEGER NOT NULL DEFAULT 0,
+        clause_id TEXT,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        score REAL NOT NULL,
+        at INTEGER NOT NULL,
+        by_user TEXT,
+        PRIMARY KEY (review_id, seq, annotation_id)
+      );
+    `,
+  },
 ];

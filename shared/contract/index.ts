@@ -11,6 +11,7 @@ import { clientPages } from './pages';
 import * as reviews from './reviews';
 import type { FileRoute, JsonRoute } from './route';
 import * as status from './status';
+import * as versions from './versions';
 
 /**
  * The HTTP contract: every route of the API, by feature area, with the schemas of what it reads and
@@ -22,7 +23,7 @@ import * as status from './status';
  * app's pages (HTML). The two upload routes take a multipart body but answer JSON, so they are JSON
  * routes with `upload: 'multipart'`. The socket protocol is shared/protocol.ts.
  */
-export { admin, audit, auth, checklist, committees, conclusion, health, importing, members, reviews, status };
+export { admin, audit, auth, checklist, committees, conclusion, health, importing, members, reviews, status, versions };
 export { clientPages };
 export * from './route';
 
@@ -33,7 +34,7 @@ function routesOf(module: Record<string, unknown>): Array<JsonRoute | FileRoute>
   );
 }
 
-const ALL = [admin, audit, auth, checklist, committees, conclusion, health, importing, members, reviews, status].flatMap(routesOf);
+const ALL = [admin, audit, auth, checklist, committees, conclusion, health, importing, members, reviews, status, versions].flatMap(routesOf);
 
 /** Every route that answers JSON. */
 export const JSON_ROUTES: readonly JsonRoute[] = ALL.filter((r): r is JsonRoute => r.kind === 'json');

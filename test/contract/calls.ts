@@ -1,4 +1,4 @@
-import type { Auth } from '../helpers/app';
+import { api, type Auth } from '../helpers/app';
 import type { ContractWorld } from './contract-world';
 
 /**
@@ -88,6 +88,31 @@ export const JSON_CALLS: Record<string, Call[]> = {
   'DELETE /api/reviews/:id/members/:userId': [(w) => ({ auth: w.auth('secretary'), params: { ...working(w), userId: w.spareExpert.id } })],
   'POST /api/reviews/:id/status': [(w) => ({ auth: w.auth('secretary'), params: working(w), body: { status: 'in_review' } })],
   'POST /api/reviews/:id/analysis': [(w) => ({ auth: w.auth('secretary'), params: draft(w) })],
+
+  'GET /api/reviews/:id/versions': [(w) => ({ auth: w.auth('member'), params: draft(w) })],
+  'POST /api/reviews/:id/versions/preview': [(w) => ({ auth: w.auth('secretary'), params: draft(w), form: w.draftForm() })],
+  'POST /api/reviews/:id/versions': [
+    (w) => {
+      const form = w.draftForm();
+      form.set('label', '2-е чтение');
+      form.set('date', '2026-11-20');
+      return { auth: w.auth('secretary'), params: draft(w), form };
+    },
+  ],
+  'GET /api/reviews/:id/versions/compare': [(w) => ({ auth: w.auth('member'), params: draft(w), query: { from: '1', to: '2' } })],
+  'GET /api/reviews/:id/versions/:seq': [(w) => ({ auth: w.auth('member'), params: { ...draft(w), seq: '2' } })],
+  'GET /api/reviews/:id/versions/:seq/placements': [
+    (w) => ({ auth: w.auth('member'), params: { ...draft(w), seq: '2' } }),
+    (w) => ({ auth: w.auth('secretary'), params: { ...draft(w), seq: '1' } }),
+  ],
+  'POST /api/reviews/:id/versions/:seq/placements/:annotationId': [
+    async (w) => {
+      const res = await api(w.server, w.auth('secretary'), `/api/reviews/${w.draftId}/versions/2/placements`);
+      const { placements } = (await res.json()) as { placements: Array<{ annotationId: string; origin: string; clauseId: string | null }> };
+      const mine = placements.find((p) => p.origin === 'expert' && p.clauseId !== null)!;
+      return { auth: w.auth('member'), params: { ...draft(w), seq: '2', annotationId: mine.annotationId }, body: { clauseId: mine.clauseId, start: 0, end: 4 } };
+    },
+  ],
 };
 
 /** The file routes answer their file to the roles meant to download it. */

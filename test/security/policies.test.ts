@@ -20,6 +20,7 @@ const reviewVerbs: Record<ReviewVerb, Actor[]> = {
   rerunChecklist: ['secretary'],
   manageMembers: ['secretary'],
   setStatus: ['secretary'],
+  addVersion: ['secretary'],
 };
 const exports: Record<ExportKind, Actor[]> = {
   conclusion: ['secretary', 'member', 'reader'],
