@@ -175,6 +175,14 @@ export const CollabErrors = defineErrors({
       en: 'The change was refused: a record in it carries the id of someone else\'s record. Nothing was saved.',
     },
   },
+  COLLAB_RECORD_REWRITE: {
+    status: 403,
+    text: {
+      ru: 'Изменение отклонено: замечание или ответ можно исправить или удалить, но не стереть и не переписать его историю. Ничего не сохранено.',
+      ky: 'Өзгөртүү четке кагылды: сын-пикирди же жоопту оңдоого же өчүрүүгө болот, бирок аны жок кылууга же анын тарыхын кайра жазууга болбойт. Эч нерсе сакталган жок.',
+      en: 'The change was refused: a finding or reply can be edited or deleted, but not erased or its history rewritten. Nothing was saved.',
+    },
+  },
   COLLAB_NOT_JOINED: {
     status: 409,
     text: {

@@ -60,6 +60,25 @@ export interface CandidateFinding {
 
 export type AnnotationKind = 'finding' | 'comment';
 
+/**
+ * An earlier version of an annotation, replaced by an edit of its author: what it said from `at`
+ * until the next version. Its author is the annotation's (only she writes her doc).
+ */
+export interface AnnotationVersion {
+  at: number;
+  body: string;
+  criterionId?: string;
+  severity?: Severity;
+  polarity?: Polarity;
+  proposedWording?: string;
+}
+
+/** An earlier version of a reply. */
+export interface ReplyVersion {
+  at: number;
+  body: string;
+}
+
 /** An expert's annotation (her AUTHOR doc; only she can write it). */
 export interface Annotation {
   id: string;
@@ -76,6 +95,12 @@ export interface Annotation {
   status: 'open' | 'resolved';
   createdAt: number;
   updatedAt: number;
+  /** When its content was last edited (absent: never edited). */
+  editedAt?: number;
+  /** The versions its edits replaced, oldest first. */
+  history?: AnnotationVersion[];
+  /** Deleted by its author then: a tombstone, listed in ReviewModel.deleted, never among findings or comments. */
+  deletedAt?: number;
 }
 
 /** A reply in the thread of an annotation or of a candidate finding (in the replier's AUTHOR doc). */
@@ -86,6 +111,10 @@ export interface Reply {
   authorId: string;
   body: string;
   createdAt: number;
+  editedAt?: number;
+  history?: ReplyVersion[];
+  /** Deleted by its author: kept in the thread as a tombstone; its text is for the secretary's eyes. */
+  deletedAt?: number;
 }
 
 /** An expert's verdict on a candidate finding or on another expert's finding (her AUTHOR doc). */
@@ -175,6 +204,9 @@ export interface MergedFinding {
   status: 'open' | 'resolved';
   /** Where it sits in the current text (set when the merge had the TEXT doc). */
   position?: ResolvedAnchor;
+  /** An expert's finding edited by her: when, and the versions the edits replaced (oldest first). */
+  editedAt?: number;
+  history?: AnnotationVersion[];
 }
 
 /**
@@ -196,6 +228,13 @@ export interface IgnoredRecord {
   reason: 'engine-id' | 'other-author' | 'legacy-id' | 'malformed';
 }
 
+/**
+ * A finding or comment its author deleted: the record stays in her doc with `deletedAt`, and stays
+ * out of `findings` and `comments` (so out of the conclusion, the counts and the highlights). The
+ * secretary's screen shows its text; an expert's shows only that it was deleted.
+ */
+export type DeletedAnnotation = Annotation & { deletedAt: number; replies: Reply[]; final?: FinalDecision; position?: ResolvedAnchor };
+
 export interface ReviewModel {
   reviewId: string;
   findings: MergedFinding[];
@@ -204,4 +243,6 @@ export interface ReviewModel {
   conclusion: Partial<ConclusionFields>;
   /** Present when some author doc held annotations under ids not hers: shown to the secretary (a new one is refused and audited). */
   ignored?: IgnoredRecord[];
+  /** Present when some findings or comments were deleted by their authors: the tombstones, oldest first. */
+  deleted?: DeletedAnnotation[];
 }

@@ -6,7 +6,7 @@ import { errorBanner } from '../ui/error-banner';
 import { Subscriptions } from '../ui/lifecycle';
 
 /** Refusals the provider does not retry: a change that stays unsaved on the server until she acts. */
-const LASTING_REFUSALS = new Set<string>(['COLLAB_UPDATE_TOO_LARGE', 'COLLAB_BAD_MESSAGE', 'COLLAB_FOREIGN_RECORD', 'COLLAB_TOO_MANY_CONNECTIONS', 'COLLAB_UNAUTHENTICATED']);
+const LASTING_REFUSALS = new Set<string>(['COLLAB_UPDATE_TOO_LARGE', 'COLLAB_BAD_MESSAGE', 'COLLAB_FOREIGN_RECORD', 'COLLAB_RECORD_REWRITE', 'COLLAB_TOO_MANY_CONNECTIONS', 'COLLAB_UNAUTHENTICATED']);
 /** Refusals of the review itself (its text): access taken away, the review gone. */
 const ACCESS_REFUSALS = new Set<string>(['COLLAB_FORBIDDEN', 'COLLAB_REVIEW_NOT_FOUND']);
 

@@ -32,21 +32,33 @@ export function auditAuthorDoc(db: Db, room: Room): void {
   watch('annotations', (_key, action, before, after) => {
     if (action === 'add') return { action: 'annotation.created', details: { kind: after?.kind } };
     if (action === 'delete') return { action: 'annotation.deleted' };
+    // A deletion is a tombstone (author-doc.ts deleteAnnotation): the record stays, with deletedAt.
+    if (after?.deletedAt !== undefined && before?.deletedAt === undefined) return { action: 'annotation.deleted' };
     if (before?.status !== after?.status)
       return { action: after?.status === 'resolved' ? 'annotation.resolved' : 'annotation.reopened' };
     return { action: 'annotation.edited' };
   });
-  watch('replies', (_key, action, _before, after) =>
-    action === 'add' ? { action: 'reply.created', details: { targetId: after?.targetId } } : null,
-  );
+  watch('replies', (_key, action, before, after) => {
+    if (action === 'add') return { action: 'reply.created', details: { targetId: after?.targetId } };
+    if (after?.deletedAt !== undefined && before?.deletedAt === undefined) return { action: 'reply.deleted', details: { targetId: after.targetId } };
+    if (action === 'update' && before?.body !== after?.body) return { action: 'reply.edited', details: { targetId: after?.targetId } };
+    return null;
+  });
+  // A dismissal's reason is part of the record (the audit CSV is where dismissals are kept).
+  const reason = (record: Record<string, unknown> | undefined, field: string) =>
+    typeof record?.[field] === 'string' && record[field] ? { reason: record[field] } : {};
   watch('verdicts', (_key, action, _before, after) =>
-    action === 'delete' ? { action: 'finding.verdict_withdrawn' } : { action: 'finding.verdict', details: { decision: after?.decision } },
+    action === 'delete'
+      ? { action: 'finding.verdict_withdrawn' }
+      : { action: 'finding.verdict', details: { decision: after?.decision, ...(after?.decision === 'dismiss' ? reason(after, 'reason') : {}) } },
   );
   watch('answers', (_key, action, _before, after) =>
     action === 'delete' ? null : { action: 'checklist.answered', details: { criterionId: after?.criterionId, questionId: after?.questionId, value: after?.value } },
   );
   watch('decisions', (_key, action, _before, after) =>
-    action === 'delete' ? { action: 'finding.decision_withdrawn' } : { action: 'finding.decided', details: { decision: after?.decision } },
+    action === 'delete'
+      ? { action: 'finding.decision_withdrawn' }
+      : { action: 'finding.decided', details: { decision: after?.decision, ...(after?.decision === 'dismissed' ? reason(after, 'justification') : {}) } },
   );
   watch('conclusion', () => ({ action: 'conclusion.edited' }));
 }

@@ -22,6 +22,7 @@ import type { User } from '../auth/users';
 import type { AppContext } from '../context';
 import type { CollabHub } from './hub';
 import { foreignAnnotationKeys } from './foreign-record-keys';
+import { recordRewrites } from './record-rewrites';
 import { decodeAwareness, encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION, presenceUser, stampPresence } from './presence';
 import { UserLimits, type LimitVerdict } from './user-limits';
 import { Connection, roomKey, type Room } from './room';
@@ -269,6 +270,13 @@ class CollabSocket {
       if (foreign.length > 0) {
         audit(this.ctx.db, { userId: this.user.id, reviewId, action: 'collab.foreign_record_refused', target: name, details: { ids: foreign.slice(0, 20) } });
         throw CollabErrors.COLLAB_FOREIGN_RECORD();
+      }
+      // Her own records, but changed as her app never changes them (removed outright, undeleted, or
+      // edited with the replaced words dropped from the history): refused whole, never stored.
+      const rewrites = recordRewrites(update, room.doc);
+      if (rewrites.length > 0) {
+        audit(this.ctx.db, { userId: this.user.id, reviewId, action: 'collab.record_rewrite_refused', target: name, details: { records: rewrites.slice(0, 20) } });
+        throw CollabErrors.COLLAB_RECORD_REWRITE();
       }
     }
     this.hub.applyClientUpdate(room, update, conn);

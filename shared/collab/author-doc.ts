@@ -13,6 +13,7 @@ import type {
   Verdict,
 } from '../review-model';
 import { annotationIdProblem, newAnnotationId, type ForeignIdReason } from './record-ids';
+import { annotationContentChanged, annotationVersion, appendVersion, replyVersion } from './record-history';
 import {
   AnnotationRecord,
   AnswerRecord,
@@ -92,9 +93,21 @@ export type AnnotationPatch = Partial<
   Pick<Annotation, 'body' | 'criterionId' | 'severity' | 'polarity' | 'proposedWording' | 'anchor'>
 >;
 
+/**
+ * Her edit of her own annotation: the record is replaced, and when its content changes the version it
+ * replaces goes to its `history` with the time it was written (docs/collaboration.md, "Edits and
+ * deletions"). A patch that changes no content (a moved anchor) leaves the history alone. `undefined`
+ * in the patch clears an optional field (a wording taken back). A deleted annotation is not edited.
+ */
 export function editAnnotation(doc: Y.Doc, id: string, patch: AnnotationPatch, now = Date.now()): void {
   const current = stored<AnnotationRecord>(doc, 'annotations', id);
-  authorMap(doc, 'annotations').set(id, withoutUndefined({ ...current, ...patch, updatedAt: now }));
+  if (current.deletedAt !== undefined) throw new RangeError(`Annotation "${id}" is deleted`);
+  const next: AnnotationRecord = withoutUndefined({ ...current, ...patch, updatedAt: now });
+  if (annotationContentChanged(current, next)) {
+    next.history = appendVersion(current.history, annotationVersion(current));
+    next.editedAt = now;
+  }
+  authorMap(doc, 'annotations').set(id, next);
 }
 
 function setStatus(doc: Y.Doc, id: string, status: 'open' | 'resolved', now: number): void {
@@ -111,14 +124,36 @@ export function reopenAnnotation(doc: Y.Doc, id: string, now = Date.now()): void
   setStatus(doc, id, 'open', now);
 }
 
-export function deleteAnnotation(doc: Y.Doc, id: string): void {
-  authorMap(doc, 'annotations').delete(id);
+/**
+ * Her deletion of her own annotation: a tombstone, never a removal. The record stays with `deletedAt`
+ * (and its text and history), so the secretary still sees what was there; the merge lists it apart,
+ * out of the findings, the comments and the conclusion.
+ */
+export function deleteAnnotation(doc: Y.Doc, id: string, now = Date.now()): void {
+  const current = stored<AnnotationRecord>(doc, 'annotations', id);
+  if (current.deletedAt !== undefined) return;
+  authorMap(doc, 'annotations').set(id, { ...current, deletedAt: now, updatedAt: now });
 }
 
 export function addReply(doc: Y.Doc, authorId: string, targetId: string, body: string, now = Date.now()): Reply {
   const record: ReplyRecord = { id: newId(), targetId, body, createdAt: now };
   authorMap(doc, 'replies').set(record.id, record);
   return { ...record, authorId };
+}
+
+/** Her edit of her own reply, the version it replaces kept in its `history`. */
+export function editReply(doc: Y.Doc, id: string, body: string, now = Date.now()): void {
+  const current = stored<ReplyRecord>(doc, 'replies', id);
+  if (current.deletedAt !== undefined) throw new RangeError(`Reply "${id}" is deleted`);
+  if (current.body === body) return;
+  authorMap(doc, 'replies').set(id, { ...current, body, editedAt: now, history: appendVersion(current.history, replyVersion(current)) });
+}
+
+/** Her deletion of her own reply: a tombstone in the thread, as for annotations. */
+export function deleteReply(doc: Y.Doc, id: string, now = Date.now()): void {
+  const current = stored<ReplyRecord>(doc, 'replies', id);
+  if (current.deletedAt !== undefined) return;
+  authorMap(doc, 'replies').set(id, { ...current, deletedAt: now });
 }
 
 export function setVerdict(

@@ -4,3 +4,4 @@ export * from './engine-doc';
 export * from './text-doc';
 export * from './anchor';
 export * from './merge';
+export * from './record-history';

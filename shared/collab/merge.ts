@@ -3,6 +3,7 @@ import type {
   Annotation,
   CandidateFinding,
   ConclusionFields,
+  DeletedAnnotation,
   FinalDecision,
   MergedFinding,
   ResolvedAnchor,
@@ -109,8 +110,17 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
     });
   }
   const comments: ReviewModel['comments'] = [];
+  const deleted: DeletedAnnotation[] = [];
   for (const annotation of annotations.sort(byTime((a) => a.createdAt))) {
     const position = locateAnnotation(annotation);
+    // A tombstone (author-doc.ts deleteAnnotation) is neither a finding nor a comment any more: it is
+    // listed apart, with what was said on it, so nothing that reads findings (the conclusion, the
+    // counts, the highlights) takes it for one.
+    if (annotation.deletedAt !== undefined) {
+      const final = decisions.get(annotation.id);
+      deleted.push({ ...annotation, deletedAt: annotation.deletedAt, replies: replies.get(annotation.id) ?? [], ...(final ? { final } : {}), ...(position ? { position } : {}) });
+      continue;
+    }
     if (annotation.kind === 'comment') {
       comments.push({ ...annotation, replies: replies.get(annotation.id) ?? [], ...(position ? { position } : {}) });
       continue;
@@ -129,6 +139,8 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
       ...extras(annotation.id),
       status: annotation.status,
       ...(position ? { position } : {}),
+      ...(annotation.editedAt !== undefined ? { editedAt: annotation.editedAt } : {}),
+      ...(annotation.history?.length ? { history: annotation.history } : {}),
     });
   }
 
@@ -139,5 +151,6 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
     answers: answers.sort(byTime((a) => a.at)),
     conclusion: Object.fromEntries(Object.entries(conclusion).map(([k, v]) => [k, v.value])) as Partial<ConclusionFields>,
     ...(ignored.length > 0 ? { ignored } : {}),
+    ...(deleted.length > 0 ? { deleted } : {}),
   };
 }

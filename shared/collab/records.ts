@@ -19,6 +19,26 @@ export const TextAnchorRecord = z.object({
   quote: TextQuoteRecord,
 });
 
+/**
+ * How many earlier versions a record keeps (author-doc.ts trims beyond it, keeping the first). The
+ * schema takes more, so a record written by a client with a larger limit still validates.
+ */
+export const HISTORY_LIMIT = 50;
+const HISTORY_MAX = 200;
+
+/**
+ * An earlier version of an annotation, as it stood from `at` until the next edit. Who wrote it is the
+ * doc's owner, like the record itself: a version needs no author of its own.
+ */
+export const AnnotationVersionRecord = z.object({
+  at: z.number(),
+  body: text(50_000),
+  criterionId: text(200).optional(),
+  severity: severity.optional(),
+  polarity: polarity.optional(),
+  proposedWording: text(50_000).optional(),
+});
+
 export const AnnotationRecord = z.object({
   /** `<authorId>:<uuid>` (record-ids.ts); checked against the doc's owner by the merge. */
   id: text(100),
@@ -32,13 +52,26 @@ export const AnnotationRecord = z.object({
   status: z.enum(['open', 'resolved']),
   createdAt: z.number(),
   updatedAt: z.number(),
+  // Added by issue 17, all optional: records written before still validate.
+  /** When the content (body, criterion, severity, polarity, wording) was last edited. */
+  editedAt: z.number().optional(),
+  /** The versions the edits replaced, oldest first. */
+  history: z.array(AnnotationVersionRecord).max(HISTORY_MAX).optional(),
+  /** A tombstone: deleted by its author then, kept (with its text) for the secretary. */
+  deletedAt: z.number().optional(),
 });
+
+/** An earlier version of a reply. */
+export const ReplyVersionRecord = z.object({ at: z.number(), body: text(50_000) });
 
 export const ReplyRecord = z.object({
   id: text(64),
   targetId: text(200),
   body: text(50_000),
   createdAt: z.number(),
+  editedAt: z.number().optional(),
+  history: z.array(ReplyVersionRecord).max(HISTORY_MAX).optional(),
+  deletedAt: z.number().optional(),
 });
 
 export const VerdictRecord = z.object({
@@ -69,6 +102,8 @@ export const DecisionRecord = z.object({
 export const ConclusionFieldRecord = z.object({ value: z.unknown(), at: z.number() });
 
 export type AnnotationRecord = z.infer<typeof AnnotationRecord>;
+export type AnnotationVersionRecord = z.infer<typeof AnnotationVersionRecord>;
+export type ReplyVersionRecord = z.infer<typeof ReplyVersionRecord>;
 export type ReplyRecord = z.infer<typeof ReplyRecord>;
 export type VerdictRecord = z.infer<typeof VerdictRecord>;
 export type AnswerRecord = z.infer<typeof AnswerRecord>;

@@ -26,7 +26,27 @@ const ResolvedAnchor = z.object({
   end: z.number(),
 });
 
-const Reply = z.object({ id: z.string(), targetId: z.string(), authorId: z.string(), body: z.string(), createdAt: z.number() });
+const ReplyVersion = z.object({ at: z.number(), body: z.string() });
+
+const Reply = z.object({
+  id: z.string(),
+  targetId: z.string(),
+  authorId: z.string(),
+  body: z.string(),
+  createdAt: z.number(),
+  editedAt: z.number().optional(),
+  history: z.array(ReplyVersion).optional(),
+  deletedAt: z.number().optional(),
+});
+
+const AnnotationVersion = z.object({
+  at: z.number(),
+  body: z.string(),
+  criterionId: z.string().optional(),
+  severity: Severity.optional(),
+  polarity: Polarity.optional(),
+  proposedWording: z.string().optional(),
+});
 
 const Verdict = z.object({
   targetId: z.string(),
@@ -62,6 +82,8 @@ const MergedFinding = z.object({
   final: FinalDecision.optional(),
   status: z.enum(['open', 'resolved']),
   position: ResolvedAnchor.optional(),
+  editedAt: z.number().optional(),
+  history: z.array(AnnotationVersion).optional(),
 });
 
 const Comment = z.object({
@@ -77,9 +99,15 @@ const Comment = z.object({
   status: z.enum(['open', 'resolved']),
   createdAt: z.number(),
   updatedAt: z.number(),
+  editedAt: z.number().optional(),
+  history: z.array(AnnotationVersion).optional(),
+  deletedAt: z.number().optional(),
   replies: z.array(Reply),
   position: ResolvedAnchor.optional(),
 });
+
+/** A finding or comment its author deleted (ReviewModel.deleted). */
+const Deleted = Comment.extend({ deletedAt: z.number(), final: FinalDecision.optional() });
 
 const ChecklistAnswer = z.object({
   criterionId: z.string(),
@@ -128,6 +156,7 @@ export const ReviewModelSchema = z.object({
   answers: z.array(ChecklistAnswer),
   conclusion: ConclusionFields,
   ignored: z.array(IgnoredRecord).optional(),
+  deleted: z.array(Deleted).optional(),
 });
 
 // Checked both ways at compile time: what the merge produces is a valid answer, and what the client
