@@ -42,6 +42,14 @@ export const SEVERITIES = ['note', 'concern', 'violation'] as const;
 export const POLARITIES = ['risk', 'positive'] as const;
 /** Languages a detector can read. English drafts are rare and have no detectors yet. */
 export const DETECTOR_LANGS = ['ru', 'ky'] as const;
+/**
+ * What an act-level finding of absence reports, so findings of one kind can be counted and compared
+ * (the whole-act evaluation, the detector statistics): no ban on sexual harassment, no definition of
+ * direct and indirect discrimination, grounds missing, no sex-disaggregated data, quotas without
+ * enforcement, bodies without a sex-balance rule.
+ */
+export const ABSENCE_KINDS = ['harassment', 'discrimination-definition', 'grounds', 'sex-data', 'quota-enforcement', 'sex-balance'] as const;
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
 export type DetectorLang = (typeof DETECTOR_LANGS)[number];
 
 const termText = z.string().trim().min(1).max(LIMITS.maxTermLength);
@@ -112,6 +120,8 @@ export const detectorSchema = z.strictObject({
   none: matcherList.optional(),
   trigger: matcherSchema.optional(),
   absent: matcherSchema.optional(),
+  /** Act level: the kind of absence the finding reports. */
+  absence: z.enum(ABSENCE_KINDS).optional(),
   /** Suppress the finding when a matched word's pair partner (checklist `pairs`) is in the same clause. */
   pairedFormsConsiderate: z.boolean().default(true),
   /** The explanation shown to the expert, phrased as a question. */

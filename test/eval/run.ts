@@ -1,5 +1,7 @@
 import { loadChecklists, DEFAULT_CHECKLIST_ID } from '../../server/checklist/service';
 import { evaluate, loadEvalItems, precision, recall, type Counts } from './evaluate';
+import { evaluateAct, formatActResults } from './whole-act-eval';
+import { loadLabelledActs } from './whole-acts';
 
 // `npm run eval`: precision and recall of the checklist engine on the labelled set, per criterion and
 // overall, with every disagreement listed so a checklist editor sees what to fix.
@@ -33,6 +35,14 @@ if (result.errors.length > 0) {
   console.log(`\n${result.errors.length} disagreement(s):`);
   for (const e of result.errors) console.log(`  expected [${e.expected.join(', ')}] got [${e.predicted.join(', ')}]  ${e.ref}`);
 }
+
+// The whole acts: the engine over real codes read whole, judged against test/eval/acts/*.yml.
+const { acts, skipped } = loadLabelledActs();
+console.log(`\nWhole acts (test/eval/acts): every risk candidate counts; recall over labelled risk norms; act-level absences`);
+if (skipped.length > 0) console.log(`  SKIPPED (../shared/corpus not found): ${skipped.join(', ')}`);
+const actResults = acts.map((act) => evaluateAct(act, checklist));
+for (const line of formatActResults(actResults)) console.log(line);
+console.log(`\ntarget on whole acts, held-out included: precision ≥ 80 %, recall ≥ 90 %`);
 
 // Issue 16: the adoption-status detector of recommendations across readings.
 (await import('./adoption/report')).printAdoptionReport();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CHECKLIST_ID, loadChecklists } from '../../server/checklist/service';
+import { evaluateAct, formatActResults } from './whole-act-eval';
 import { actLabelFiles, loadLabelledActs, readActLabels } from './whole-acts';
 
 describe('whole-act labels', () => {
@@ -20,5 +22,16 @@ describe('whole-act labels', () => {
       const risks = acts.flatMap((a) => a.norms.filter((n) => n.label.label === 'risk'));
       expect(risks.length).toBeGreaterThanOrEqual(25);
     }
+  });
+});
+
+describe('whole-act evaluation', () => {
+  it('prints precision over every risk candidate, recall over the labelled risk norms and the absences, per act, held-out apart', async () => {
+    const { checklist } = (await loadChecklists()).get(DEFAULT_CHECKLIST_ID)!;
+    const { acts, skipped } = loadLabelledActs();
+    if (skipped.length > 0) console.warn(`[tendik] whole-act evaluation SKIPPED for ${skipped.join(', ')} (no ../shared/corpus)`);
+    const results = acts.map((act) => evaluateAct(act, checklist));
+    console.log(['whole-act evaluation (npm run eval lists every error):', ...formatActResults(results, { details: false })].join('\n'));
+    for (const r of results) expect(r.truePositives + r.falsePositives.length).toBe(r.candidates);
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { walkClauses, type Clause, type ClauseTree } from '../../shared/clause';
+import type { AbsenceKind } from '../../shared/checklist/format';
 import { normalizeSpanText } from '../../shared/checklist/normalize';
 import { importDraft } from '../../server/import/import-draft';
 import { corpusAvailable, readCorpus } from '../helpers/corpus';
@@ -16,8 +17,8 @@ import { corpusAvailable, readCorpus } from '../helpers/corpus';
  */
 const ACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'acts');
 
-export const ABSENCE_KINDS = ['harassment', 'discrimination-definition', 'grounds', 'sex-data', 'quota-enforcement'] as const;
-export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+/** The absences the issue asks for on whole acts (the checklist knows one more: sex-balance of bodies). */
+export const ABSENCE_KINDS = ['harassment', 'discrimination-definition', 'grounds', 'sex-data', 'quota-enforcement'] as const satisfies readonly AbsenceKind[];
 export const TRAP_KINDS = [
   'pregnancy-only', 'one-of-parents', 'paired', 'neutral-term', 'material', 'scope-reference', 'protective-prohibition', 'biological', 'definition',
 ] as const;
@@ -35,6 +36,7 @@ const actSchema = z.strictObject({
     z.strictObject({ finding: z.enum(ABSENCE_KINDS), expected: z.boolean(), lookedAt: z.array(place).optional(), why: z.string().min(10) }),
   ),
 });
+export type { AbsenceKind };
 export type ActLabels = z.infer<typeof actSchema>;
 export type NormLabel = z.infer<typeof normSchema>;
 
