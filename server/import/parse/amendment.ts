@@ -215,6 +215,7 @@ const RU_PLACE = /(после|перед)\s+(?:слов|слова|словам�
 const KY_PLACE = /^\s*(?:деген\s+)?[\u0400-\u04FF]+\s+(кийин|мурда|мурун)(?![\u0400-\u04FF])/u;
 // «подпунктом "р"», «подпункт "п"», «"р" пунктчасы»: a unit's name, not words of the text.
 const UNIT_BEFORE = /(?:[Пп]одпункт|[Пп]ункт|[Чч]аст|[Аа]бзац|[Сс]тать|[Гг]лав|[Рр]аздел|[Пп]араграф)[\u0400-\u04FF]*\s*$/u;
+const KY_LOCATIVE = /(?:дагы|даги|догу|дөгү|тагы|теги|тогу|төгү)\s*$/u;
 const UNIT_AFTER = /^\s*-?\s*(?:пунктча|пункт(?!\S*\s+(?:деген))|бөлүк|абзац)/u;
 
 function spanRole(text: string, s: QuotedSpan): 'words' | 'after' | 'before' | 'unit' {
@@ -222,7 +223,10 @@ function spanRole(text: string, s: QuotedSpan): 'words' | 'after' | 'before' | '
   if (ru) return ru[1] === 'после' ? 'after' : 'before';
   const ky = KY_PLACE.exec(text.slice(s.end, s.end + 40));
   if (ky) return ky[1] === 'кийин' ? 'after' : 'before';
-  if (s.inner.length <= 6 && (UNIT_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start)) || UNIT_AFTER.test(text.slice(s.end, s.end + 16)))) return 'unit';
+  const lead = text.slice(Math.max(0, s.start - 16), s.start);
+  // «абзацындагы "аял" деген сөз»: a Kyrgyz locative names where the words stand, not a unit called «аял»
+  const unitBefore = UNIT_BEFORE.test(lead) && !KY_LOCATIVE.test(lead);
+  if (s.inner.length <= 6 && (unitBefore || UNIT_AFTER.test(text.slice(s.end, s.end + 16)))) return 'unit';
   return 'words';
 }
 
