@@ -14,6 +14,8 @@ import { mountExportRoutes } from './export/routes';
 import { attachCollab } from './collab/socket-module';
 import { mountReviewRoutes } from './reviews/routes';
 import { mountVersionRoutes } from './versions/routes';
+import { mountRecommendationRoutes } from './recommendations/routes';
+import { mountRecommendationStatsRoutes } from './recommendations/stats-routes';
 import { mountStaticClient } from './http/static';
 import { mountChecklistUiRoutes } from './ui-api/checklist-routes';
 
@@ -33,6 +35,8 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountAnalysisRoutes,
   mountExportRoutes,
   mountVersionRoutes,
+  mountRecommendationRoutes,
+  mountRecommendationStatsRoutes,
   mountReviewRoutes,
   mountChecklistUiRoutes,
   mountStaticClient,

@@ -24,7 +24,9 @@ export type ReviewVerb =
   /** Issue the conclusion to a committee, return it to review, archive it. */
   | 'setStatus'
   /** Import a new version (reading) of the draft into the review (server/versions/). */
-  | 'addVersion';
+  | 'addVersion'
+  /** Confirm or correct the status of a recommendation in a later reading (server/recommendations/). */
+  | 'decideRecommendations';
 
 /** The documents the export makes. */
 export type ExportKind = 'conclusion' | 'table' | 'view' | 'preview' | 'workingCopy';
@@ -38,7 +40,9 @@ export type GlobalVerb =
   /** Read the registry of committees: to choose one at upload and at issue, and for the addressee. */
   | 'listCommittees'
   /** Add committees, rename them, change the chair, deactivate them. */
-  | 'manageCommittees';
+  | 'manageCommittees'
+  /** The Alliance-wide figures of recommendations made and adopted, over all reviews. */
+  | 'readAllianceStats';
 
 const REVIEW_VERBS: Record<ReviewVerb, readonly ReviewAccess[]> = {
   readCard: ['secretary', 'expert', 'reader'],
@@ -47,6 +51,7 @@ const REVIEW_VERBS: Record<ReviewVerb, readonly ReviewAccess[]> = {
   manageMembers: ['secretary'],
   setStatus: ['secretary'],
   addVersion: ['secretary'],
+  decideRecommendations: ['secretary'],
 };
 
 /** The issued documents are the committee's too; the form's preview and the working copy are not. */
@@ -65,6 +70,7 @@ const GLOBAL_VERBS: Record<GlobalVerb, readonly Role[]> = {
   readAudit: ['admin', 'secretary'],
   listCommittees: ['admin', 'secretary'],
   manageCommittees: ['admin'],
+  readAllianceStats: ['admin', 'secretary'],
 };
 
 export function canDo(user: Pick<User, 'role'>, verb: GlobalVerb): boolean {

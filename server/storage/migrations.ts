@@ -260,4 +260,28 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // The fate of each recommendation in each later reading (issue 16, server/recommendations/): the
+    // detector's pre-filled status with its evidence, and the status the secretary confirmed or
+    // corrected (null until she does). seq is the reading (the review's version number, ≥ 2).
+    // criterion_id and the clause are kept so the Alliance-wide figures need no review's docs.
+    id: '011-recommendation-statuses',
+    sql: `
+      CREATE TABLE recommendation_statuses (
+        review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL CHECK (seq >= 2),
+        finding_id TEXT NOT NULL,
+        criterion_id TEXT NOT NULL,
+        clause_id TEXT NOT NULL,
+        new_clause_id TEXT,
+        detected TEXT NOT NULL CHECK (detected IN ('adopted', 'partly', 'not_adopted', 'not_applicable')),
+        status TEXT CHECK (status IS NULL OR status IN ('adopted', 'partly', 'not_adopted', 'not_applicable')),
+        evidence TEXT NOT NULL,
+        detected_at INTEGER NOT NULL,
+        decided_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        decided_at INTEGER,
+        PRIMARY KEY (review_id, seq, finding_id)
+      );
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import { api, type Auth } from '../helpers/app';
 import type { ContractWorld } from './contract-world';
+import { seedStatuses } from '../recommendations/seed';
 
 /**
  * How to get a real answer from each route of the contract: who calls, with what. Keyed by
@@ -113,11 +114,25 @@ export const JSON_CALLS: Record<string, Call[]> = {
       return { auth: w.auth('member'), params: { ...draft(w), seq: '2', annotationId: mine.annotationId }, body: { clauseId: mine.clauseId, start: 0, end: 4 } };
     },
   ],
+  'GET /api/reviews/:id/readings/:seq/recommendations': [
+    (w) => {
+      seedStatuses(w.server.tendik.ctx.db, w.working.id, 2, [{ findingId: 'contract-a' }, { findingId: 'contract-b', detected: 'not_applicable', newText: null }]);
+      return { auth: w.auth('member'), params: { ...working(w), seq: '2' } };
+    },
+  ],
+  'POST /api/reviews/:id/readings/:seq/recommendations/:findingId': [
+    (w) => {
+      seedStatuses(w.server.tendik.ctx.db, w.working.id, 2, [{ findingId: 'contract-a' }]);
+      return { auth: w.auth('secretary'), params: { ...working(w), seq: '2', findingId: 'contract-a' }, body: { status: 'partly' } };
+    },
+  ],
+  'GET /api/recommendations/stats': [(w) => ({ auth: w.auth('secretary'), query: { lang: 'ky' } }), (w) => ({ auth: w.auth('admin') })],
 };
 
 /** The file routes answer their file to the roles meant to download it. */
 export const FILE_CALLS: Record<string, Call[]> = {
   'GET /api/audit.csv': [(w) => ({ auth: w.auth('admin') })],
+  'GET /api/recommendations/stats.csv': [(w) => ({ auth: w.auth('secretary'), query: { lang: 'en' } })],
   'GET /api/reviews/:id/conclusion.docx': [(w) => ({ auth: w.auth('reader'), params: draft(w), query: { lang: 'ru' } })],
   'GET /api/reviews/:id/conclusion/table.docx': [(w) => ({ auth: w.auth('reader'), params: draft(w), query: { lang: 'ky' } })],
   'GET /api/reviews/:id/working-copy.docx': [(w) => ({ auth: w.auth('member'), params: draft(w) })],

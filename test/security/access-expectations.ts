@@ -1,5 +1,6 @@
 import { createCommittee } from '../../server/committees/store';
 import { addMember } from '../../server/reviews/members';
+import { seedStatuses } from '../recommendations/seed';
 import type { Actor, World } from './world';
 
 /**
@@ -101,6 +102,23 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 
   'GET /api/audit': { allow: ['admin', 'secretary'] },
   'GET /api/audit.csv': { allow: ['admin', 'secretary'] },
+  'GET /api/recommendations/stats': { allow: ['admin', 'secretary'] },
+  'GET /api/recommendations/stats.csv': { allow: ['admin', 'secretary'] },
+  // A reading's recommendation statuses: working material (committee readers get the issued conclusion only).
+  'GET /api/reviews/:id/readings/:seq/recommendations': {
+    allow: WORKING_READERS,
+    params: (w) => {
+      for (const review of [w.working, w.issued]) seedStatuses(w.server.tendik.ctx.db, review.id, 2, [{ findingId: 'access-finding' }]);
+      return { seq: '2' };
+    },
+  },
+  'POST /api/reviews/:id/readings/:seq/recommendations/:findingId': {
+    allow: SECRETARY_OF_REVIEW,
+    params: (w) => {
+      for (const review of [w.working, w.issued]) seedStatuses(w.server.tendik.ctx.db, review.id, 2, [{ findingId: 'access-finding' }]);
+      return { seq: '2', findingId: 'access-finding' };
+    },
+  },
 
   // Import: a secretary's work. Without a multipart body the secretary gets a 400, and nothing is stored.
   'POST /api/reviews': { allow: ['secretary'] },

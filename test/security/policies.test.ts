@@ -21,6 +21,7 @@ const reviewVerbs: Record<ReviewVerb, Actor[]> = {
   manageMembers: ['secretary'],
   setStatus: ['secretary'],
   addVersion: ['secretary'],
+  decideRecommendations: ['secretary'],
 };
 const exports: Record<ExportKind, Actor[]> = {
   conclusion: ['secretary', 'member', 'reader'],
@@ -36,6 +37,7 @@ const globalVerbs: Record<GlobalVerb, Role[]> = {
   readAudit: ['admin', 'secretary'],
   listCommittees: ['admin', 'secretary'],
   manageCommittees: ['admin'],
+  readAllianceStats: ['admin', 'secretary'],
 };
 const people: Actor[] = ['admin', 'secretary', 'member', 'outsider', 'reader', 'otherReader'];
 
