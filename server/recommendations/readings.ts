@@ -29,7 +29,7 @@ export function laterReading(db: Db, reviewId: string, seq: number): LaterReadin
     | undefined;
   if (!version) return null;
   const steps: Array<Map<string, string | null>> = [];
-  const read = db.prepare('SELECT old_id, new_id FROM version_alignments WHERE review_id = ? AND to_seq = ? AND old_id IS NOT NULL AND kind <> 'split'');
+  const read = db.prepare("SELECT old_id, new_id FROM version_alignments WHERE review_id = ? AND to_seq = ? AND old_id IS NOT NULL AND kind <> 'split'");
   for (let to = 2; to <= seq; to++) {
     const map = new Map<string, string | null>();
     for (const row of read.all(reviewId, to) as Array<{ old_id: string; new_id: string | null }>) map.set(row.old_id, row.new_id);
