@@ -189,6 +189,8 @@ async function run(world: E2eWorld, browser: Browser): Promise<void> {
   const page = await signInAs(sec, world.server.url, world.secretary.email, world.secretary.password);
   await openUntilInteractive(page, url, enough);
   const highlights = await page.locator('mark.hl').count();
+  // Correcting the text is a mode she switches on (issue 17); off, her keys change nothing.
+  await page.locator('[data-testid=text-correct-toggle]').click();
   const latencies = (await typingLatency(page, 40)).sort((a, b) => a - b);
   figure(
     `client: typing latency, ${highlights} highlights`,

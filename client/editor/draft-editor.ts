@@ -10,6 +10,7 @@ import { sameJson } from '../ui/same-json';
 import { cursorBuilder, selectionBuilder } from './cursors';
 import { clauseTextStarts, highlightsKey, highlightsPlugin, type Highlight } from './highlights';
 import { searchPlugin } from './search-plugin';
+import { correctionsPlugin } from './corrections-plugin';
 
 export interface SelectedWords {
   clauseId: string;
@@ -47,6 +48,7 @@ export class DraftEditor {
         keymap(baseKeymap),
         highlightsPlugin(),
         searchPlugin(),
+        correctionsPlugin(),
       ],
     });
     this.view = new EditorView(mount, {

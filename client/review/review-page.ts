@@ -24,6 +24,7 @@ import { reviewShortcuts } from './review-shortcuts';
 import { closeEarly, connectEarly, loadReviewInfo, ReviewSession, type ReviewInfo } from './review-session';
 import { followSession } from './session-status';
 import { sidebarTabs } from './sidebar-tabs';
+import { TextCorrections } from './text-corrections';
 import { TextTools } from './text-tools';
 
 /**
@@ -72,13 +73,17 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
 
   const editorMount = h('div', { class: 'editor-mount' });
   const editor = new DraftEditor(editorMount, draftFragment(session.text.doc), session.text.awareness, {
-    writable: isSecretary,
+    // Read-only until the secretary switches on "Correct the text" (text-corrections.ts).
+    writable: false,
     label: t('editorLabel'),
     onHighlightClick: (id) => findings.focusItem(id),
   });
   parts.add(() => editor.destroy());
+  const editorPane = h('section', { class: 'editor-pane', 'aria-labelledby': 'editor-title' });
+  const corrections = new TextCorrections(editor, session, () => isSecretary && session.text.writable, editorPane);
+  parts.add(() => corrections.destroy());
   parts.on(session.provider, 'synced', (doc: string) => {
-    if (doc === 'text') editor.setWritable(isSecretary && session.text.writable);
+    if (doc === 'text') corrections.writableChanged();
   });
   const alerts = collabAlerts(session.provider);
   parts.add(alerts.destroy);
@@ -182,6 +187,21 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     },
   );
 
+  editorPane.append(
+    h(
+      'div',
+      { class: 'editor-toolbar' },
+      h('h2', { id: 'editor-title', class: 'visually-hidden', 'data-i18n': 'editorLabel' }, t('editorLabel')),
+      newFindingButton,
+      h('span', { class: 'hint' }, tx('span', 'newFindingHint'), ' · ', tx('span', 'jumpToFindingHint')),
+      isSecretary ? null : tx('span', 'readOnlyNote', { class: 'hint' }),
+      corrections.toolbar,
+      textTools.element,
+    ),
+    alerts.element,
+    corrections.element,
+    editorMount,
+  );
   page.append(
       h(
         'div',
@@ -191,21 +211,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
         presence.element,
       ),
       outline.element,
-      h(
-        'section',
-        { class: 'editor-pane', 'aria-labelledby': 'editor-title' },
-        h(
-          'div',
-          { class: 'editor-toolbar' },
-          h('h2', { id: 'editor-title', class: 'visually-hidden', 'data-i18n': 'editorLabel' }, t('editorLabel')),
-          newFindingButton,
-          h('span', { class: 'hint' }, tx('span', 'newFindingHint'), ' · ', tx('span', 'jumpToFindingHint')),
-          isSecretary ? null : tx('span', 'readOnlyNote', { class: 'hint' }),
-          textTools.element,
-        ),
-        alerts.element,
-        editorMount,
-      ),
+      editorPane,
       h('aside', { class: 'sidebar', 'aria-label': t('annotations'), 'data-i18n-label': 'annotations' }, tabs.tablist, tabs.panels),
   );
   main.replaceChildren(page);

@@ -172,6 +172,11 @@ export class ReviewSession {
     this.cleanup.push(() => doc.off('afterTransaction', schedule));
   }
 
+  /** Every followed participant's author doc, with her role (the text's corrections are read from the secretaries'). */
+  authorDocs(): Array<{ userId: string; role: 'secretary' | 'expert'; doc: Y.Doc }> {
+    return [...this.authors].map(([userId, a]) => ({ userId, role: a.role, doc: a.handle.doc }));
+  }
+
   get status(): CollabStatus {
     return this.provider.status;
   }

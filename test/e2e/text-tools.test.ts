@@ -70,6 +70,7 @@ describe.skipIf(!chromiumAvailable())('the draft: search, go to article, shortcu
     // A correction by the secretary, in another browser, is found at once.
     const { page: secretary } = await signedIn('secretary');
     await openReview(secretary, bench.world.server.url, reviewId);
+    await secretary.locator('[data-testid=text-correct-toggle]').click();
     await selectInEditor(secretary, 'Заседания проводятся');
     await secretary.keyboard.type('Заседания комиссии проводятся');
     await waitSynced(secretary);

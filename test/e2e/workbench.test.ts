@@ -190,6 +190,9 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     await openReview(secretary, bench.world.server.url, reviewId);
     const expertMark = (page: Page) => page.locator('mark.hl:not(.hl--engine)').allTextContents();
     await expect.poll(() => expertMark(secretary), { timeout: LIVE }).toEqual(['назначается женщинам']);
+    // Correcting is a mode she switches on (off when the review opens): text-corrections.test.ts.
+    expect(await secretary.locator('[data-testid=draft-editor]').getAttribute('aria-readonly')).toBe('true');
+    await secretary.locator('[data-testid=text-correct-toggle]').click();
     expect(await secretary.locator('[data-testid=draft-editor]').getAttribute('aria-readonly')).toBe('false');
     expect(await expert.locator('[data-testid=draft-editor]').getAttribute('aria-readonly')).toBe('true');
 
