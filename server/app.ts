@@ -18,12 +18,15 @@ import { currentDraftTree } from './reviews/current-draft';
 import { openDatabase, type Db } from './storage/db';
 import { createLogger, type Logger } from './ops/logger';
 import { attachSocketLog, requestLog } from './ops/request-log';
+import { startBackupSchedule, type BackupSchedule } from './ops/backup-schedule';
 
 export interface TendikApp {
   app: express.Express;
   httpServer: http.Server;
   io: SocketServer;
   ctx: AppContext;
+  /** Scheduled backups (TENDIK_BACKUP_DIR), or null when none are configured. */
+  backups: BackupSchedule | null;
   /** Listens on config.port (0 = any free port) and resolves with the bound port. */
   listen(): Promise<number>;
   /** Flushes collaboration state, closes sockets, the HTTP server and the database. */
@@ -69,6 +72,9 @@ export function createApp(
   };
   // Docs are flushed before sockets, the HTTP server and the database close.
   closers.push(() => collab.closeAll());
+  // Closers run in reverse: a backup under way finishes after the docs are flushed, before the database closes.
+  const backups = config.backup && !db.memory ? startBackupSchedule(db, config.backup, log) : null;
+  if (backups) closers.unshift(() => backups.stop());
 
   app.use(requestLog(log));
   installSecurity(app, config);
@@ -87,6 +93,7 @@ export function createApp(
     httpServer,
     io,
     ctx,
+    backups,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
