@@ -52,7 +52,7 @@ export class Shell {
       h('div', { class: 'app-header__tools' }, this.connection.element, h('label', { for: 'lang-select', class: 'visually-hidden', 'data-i18n': 'language' }, t('language')), select, lowVision, this.userBox),
     );
     root.replaceChildren(
-      h('a', { href: '#main', class: 'skip-link', 'data-i18n': 'skipToContent', onclick: (e: Event) => { e.preventDefault(); this.main.focus(); } }, t('skipToContent')),
+      h('a', { href: '#main', class: 'skip-link', 'data-i18n': 'skipToContent', onclick: (e: Event) => { e.preventDefault(); this.skipToContent(); } }, t('skipToContent')),
       header,
       this.main,
       h('div', { id: 'live-region', class: 'visually-hidden', 'aria-live': 'polite', role: 'status' }),
@@ -65,6 +65,15 @@ export class Shell {
     this.renderUser();
   }
 
+  /**
+   * The skip link's target: what the screen marks as its content (the draft's text on a review page,
+   * `data-skip-target`), else the screen itself.
+   */
+  private skipToContent(): void {
+    const target = this.main.querySelector<HTMLElement>('[data-skip-target]') ?? this.main;
+    target.focus();
+  }
+
   renderUser(): void {
     const user = currentUser();
     if (!user) {
@@ -72,7 +81,9 @@ export class Shell {
       return;
     }
     this.userBox.replaceChildren(
-      h('a', { href: '#/account', class: 'user-box__name', 'data-testid': 'user-name', title: `${user.name} — ${t('accountLink')}` }, t('signedInAs', { name: user.name })),
+      // The name alone is shown (a sentence around it wrapped or was cut in Kyrgyz); the sentence is
+      // the link's accessible name, which begins or contains what is seen.
+      h('a', { href: '#/account', class: 'user-box__name', 'data-testid': 'user-name', 'aria-label': `${t('signedInAs', { name: user.name })}. ${t('accountLink')}`, title: `${t('signedInAs', { name: user.name })} — ${t('accountLink')}` }, user.name),
       tx('button', 'signOut', {
         type: 'button',
         class: 'button button--ghost',

@@ -62,6 +62,8 @@ export class DraftEditor {
         'aria-keyshortcuts': 'Control+Alt+M Control+Alt+J',
         spellcheck: 'false',
         'data-testid': 'draft-editor',
+        // The page's skip link lands here (client/shell.ts).
+        'data-skip-target': 'true',
       }),
       // A plain function: ProseMirror calls it with the view as `this`, also while the EditorView is
       // still being constructed (y-prosemirror renders the fragment from its plugin view at once).

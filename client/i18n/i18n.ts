@@ -72,17 +72,42 @@ export function formatDate(value: string | number | Date | null | undefined): st
   if (value == null || value === '') return '';
   const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(LOCALES[current], { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+  return longDate(date);
 }
 
 /** Intl formatters are costly to construct (a sidebar of hundreds of cards formats hundreds of values): one per language. */
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 
+/**
+ * Whether dates in this language are written with the app's own words (client/i18n/features/dates.ts)
+ * rather than Intl: always in Kyrgyz — Chromium has no Kyrgyz locale data (Intl answers in English)
+ * and CLDR's pattern is not the official «2026-жылдын 20-декабры» — and in any language the browser
+ * lacks.
+ */
+function ownDateWords(language: Lang): boolean {
+  return language === 'ky' || Intl.DateTimeFormat.supportedLocalesOf([LOCALES[language]]).length === 0;
+}
+
+function longDate(date: Date): string {
+  if (ownDateWords(current)) {
+    return t('datesLong', { day: date.getDate(), month: t(`datesMonth${date.getMonth() + 1}` as StringKey), year: date.getFullYear() });
+  }
+  let format = dateFormats.get(current);
+  if (!format) dateFormats.set(current, (format = new Intl.DateTimeFormat(LOCALES[current], { year: 'numeric', month: 'long', day: 'numeric' })));
+  return format.format(date);
+}
+
 export function formatDateTime(value: number): string {
+  const date = new Date(value);
+  if (ownDateWords(current)) {
+    const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+    return t('datesDateTime', { date: longDate(date), time });
+  }
   let format = dateTimeFormats.get(current);
   if (!format) dateTimeFormats.set(current, (format = new Intl.DateTimeFormat(LOCALES[current], { dateStyle: 'medium', timeStyle: 'short' })));
-  return format.format(new Date(value));
+  return format.format(date);
 }
 
 export function formatNumber(value: number): string {

@@ -22,10 +22,12 @@ export function newFindingFlow(editor: DraftEditor, session: ReviewSession, crit
       editor.view.focus();
       return;
     }
+    // Escape (or Cancel) returns to where she was: the button she pressed, or the text she selected.
+    const from = document.activeElement;
     const opened = openFindingDialog({
       quote: words.text,
       criteria: criteria(),
-      returnFocus: editor.view.dom as HTMLElement,
+      returnFocus: from instanceof HTMLElement && from !== document.body ? from : (editor.view.dom as HTMLElement),
       onSubmit: (input) => {
         const anchor = createAnchor(session.text.doc, words.clauseId, { start: words.start, end: words.end });
         addAnnotation(session.mine.doc, session.me.id, { kind: 'finding', anchor, ...input });

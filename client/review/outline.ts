@@ -55,15 +55,73 @@ export function entryAt(starts: ReadonlyArray<{ id: string; pos: number }>, pos:
   return found;
 }
 
-/** The outline as a navigation list; activating an entry jumps the editor there. */
+/**
+ * The outline as a tree in the WAI-ARIA tree view pattern (flat, levels in aria-level): one Tab stop
+ * — a Criminal Code has ~440 entries, which as buttons were as many Tabs between the header and the
+ * text — with the arrow keys inside it: Up and Down to the previous and next entry, Home and End,
+ * Right to the first entry below this one, Left to the entry above it; Enter or Space jumps the
+ * editor there (so does a click). It listens only on its own elements: nothing to release.
+ */
 export function renderOutline(entries: readonly OutlineEntry[], onJump: (clauseId: string) => void): HTMLElement {
-  return h(
-    'ul',
-    { class: 'outline__list' },
-    ...entries.map(({ id, level, label }) =>
-      h('li', { class: `outline__item outline__item--${level}` }, h('button', { type: 'button', class: 'outline__link', 'data-clause': id, onclick: () => onJump(id) }, label)),
-    ),
+  const items = entries.map(({ id, level, label }, i) =>
+    h('li', { role: 'treeitem', 'aria-level': String(level), tabindex: i === 0 ? '0' : '-1', class: `outline__item outline__item--${level} outline__link`, 'data-clause': id }, label),
   );
+  const tree = h('ul', { role: 'tree', class: 'outline__list', 'aria-labelledby': 'outline-title', 'aria-describedby': 'outline-keys' }, ...items);
+  let current = 0;
+  const moveTo = (index: number) => {
+    const next = items[index];
+    if (!next) return;
+    items[current]!.tabIndex = -1;
+    next.tabIndex = 0;
+    current = index;
+    next.focus();
+  };
+  const jump = (index: number) => {
+    moveTo(index);
+    onJump(entries[index]!.id);
+  };
+  tree.addEventListener('click', (event) => {
+    const index = items.indexOf((event.target as HTMLElement).closest('li') as HTMLLIElement);
+    if (index >= 0) jump(index);
+  });
+  tree.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const level = entries[current]!.level;
+    let target: number | null = null;
+    switch (event.key) {
+      case 'ArrowDown':
+        target = Math.min(current + 1, items.length - 1);
+        break;
+      case 'ArrowUp':
+        target = Math.max(current - 1, 0);
+        break;
+      case 'Home':
+        target = 0;
+        break;
+      case 'End':
+        target = items.length - 1;
+        break;
+      case 'ArrowRight':
+        target = (entries[current + 1]?.level ?? 0) > level ? current + 1 : current;
+        break;
+      case 'ArrowLeft': {
+        let i = current - 1;
+        while (i >= 0 && entries[i]!.level >= level) i -= 1;
+        target = i >= 0 ? i : current;
+        break;
+      }
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        jump(current);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    moveTo(target);
+  });
+  return tree;
 }
 
 /**
@@ -73,6 +131,7 @@ export function renderOutline(entries: readonly OutlineEntry[], onJump: (clauseI
 export class OutlineNav {
   readonly element: HTMLElement;
   private readonly title: HTMLElement;
+  private readonly keys: HTMLElement;
   private doc: PMNode | null = null;
   private entries: readonly OutlineEntry[] | null = null;
   /** The search's hits per entry, and the entry of the current hit (marked again after a rebuild). */
@@ -81,7 +140,8 @@ export class OutlineNav {
 
   constructor(private readonly onJump: (clauseId: string) => void) {
     this.title = tx('h2', 'outline', { id: 'outline-title', class: 'panel-title' });
-    this.element = h('nav', { class: 'outline', 'aria-labelledby': 'outline-title' }, this.title);
+    this.keys = tx('p', 'layoutOutlineKeys', { id: 'outline-keys', class: 'visually-hidden' });
+    this.element = h('nav', { class: 'outline', 'aria-labelledby': 'outline-title' }, this.title, this.keys);
   }
 
   update(doc: PMNode): void {
@@ -90,7 +150,7 @@ export class OutlineNav {
     const entries = outlineEntries(doc);
     if (this.entries && sameEntries(entries, this.entries)) return;
     this.entries = entries;
-    this.element.replaceChildren(this.title, renderOutline(entries, this.onJump));
+    this.element.replaceChildren(this.title, this.keys, renderOutline(entries, this.onJump));
     this.drawHits();
   }
 

@@ -58,6 +58,11 @@ export class ConnectionIndicator {
       const count = t('connUnsent', { count: formatNumber(this.unsent) });
       this.label.replaceChildren(h('span', { class: 'visually-hidden' }, `${t(LABEL[state])}. `), count);
       this.element.title = `${t(LABEL[state])} — ${count}`;
+    } else if (state === 'offline') {
+      // The whole sentence made the header two rows (in large type, and in Kyrgyz): the pill says
+      // "offline", the rest is in its title and, for screen readers, in a hidden part of the label.
+      this.label.replaceChildren(t('layoutOfflineShort'), h('span', { class: 'visually-hidden' }, ` — ${t('layoutOfflineMore')}`));
+      this.element.title = t('connOffline');
     } else {
       this.label.textContent = t(LABEL[state]);
       this.element.removeAttribute('title');
