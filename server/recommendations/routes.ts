@@ -24,19 +24,24 @@ function readingSeq(value: unknown): number {
 }
 
 /**
- * The statuses of a reading: stored ones as they are; the first time a reading is asked for, the
- * detector pre-fills them from the review's recommendations and the versions' alignment.
+ * The statuses of a reading. While the reading exists the detector runs again on every read over the
+ * review's current recommendations (a finding confirmed after the reading was added gets its status
+ * too; a status the secretary decided stays hers), and only current recommendations are listed.
+ * Without the reading (the versions module absent) what is stored is all there is.
  */
 async function statusesOf(ctx: AppContext, reviewId: string, seq: number) {
-  const stored = listStatuses(ctx.db, reviewId, seq);
-  if (stored.length > 0) return stored;
   const reading = laterReading(ctx.db, reviewId, seq);
-  if (!reading) throw RecommendationErrors.READING_NOT_FOUND();
+  if (!reading) {
+    const stored = listStatuses(ctx.db, reviewId, seq);
+    if (stored.length === 0) throw RecommendationErrors.READING_NOT_FOUND();
+    return stored;
+  }
   const draft = storedDraft(ctx.db, reviewId);
   if (!draft) throw ExportErrors.EXPORT_NO_DRAFT();
   const [model, tree] = await Promise.all([loadModelForExport(ctx, reviewId), loadTreeForExport(ctx, reviewId, draft)]);
-  prefillStatuses(ctx.db, reviewId, reading, recommendationsOf(model, tree, workingCopyReviser(draftLanguage(tree))));
-  return listStatuses(ctx.db, reviewId, seq);
+  const current = prefillStatuses(ctx.db, reviewId, reading, recommendationsOf(model, tree, workingCopyReviser(draftLanguage(tree))));
+  const ids = new Set(current.map((d) => d.findingId));
+  return listStatuses(ctx.db, reviewId, seq).filter((s) => ids.has(s.findingId));
 }
 
 /**
