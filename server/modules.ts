@@ -16,6 +16,7 @@ import { mountReviewRoutes } from './reviews/routes';
 import { mountVersionRoutes } from './versions/routes';
 import { mountRecommendationRoutes } from './recommendations/routes';
 import { mountRecommendationStatsRoutes } from './recommendations/stats-routes';
+import { mountAmendRoutes } from './amend/routes';
 import { mountStaticClient } from './http/static';
 import { mountChecklistUiRoutes } from './ui-api/checklist-routes';
 
@@ -37,6 +38,7 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountVersionRoutes,
   mountRecommendationRoutes,
   mountRecommendationStatsRoutes,
+  mountAmendRoutes,
   mountReviewRoutes,
   mountChecklistUiRoutes,
   mountStaticClient,

@@ -26,7 +26,9 @@ export type ReviewVerb =
   /** Import a new version (reading) of the draft into the review (server/versions/). */
   | 'addVersion'
   /** Confirm or correct the status of a recommendation in a later reading (server/recommendations/). */
-  | 'decideRecommendations';
+  | 'decideRecommendations'
+  /** Attach base acts of the library to a review of an amendment law, and take them off (server/amend/). */
+  | 'attachBaseAct';
 
 /** The documents the export makes. */
 export type ExportKind = 'conclusion' | 'table' | 'view' | 'preview' | 'workingCopy';
@@ -42,7 +44,11 @@ export type GlobalVerb =
   /** Add committees, rename them, change the chair, deactivate them. */
   | 'manageCommittees'
   /** The Alliance-wide figures of recommendations made and adopted, over all reviews. */
-  | 'readAllianceStats';
+  | 'readAllianceStats'
+  /** Read the library of imported base acts (to pick one, to read what a review applies to). */
+  | 'listBaseActs'
+  /** Import a base act into the library. */
+  | 'importBaseAct';
 
 const REVIEW_VERBS: Record<ReviewVerb, readonly ReviewAccess[]> = {
   readCard: ['secretary', 'expert', 'reader'],
@@ -52,6 +58,7 @@ const REVIEW_VERBS: Record<ReviewVerb, readonly ReviewAccess[]> = {
   setStatus: ['secretary'],
   addVersion: ['secretary'],
   decideRecommendations: ['secretary'],
+  attachBaseAct: ['secretary'],
 };
 
 /** The issued documents are the committee's too; the form's preview and the working copy are not. */
@@ -71,6 +78,8 @@ const GLOBAL_VERBS: Record<GlobalVerb, readonly Role[]> = {
   listCommittees: ['admin', 'secretary'],
   manageCommittees: ['admin'],
   readAllianceStats: ['admin', 'secretary'],
+  listBaseActs: ['secretary', 'expert'],
+  importBaseAct: ['secretary'],
 };
 
 export function canDo(user: Pick<User, 'role'>, verb: GlobalVerb): boolean {

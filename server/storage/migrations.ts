@@ -284,4 +284,33 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // The library of imported base acts (issue 20, server/amend/): the acts amendment laws change, imported once
+    // (title, edition date, source) and attached to as many reviews as need them; for_title is the title an
+    // amendment law names the act by, when the secretary linked it by hand.
+    id: '012-base-acts',
+    sql: `
+      CREATE TABLE base_acts (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        edition_date TEXT,
+        source TEXT,
+        source_name TEXT NOT NULL,
+        language TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        clause_tree TEXT NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        created_by TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE review_base_acts (
+        review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        base_act_id TEXT NOT NULL REFERENCES base_acts(id),
+        for_title TEXT,
+        attached_by TEXT,
+        attached_at INTEGER NOT NULL,
+        PRIMARY KEY (review_id, base_act_id)
+      );
+    `,
+  },
 ];

@@ -48,8 +48,9 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
         push('same', x[i]!);
         i++;
         j++;
-      } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) push('ins', y[j++]!);
-      else push('del', x[i++]!);
+        // words struck come before the words put in their place, as a reader expects them
+      } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) push('del', x[i++]!);
+      else push('ins', y[j++]!);
     }
   }
   push('same', a.slice(a.length - tail).join(''));

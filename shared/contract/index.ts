@@ -1,4 +1,5 @@
 import * as admin from './admin';
+import * as amend from './amend';
 import * as audit from './audit';
 import * as auth from './auth';
 import * as checklist from './checklist';
@@ -24,7 +25,7 @@ import * as versions from './versions';
  * app's pages (HTML). The two upload routes take a multipart body but answer JSON, so they are JSON
  * routes with `upload: 'multipart'`. The socket protocol is shared/protocol.ts.
  */
-export { admin, audit, auth, checklist, committees, conclusion, health, importing, members, recommendations, reviews, status, versions };
+export { admin, amend, audit, auth, checklist, committees, conclusion, health, importing, members, recommendations, reviews, status, versions };
 export { clientPages };
 export * from './route';
 
@@ -35,7 +36,7 @@ function routesOf(module: Record<string, unknown>): Array<JsonRoute | FileRoute>
   );
 }
 
-const ALL = [admin, audit, auth, checklist, committees, conclusion, health, importing, members, recommendations, reviews, status, versions].flatMap(routesOf);
+const ALL = [admin, amend, audit, auth, checklist, committees, conclusion, health, importing, members, recommendations, reviews, status, versions].flatMap(routesOf);
 
 /** Every route that answers JSON. */
 export const JSON_ROUTES: readonly JsonRoute[] = ALL.filter((r): r is JsonRoute => r.kind === 'json');

@@ -127,6 +127,33 @@ export const JSON_CALLS: Record<string, Call[]> = {
     },
   ],
   'GET /api/recommendations/stats': [(w) => ({ auth: w.auth('secretary'), query: { lang: 'ky' } }), (w) => ({ auth: w.auth('admin') })],
+
+  // Issue 20: the library of base acts and the amendment law applied (the sample draft serves as a base act).
+  'POST /api/base-acts': [
+    (w) => {
+      const form = w.draftForm();
+      form.set('title', 'О поддержке семей');
+      form.set('editionDate', '2024-01-01');
+      return { auth: w.auth('secretary'), form };
+    },
+  ],
+  'GET /api/base-acts': [(w) => ({ auth: w.auth('secretary') }), (w) => ({ auth: w.auth('member') })],
+  'POST /api/reviews/:id/base-acts': [
+    async (w) => {
+      const res = await api(w.server, w.auth('secretary'), '/api/base-acts');
+      const { acts } = (await res.json()) as { acts: Array<{ id: string }> };
+      return { auth: w.auth('secretary'), params: working(w), body: { baseActId: acts[0]!.id, forTitle: 'О поддержке семей' } };
+    },
+  ],
+  'GET /api/reviews/:id/base-acts': [(w) => ({ auth: w.auth('member'), params: working(w) })],
+  'GET /api/reviews/:id/amendments': [(w) => ({ auth: w.auth('member'), params: working(w) }), (w) => ({ auth: w.auth('secretary'), params: draft(w) })],
+  'DELETE /api/reviews/:id/base-acts/:actId': [
+    async (w) => {
+      const res = await api(w.server, w.auth('secretary'), '/api/base-acts');
+      const { acts } = (await res.json()) as { acts: Array<{ id: string }> };
+      return { auth: w.auth('secretary'), params: { ...working(w), actId: acts[0]!.id } };
+    },
+  ],
 };
 
 /** The file routes answer their file to the roles meant to download it. */

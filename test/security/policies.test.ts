@@ -22,6 +22,7 @@ const reviewVerbs: Record<ReviewVerb, Actor[]> = {
   setStatus: ['secretary'],
   addVersion: ['secretary'],
   decideRecommendations: ['secretary'],
+  attachBaseAct: ['secretary'],
 };
 const exports: Record<ExportKind, Actor[]> = {
   conclusion: ['secretary', 'member', 'reader'],
@@ -38,6 +39,8 @@ const globalVerbs: Record<GlobalVerb, Role[]> = {
   listCommittees: ['admin', 'secretary'],
   manageCommittees: ['admin'],
   readAllianceStats: ['admin', 'secretary'],
+  listBaseActs: ['secretary', 'expert'],
+  importBaseAct: ['secretary'],
 };
 const people: Actor[] = ['admin', 'secretary', 'member', 'outsider', 'reader', 'otherReader'];
 
