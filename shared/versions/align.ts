@@ -9,9 +9,11 @@ import { walkClauses, type Clause, type ClauseKind, type ClauseTree } from '../c
  * Passes, each only over units the earlier ones left unmatched:
  *  1. the same words (number marker aside), unique on both sides;
  *  2. similar words (word-set Dice ≥ 0.5), the best candidate clearly ahead of the next;
- *  3. context: a unit under an aligned parent takes the unaligned child of the same kind and number
- *     (repeated words such as «Утратила силу», a restated part);
- *  4. what is left is deleted (old) or inserted (new); an inserted unit whose children come from one
+ *  3. context: a unit under an aligned parent takes the unaligned child with the same words (several:
+ *     the one most alike with everything under it) or else of the same kind and number (a restated part);
+ *  4. order: a unit left over takes the one unaligned unit of its kind between its aligned neighbours'
+ *     counterparts, inside the counterpart of one of its ancestors (parts moved into a split-off article);
+ *  5. what is left is deleted (old) or inserted (new); an inserted unit whose children come from one
  *     old unit is that unit's split.
  * A matched pair is «moved» when its parent is not its old parent's counterpart or it left the order.
  */
@@ -113,12 +115,46 @@ export function alignTrees(oldTree: ClauseTree, newTree: ClauseTree): Alignment 
   for (const u of news) if (u.norm.length > 0) group(kindKey(u.clause.kind, u.norm)).n.push(u.index);
   for (const { o, n } of groups.values()) if (o.length === 1 && n.length === 1) link(o[0]!, n[0]!);
 
+  // Children of each unit, both sides: repeated words («То же деяние, совершенное:») differ by what is under them.
+  const oldKids = childrenLists(olds);
+  const newKids = childrenLists(news);
+  const oldSub = new Map<number, Set<string>>();
+  const newSub = new Map<number, Set<string>>();
+  const subtree = (units: Unit[], kids: Map<number, number[]>, cache: Map<number, Set<string>>, i: number): Set<string> => {
+    let set = cache.get(i);
+    if (!set) {
+      set = new Set(units[i]!.tokens);
+      for (const k of kids.get(i) ?? []) for (const t of subtree(units, kids, cache, k)) set.add(t);
+      cache.set(i, set);
+    }
+    return set;
+  };
+  const subtreeSimilarity = (o: number, n: number) => dice(subtree(olds, oldKids, oldSub, o), subtree(news, newKids, newSub, n));
+  /** The candidate clearly most like `o` with everything under it, or undefined. */
+  const bySubtree = (o: number, candidates: readonly number[]): number | undefined => {
+    if (candidates.length === 1) return candidates[0];
+    let best = -1;
+    let bestS = -1;
+    let second = -1;
+    for (const n of candidates) {
+      const s = subtreeSimilarity(o, n);
+      if (s > bestS) {
+        second = bestS;
+        best = n;
+        bestS = s;
+      } else if (s > second) second = s;
+    }
+    return bestS >= 0.6 && bestS - second >= 0.1 ? best : undefined;
+  };
+
   // 2. Similar words: an inverted index over the unmatched new units' rarer words.
+  // Words repeated on the old side (two parts alike) are told apart by context in pass 3, not here.
+  const repeated = (u: Unit) => (groups.get(kindKey(u.clause.kind, u.norm))?.o.length ?? 0) > 1;
   const index = new Map<string, number[]>();
-  for (const u of news) if (toOld[u.index] === -1) for (const t of u.tokens) (index.get(t) ?? index.set(t, []).get(t)!).push(u.index);
+  for (const u of news) if (toOld[u.index] === -1 && !repeated(u)) for (const t of u.tokens) (index.get(t) ?? index.set(t, []).get(t)!).push(u.index);
   const pairs: Array<{ o: number; n: number; s: number }> = [];
   for (const u of olds) {
-    if (toNew[u.index] !== -1 || u.tokens.size < 2) continue;
+    if (toNew[u.index] !== -1 || u.tokens.size < 2 || repeated(u)) continue;
     const overlap = new Map<number, number>();
     for (const t of u.tokens) {
       const list = index.get(t);
@@ -137,22 +173,105 @@ export function alignTrees(oldTree: ClauseTree, newTree: ClauseTree): Alignment 
     if (best && best.s >= 0.5 && best.s - second >= 0.1) pairs.push({ o: u.index, n: best.n, s: best.s });
   }
   pairs.sort((a, b) => b.s - a.s);
-  for (const p of pairs) if (toNew[p.o] === -1 && toOld[p.n] === -1) link(p.o, p.n);
+  // Into another parent than its own parent's counterpart (a deleted article's part looking like a
+  // part elsewhere) only when nearly the same words: a code repeats its formulas.
+  const sameHome = (o: number, n: number) => {
+    const parent = olds[o]!.parent;
+    const newParent = news[n]!.parent;
+    return parent === -1 ? newParent === -1 : toNew[parent] === newParent || (toNew[parent] === -1 && (newParent === -1 || toOld[newParent] === -1));
+  };
+  for (const p of pairs) if (toNew[p.o] === -1 && toOld[p.n] === -1 && (p.s >= 0.85 || sameHome(p.o, p.n))) link(p.o, p.n);
 
-  // 3. Context: under aligned parents, the same kind and number, else the same words in order.
-  const childrenOf = new Map<number, number[]>();
-  for (const u of news) (childrenOf.get(u.parent) ?? childrenOf.set(u.parent, []).get(u.parent)!).push(u.index);
-  for (const u of olds) {
-    if (toNew[u.index] !== -1) continue;
-    const parentNew = u.parent === -1 ? -1 : toNew[u.parent]!;
-    if (u.parent !== -1 && parentNew === -1) continue;
-    const siblings = (childrenOf.get(parentNew) ?? []).filter((n) => toOld[n] === -1 && news[n]!.clause.kind === u.clause.kind);
-    const sameWords = siblings.find((n) => news[n]!.norm === u.norm);
-    // By number only under a parent aligned by its words: two unrelated acts both have an «Статья 1».
-    const sameNumber = u.clause.number === null || u.parent === -1 ? undefined : siblings.find((n) => news[n]!.clause.number === u.clause.number);
-    const found = sameWords ?? sameNumber;
-    if (found !== undefined) link(u.index, found);
-  }
+  // 3. Context: under aligned parents, the same words (several: the one most alike with its children),
+  // else the same kind and number.
+  const childrenOf = newKids;
+  const contextPass = () => {
+    for (const u of olds) {
+      if (toNew[u.index] !== -1) continue;
+      const parentNew = u.parent === -1 ? -1 : toNew[u.parent]!;
+      if (u.parent !== -1 && parentNew === -1) continue;
+      const siblings = (childrenOf.get(parentNew) ?? []).filter((n) => toOld[n] === -1 && news[n]!.clause.kind === u.clause.kind);
+      const same = siblings.filter((n) => news[n]!.norm === u.norm);
+      const sameWords = same.length > 0 ? (bySubtree(u.index, same) ?? (same.length === 1 ? same[0] : undefined)) : undefined;
+      if (same.length > 1 && sameWords === undefined) continue;
+      // By number only under a parent aligned by its words: two unrelated acts both have an «Статья 1».
+      const sameNumber = u.clause.number === null || u.parent === -1 ? undefined : siblings.find((n) => news[n]!.clause.number === u.clause.number);
+      const found = sameWords ?? sameNumber;
+      if (found !== undefined) link(u.index, found);
+    }
+  };
+  // 4. Order: a unit left over takes the one unaligned unit of its kind between the counterparts of
+  // its aligned neighbours (parts moved into a split-off article, repeated words).
+  const windowPass = () => {
+    let prevNew = -1;
+    for (let o = 0; o < olds.length; o += 1) {
+      if (toNew[o] !== -1) {
+        prevNew = toNew[o]!;
+        continue;
+      }
+      let nextNew = news.length;
+      for (let k = o + 1; k < olds.length; k += 1)
+        if (toNew[k] !== -1) {
+          nextNew = toNew[k]!;
+          break;
+        }
+      if (nextNew <= prevNew) continue;
+      if (nextNew - prevNew > 200) continue;
+      const u = olds[o]!;
+      // Within the counterpart of one of its ancestors (a chapter, an article): never across the act.
+      const home = new Set<number>();
+      for (let a = u.parent; a !== -1; a = olds[a]!.parent) if (toNew[a] !== -1) home.add(toNew[a]!);
+      const inHome = (n: number) => {
+        for (let a = news[n]!.parent; a !== -1; a = news[a]!.parent) if (home.has(a)) return true;
+        return false;
+      };
+      const candidates: number[] = [];
+      for (let n = prevNew + 1; n < nextNew && candidates.length <= 50; n += 1)
+        if (toOld[n] === -1 && news[n]!.clause.kind === u.clause.kind && inHome(n)) candidates.push(n);
+      const same = candidates.filter((n) => news[n]!.norm === u.norm);
+      const found = same.length === 1 ? same[0] : candidates.length === 1 && similarity(u, news[candidates[0]!]!) >= 0.3 ? candidates[0] : undefined;
+      if (found !== undefined) {
+        link(o, found);
+        prevNew = found;
+      }
+    }
+  };
+  // 5. The same words inside the counterpart of the nearest aligned ancestor, once there (a unit under
+  // a restated or moved part); then a unit whose aligned children all went under one unaligned unit
+  // of its kind is that unit (a restated part, a part moved into a split-off article).
+  const homePass = () => {
+    for (const u of olds) {
+      if (toNew[u.index] !== -1) continue;
+      let a = u.parent;
+      while (a !== -1 && toNew[a] === -1) a = olds[a]!.parent;
+      if (a === -1) continue;
+      const found: number[] = [];
+      const stack = [...(newKids.get(toNew[a]!) ?? [])];
+      let seen = 0;
+      while (stack.length > 0 && seen < 400) {
+        const n = stack.pop()!;
+        seen += 1;
+        if (toOld[n] === -1 && news[n]!.clause.kind === u.clause.kind && news[n]!.norm === u.norm) found.push(n);
+        stack.push(...(newKids.get(n) ?? []));
+      }
+      if (found.length === 1) link(u.index, found[0]!);
+    }
+  };
+  const parentPass = () => {
+    for (const u of olds) {
+      if (toNew[u.index] !== -1) continue;
+      const kids = (oldKids.get(u.index) ?? []).filter((k) => toNew[k] !== -1);
+      if (kids.length === 0) continue;
+      const parents = new Set(kids.map((k) => news[toNew[k]!]!.parent));
+      const v = parents.size === 1 ? [...parents][0]! : -1;
+      if (v !== -1 && toOld[v] === -1 && news[v]!.clause.kind === u.clause.kind) link(u.index, v);
+    }
+  };
+  contextPass();
+  windowPass();
+  homePass();
+  parentPass();
+  contextPass();
 
   // Moved: out of the longest run of pairs that keeps its order, or under another parent.
   const matchedOld = olds.filter((u) => toNew[u.index] !== -1).map((u) => u.index);
@@ -187,6 +306,12 @@ export function alignTrees(oldTree: ClauseTree, newTree: ClauseTree): Alignment 
     else entries.push({ oldId: null, newId: v.clause.id, kind: 'inserted', similarity: 0, moved: false, renumbered: false });
   }
   return { entries, forward };
+}
+
+function childrenLists(units: readonly Unit[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const u of units) (out.get(u.parent) ?? out.set(u.parent, []).get(u.parent)!).push(u.index);
+  return out;
 }
 
 function round(x: number): number {

@@ -98,11 +98,14 @@ export class Carrier {
       last = to;
     }
     const length = end - start;
-    if (contiguous && kept === length) return { state: 'placed', clauseId: newId, start: first, end: last + 1, score: 1 };
+    // Kept words carry an annotation only inside a kept run long enough not to be chance: a diff of a
+    // restated part still «keeps» its «в» and «и», and a one-word quote would follow them.
+    const anchored = longestRunAround(map, start, end) >= Math.min(MIN_RUN, oldText.length);
+    if (contiguous && kept === length && anchored) return { state: 'placed', clauseId: newId, start: first, end: last + 1, score: 1 };
     // Its own place lost words: the same words elsewhere in the unit count only with their context.
     const found = quoteWithContext(newText, source.quote);
     if (found) return { state: 'placed', clauseId: newId, ...found, score: 1 };
-    if (kept * 2 >= length && longestRun >= Math.min(12, length) && first <= last)
+    if (kept * 2 >= length && anchored && longestRun >= Math.min(MIN_RUN, length) && first <= last)
       return { state: 'changed', clauseId: newId, start: first, end: last + 1, score: Math.round((kept / length) * 1000) / 1000 };
     return orphan(newId);
   }
@@ -116,6 +119,28 @@ export class Carrier {
     }
     return map;
   }
+}
+
+/** Characters of text kept in a row, around or inside a span, before the diff may carry it. */
+const MIN_RUN = 12;
+
+/** The longest run of characters kept in a row (old and new alike) that overlaps [start, end), extended beyond it. */
+function longestRunAround(map: Int32Array, start: number, end: number): number {
+  let best = 0;
+  let k = start;
+  while (k < end) {
+    if (map[k] === -1) {
+      k += 1;
+      continue;
+    }
+    let from = k;
+    while (from > 0 && map[from - 1] !== -1 && map[from - 1] === map[from]! - 1) from -= 1;
+    let to = k;
+    while (to + 1 < map.length && map[to + 1] !== -1 && map[to + 1] === map[to]! + 1) to += 1;
+    best = Math.max(best, to - from + 1);
+    k = to + 1;
+  }
+  return best;
 }
 
 /** Context characters that must agree (either side together) before the same words elsewhere are taken. */
