@@ -25,7 +25,8 @@ import { closeEarly, connectEarly, loadReviewInfo, ReviewSession, type ReviewInf
 import { followSession } from './session-status';
 import { sidebarTabs } from './sidebar-tabs';
 import { TextCorrections } from './text-corrections';
-import { TextTools } from './text-tools';
+import { articleOf, TextTools } from './text-tools';
+import { ReviewActivity } from './activity';
 
 /**
  * The review page: outline, the draft editor with highlights and cursors, and the sidebar panels.
@@ -187,6 +188,24 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     },
   );
 
+  // Colleagues' work: notices, unread marks on the cards and the Findings tab, @mentions.
+  const activity = new ReviewActivity(
+    session,
+    findings.element,
+    tabs.tablist.querySelector<HTMLElement>('#tab-findings')!,
+    (cardId) => {
+      tabs.select('findings', false);
+      const model = session.model;
+      const position = model?.findings.find((f) => f.id === cardId)?.position ?? model?.comments.find((c) => c.id === cardId)?.position;
+      editor.setActive(cardId);
+      const where = position && position.state !== 'orphaned' ? clauseTextStarts(editor.view.state.doc).get(position.clauseId) : undefined;
+      if (where) editor.scrollToPos(where.from + position!.start);
+      findings.focusItem(cardId);
+    },
+    (clauseId) => articleOf(editor.view.state.doc, clauseId),
+  );
+  parts.add(() => activity.destroy());
+
   editorPane.append(
     h(
       'div',
@@ -214,6 +233,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
       editorPane,
       h('aside', { class: 'sidebar', 'aria-label': t('annotations'), 'data-i18n-label': 'annotations' }, tabs.tablist, tabs.panels),
   );
+  page.append(activity.element);
   main.replaceChildren(page);
   tabs.select('findings', false);
   session.text.awareness.setLocalStateField('user', { name: session.me.name, color: '#555555', id: session.me.id });

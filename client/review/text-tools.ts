@@ -223,3 +223,23 @@ function typesText(target: EventTarget | null, editor: DraftEditor): boolean {
   if (editor.view.dom.contains(target)) return editor.isWritable;
   return target.isContentEditable;
 }
+
+/** The number of the article a clause is in (the article itself included), or null outside articles. */
+export function articleOf(doc: PMNode, clauseId: string): string | null {
+  let found: string | null = null;
+  let done = false;
+  const walk = (node: PMNode, article: string | null): void => {
+    node.forEach((child) => {
+      if (done || child.type.name !== 'clause') return;
+      const here = child.attrs.kind === 'article' ? (child.attrs.number == null ? null : String(child.attrs.number)) : article;
+      if (child.attrs.id === clauseId) {
+        found = here;
+        done = true;
+        return;
+      }
+      walk(child, here);
+    });
+  };
+  walk(doc, null);
+  return found;
+}

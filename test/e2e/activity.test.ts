@@ -1,0 +1,93 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
+import { useWorkbench } from './harness';
+import { addFinding, findingCard, openReview, waitSynced } from './page-actions';
+
+const LIVE = 10_000;
+
+/** Replies on a card (opening its reply box first where the box is shown on demand). */
+async function reply(card: Locator, body: string): Promise<void> {
+  const open = card.locator('[data-testid=reply-open]');
+  if (await open.count()) await open.click();
+  await card.locator('[data-testid=reply-input]').fill(body);
+  await card.locator('[data-testid=reply-send]').click();
+}
+
+const notices = (page: Page) => page.locator('[data-testid=notice]');
+const tabBadge = (page: Page) => page.locator('#tab-findings [data-testid=unread-tab-badge]');
+
+/**
+ * Issue 17, knowing what happens: a colleague's finding or reply brings a notice with a jump; cards
+ * and the Findings tab carry unread marks until she looks; @mentions are set off, and a mention of
+ * her makes the notice say so. Two people in two browser contexts.
+ */
+describe.skipIf(!chromiumAvailable())('notices, unread marks, mentions in the review (e2e, chromium)', () => {
+  const bench = useWorkbench();
+  const { signedIn, expectClean } = bench;
+
+  test('a colleague\'s finding and reply arrive as notices with a jump; unread marks until read, kept over a reload; a mention of her is said', async () => {
+    const reviewId = await bench.world.createReview('Уведомления');
+    const { page: aida } = await signedIn('aida');
+    const { page: bakyt } = await signedIn('bakyt');
+    await openReview(aida, bench.world.server.url, reviewId);
+    await openReview(bakyt, bench.world.server.url, reviewId);
+    // Opening a review the first time, nothing is unread and nothing is announced.
+    expect(await notices(bakyt).count()).toBe(0);
+    expect(await bakyt.locator('.finding--unread').count()).toBe(0);
+    expect(await tabBadge(bakyt).count()).toBe(0);
+
+    await addFinding(aida, 'назначается женщинам', 'Пособие только женщинам');
+    // Bakyt is told, without anything blocking his work: who, what, which article.
+    await expect.poll(() => notices(bakyt).first().textContent(), { timeout: LIVE }).toMatch(/^Аида <img.*: новое замечание к ст\. 1/);
+    expect(await bakyt.locator('[data-testid=activity-notices]').getAttribute('role')).toBe('region');
+    const card = findingCard(bakyt, 'Пособие только женщинам');
+    await expect.poll(() => card.getAttribute('class')).toContain('finding--unread');
+    expect(await card.locator('[data-testid=unread-badge]').textContent()).toBe('Новое');
+    expect(await tabBadge(bakyt).textContent()).toMatch(/1.*непрочитанных: 1/);
+    // Her own work brings her no notice.
+    expect(await notices(aida).count()).toBe(0);
+    await screenshot(bakyt, '45-notice-of-a-colleagues-finding');
+    expect(await seriousAxeViolations(bakyt)).toEqual([]);
+
+    // The jump goes to the card (focused) and reads it.
+    await notices(bakyt).first().locator('[data-testid=notice-jump]').click();
+    await expect.poll(() => bakyt.evaluate(() => document.activeElement?.closest('[data-item]')?.textContent ?? '')).toContain('Пособие только женщинам');
+    await expect.poll(() => card.getAttribute('class')).not.toContain('finding--unread');
+    expect(await tabBadge(bakyt).count()).toBe(0);
+    expect(await notices(bakyt).count()).toBe(0);
+
+    // A reply that mentions him: the notice says he is mentioned, the mention stands out in the card.
+    await reply(findingCard(aida, 'Пособие только женщинам'), '@Бакыт, посмотрите, пожалуйста');
+    await expect.poll(() => notices(bakyt).first().textContent(), { timeout: LIVE }).toMatch(/^Аида <img.* упоминает вас к ст\. 1/);
+    expect(await notices(bakyt).first().getAttribute('class')).toContain('activity-notice--mention');
+    await expect.poll(() => card.locator('[data-testid=mention-me]').textContent()).toBe('@Бакыт');
+    expect(await card.getAttribute('class')).toContain('finding--unread');
+    // In her own view the mention is set off too, as someone else's.
+    await expect.poll(() => findingCard(aida, 'Пособие только женщинам').locator('[data-testid=mention]').textContent()).toBe('@Бакыт');
+
+    // Unread survives a reload; «mark all as read» clears it, and that survives a reload too.
+    await bakyt.reload();
+    await bakyt.locator('.draft-editor p.clause-text').first().waitFor();
+    await waitSynced(bakyt);
+    await expect.poll(() => card.getAttribute('class'), { timeout: LIVE }).toContain('finding--unread');
+    expect(await notices(bakyt).count()).toBe(0);
+    await bakyt.locator('[data-testid=mark-all-read]').click();
+    await expect.poll(() => bakyt.locator('.finding--unread').count()).toBe(0);
+    await bakyt.reload();
+    await bakyt.locator('.draft-editor p.clause-text').first().waitFor();
+    await waitSynced(bakyt);
+    await card.waitFor();
+    expect(await bakyt.locator('.finding--unread').count()).toBe(0);
+
+    // In English and Kyrgyz.
+    await bakyt.locator('[data-testid=lang-select]').selectOption('en');
+    await reply(findingCard(aida, 'Пособие только женщинам'), 'One more thought');
+    await expect.poll(() => notices(bakyt).first().textContent(), { timeout: LIVE }).toMatch(/: new reply on Art\. 1.*Go to it/);
+    await bakyt.locator('[data-testid=lang-select]').selectOption('ky');
+    await expect.poll(() => notices(bakyt).first().textContent()).toMatch(/: жаңы жооп \(1-берене\).*Өтүү/);
+    expect(await tabBadge(bakyt).textContent()).toContain('окулбагандар: 1');
+    await bakyt.locator('[data-testid=lang-select]').selectOption('ru');
+    for (const page of [aida, bakyt]) await expectClean(page);
+  });
+});
