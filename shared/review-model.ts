@@ -56,6 +56,24 @@ export interface CandidateFinding {
   legalBasis: LegalBasis[];
   /** A finding about the whole act (a rule missing everywhere), attached to its most relevant clause. */
   actLevel?: boolean;
+  /** Why the engine proposes it: rule, words, confidence, where the words stand (absent in old findings). */
+  why?: FindingWhy;
+}
+
+/** Where the matched words stand in their clause. */
+export type FindingContext = 'heading' | 'definition' | 'scope' | 'exception' | 'prohibition' | 'text';
+
+export interface FindingWhy {
+  /** The detector (rule) that fired. */
+  rule: string;
+  /** The words of the draft it matched, as printed. */
+  words: string[];
+  confidence: 'high' | 'medium' | 'low';
+  context: FindingContext;
+  /** An act-level note on a repeated neutral term: every place it occurs (one note instead of one finding each). */
+  occurrences?: Array<{ clauseId: string; label: string; quote: string }>;
+  /** An act-level finding of absence: the clauses the engine looked at. */
+  lookedAt?: Array<{ clauseId: string; label: string }>;
 }
 
 export type AnnotationKind = 'finding' | 'comment';
@@ -198,6 +216,8 @@ export interface MergedFinding {
   proposedWording?: string;
   /** The engine's suggestion in every language (engine findings): the export picks the draft's. */
   suggestedWording?: I18nText;
+  /** Engine findings: why the engine proposed it. */
+  why?: FindingWhy;
   verdicts: Verdict[];
   replies: Reply[];
   final?: FinalDecision;

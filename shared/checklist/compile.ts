@@ -1,6 +1,6 @@
 import type { ActKind, ClauseKind } from '../clause';
 import type { LegalBasis, Polarity, Severity } from '../review-model';
-import type { ChecklistData, CriterionData, DetectorData, DetectorLang, I18nTextData, LegalBasisRef } from './format';
+import type { ChecklistData, CriterionData, DetectorData, DetectorLang, I18nTextData, LegalBasisRef, SegmentRole } from './format';
 import { DETECTOR_LANGS } from './format';
 import { Lexicon } from './lexicon';
 import { compileMatcher, evaluate, indexClause, type CompiledMatcher } from './matcher';
@@ -25,8 +25,17 @@ export interface CompiledDetector {
   severity: Severity;
   clauseKinds: ReadonlySet<ClauseKind>;
   actKinds: ReadonlySet<ActKind> | null;
-  /** Clause level: all of `all`, one of `any` (when given), none of `none`. */
+  /** Clause level: all of `all` and one of `any` (when given). */
   when: CompiledMatcher;
+  /** Clause level: none of these in the hit's segment (or the whole clause: `noneWithin`). */
+  none: CompiledMatcher | null;
+  noneWithin: 'segment' | 'clause';
+  skipIn: ReadonlySet<SegmentRole>;
+  confidence: 'high' | 'medium' | 'low';
+  /** A neutral term: a clause finding only where this matches in the hit's segment; else an occurrence of the act's note. */
+  decides: CompiledMatcher | null;
+  triggerMin: number;
+  absentWhere: 'act' | 'trigger';
   /** Act level. */
   trigger: CompiledMatcher | null;
   absent: CompiledMatcher | null;
@@ -50,6 +59,8 @@ export interface CompiledChecklist {
   criteria: ReadonlyMap<string, CriterionData>;
   detectors: readonly CompiledDetector[];
   lexicons: Readonly<Record<DetectorLang, Lexicon>>;
+  /** Per language: the matchers that give a segment its role. */
+  structure: Readonly<Record<DetectorLang, Partial<Record<SegmentRole, CompiledMatcher>>>>;
   /** Per language: key → keys of its pair partners. */
   partners: Readonly<Record<DetectorLang, ReadonlyMap<string, readonly string[]>>>;
 }
@@ -119,6 +130,15 @@ export function compileChecklist(data: ChecklistData, morphologies: Morphologies
     map.set(b, [...(map.get(b) ?? []), a]);
   });
 
+  const structure = {} as Record<DetectorLang, Partial<Record<SegmentRole, CompiledMatcher>>>;
+  for (const lang of DETECTOR_LANGS) structure[lang] = {};
+  data.structure.forEach((entry, si) => {
+    for (const role of ['scope', 'exception', 'prohibition', 'definition'] as const) {
+      const matcher = entry[role];
+      if (matcher) structure[entry.lang][role] = compileMatcher(matcher, lexicons[entry.lang], ['structure', si, role], problems);
+    }
+  });
+
   return {
     checklist: {
       id: data.id,
@@ -128,6 +148,7 @@ export function compileChecklist(data: ChecklistData, morphologies: Morphologies
       criteria,
       detectors,
       lexicons,
+      structure,
       partners,
     },
     problems,
@@ -147,7 +168,6 @@ function compileDetector(
   const any = compileList('any');
   if (any.length > 0) parts.push({ type: 'any', children: any });
   const none = compileList('none');
-  if (none.length > 0) parts.push({ type: 'none', children: none });
 
   if (detector.level === 'clause' && !detector.all && !detector.any)
     problems.push({ code: 'CHECKLIST_EMPTY_DETECTOR', path, params: { id: detector.id, need: 'all / any' } });
@@ -164,6 +184,13 @@ function compileDetector(
     clauseKinds: new Set(detector.scope?.clauseKinds ?? DEFAULT_CLAUSE_KINDS),
     actKinds: detector.scope?.actKinds ? new Set(detector.scope.actKinds) : null,
     when: { type: 'all', children: parts },
+    none: none.length > 0 ? { type: 'any', children: none } : null,
+    noneWithin: detector.noneWithin,
+    skipIn: new Set(detector.skipIn ?? []),
+    confidence: detector.confidence,
+    decides: detector.decides ? compileMatcher(detector.decides, lexicon, [...path, 'decides'], problems) : null,
+    triggerMin: detector.triggerMin,
+    absentWhere: detector.absentWhere,
     trigger: detector.trigger ? compileMatcher(detector.trigger, lexicon, [...path, 'trigger'], problems) : null,
     absent: detector.absent ? compileMatcher(detector.absent, lexicon, [...path, 'absent'], problems) : null,
     pairedFormsConsiderate: detector.pairedFormsConsiderate,

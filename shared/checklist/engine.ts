@@ -1,9 +1,10 @@
-import { walkClauses, type Clause, type ClauseTree } from '../clause';
-import type { CandidateFinding } from '../review-model';
+import { isGroupingKind, walkClauses, type Clause, type ClauseTree } from '../clause';
+import type { CandidateFinding, FindingContext, FindingWhy } from '../review-model';
 import type { CompiledChecklist, CompiledDetector } from './compile';
 import type { DetectorLang } from './format';
-import { evaluate, indexClause, type ClauseIndex, type Hit } from './matcher';
+import { evaluate, indexClause, type ClauseIndex, type CompiledMatcher, type Hit } from './matcher';
 import { normalizeSpanText } from './normalize';
+import { segmentRoles, splitSegments, type Segments } from './structure';
 import { stableHash } from './stable-hash';
 import { tokenize, type Token } from './tokenize';
 
@@ -15,12 +16,20 @@ export interface AnalyseOptions {
 }
 
 const QUOTE_CONTEXT = 32;
+/** How many clauses an act-level finding lists as looked at or as occurrences (the rest are counted). */
+const MAX_LISTED = 40;
 
 /**
  * The checklist engine: clause tree + compiled checklist → candidate findings. Pure and deterministic:
  * findings come in document order and their ids depend only on checklist, criterion, detector, clause
  * and the normalised matched text — not on offsets, so an edit elsewhere in the clause keeps the id,
  * and a rerun never duplicates a finding nor brings back a dismissed one.
+ *
+ * A clause is read as a structure, not a bag of words: it is split into segments («;», «:», sentence
+ * ends); a detector's exceptions (`none`) are looked for in the segment that holds the hit, not in the
+ * whole clause; each segment has a role (scope or reference clause, exception, prohibition, definition)
+ * from the checklist's `structure` words, and a detector may propose nothing in some roles (`skipIn`).
+ * Every finding says why: the rule, the words, a confidence and where the words stand.
  */
 export function analyse(tree: ClauseTree, checklist: CompiledChecklist, options: AnalyseOptions = {}): CandidateFinding[] {
   const lang = tree.meta.language;
@@ -34,7 +43,12 @@ export function analyse(tree: ClauseTree, checklist: CompiledChecklist, options:
   if (detectors.length === 0) return [];
   const clauseDetectors = detectors.filter((d) => d.level === 'clause');
   const actDetectors = detectors.filter((d) => d.level === 'act');
-  const actState = actDetectors.map(() => ({ absentFound: false, trigger: null as null | { clause: Clause; scan: ClauseScan; hit: Hit } }));
+  const actState = actDetectors.map(() => ({
+    absentFound: false,
+    triggers: [] as Array<{ clause: Clause; scan: ClauseScan; hit: Hit; absent: boolean }>,
+  }));
+  /** Per neutral-term detector: the occurrences that decide nothing (one act-level note lists them). */
+  const occurrences = new Map<CompiledDetector, Array<{ clause: Clause; scan: ClauseScan; hit: Hit }>>();
   let firstArticle: { clause: Clause; scan: ClauseScan } | null = null;
   let firstClause: { clause: Clause; scan: ClauseScan } | null = null;
 
@@ -50,47 +64,129 @@ export function analyse(tree: ClauseTree, checklist: CompiledChecklist, options:
       if (!detector.clauseKinds.has(clause.kind) || (noWords && detector.needsWords)) continue;
       const hit = evaluate(detector.when, scan.index);
       if (!hit || hit.length === 0) continue;
+      if (detector.none && excepted(detector, detector.none, scan, hit)) continue;
       if (detector.pairedFormsConsiderate && isPaired(hit, scan.index, checklist.partners[lang])) continue;
-      findings.push(buildFinding(checklist, detector, clause, scan, hit));
+      const roles = rolesOfHit(scan, hit, checklist, lang);
+      if ([...roles].some((r) => detector.skipIn.has(r))) continue;
+      if (detector.decides && !evaluate(detector.decides, segmentIndex(scan, hit))) {
+        const list = occurrences.get(detector) ?? [];
+        list.push({ clause, scan, hit });
+        occurrences.set(detector, list);
+        continue;
+      }
+      findings.push(buildFinding(checklist, detector, clause, scan, hit, { context: contextOf(clause, roles) }));
     }
     actDetectors.forEach((detector, i) => {
       const state = actState[i]!;
-      if (state.absentFound || !detector.clauseKinds.has(clause.kind)) return;
-      if (detector.absent && evaluate(detector.absent, scan.index)?.length) state.absentFound = true;
-      if (!state.trigger && detector.trigger) {
+      if (!detector.clauseKinds.has(clause.kind)) return;
+      if (detector.absentWhere === 'act' && state.absentFound) return;
+      if (detector.absentWhere === 'act' && detector.absent && evaluate(detector.absent, scan.index)?.length) state.absentFound = true;
+      if (detector.trigger) {
         const hit = evaluate(detector.trigger, scan.index);
-        if (hit && hit.length > 0) state.trigger = { clause, scan, hit };
+        if (hit && hit.length > 0) {
+          const absent = detector.absentWhere === 'trigger' && !!detector.absent && !!evaluate(detector.absent, scan.index)?.length;
+          state.triggers.push({ clause, scan, hit, absent });
+        }
       }
     });
   }
 
   actDetectors.forEach((detector, i) => {
     const state = actState[i]!;
-    if (state.absentFound) return;
+    if (detector.absentWhere === 'act' && state.absentFound) return;
+    const lookedAt = state.triggers.slice(0, MAX_LISTED).map(({ clause }) => ({ clauseId: clause.id, label: clause.label }));
     if (detector.trigger) {
-      if (state.trigger) findings.push(buildFinding(checklist, detector, state.trigger.clause, state.trigger.scan, state.trigger.hit));
+      if (state.triggers.length < detector.triggerMin) return;
+      // Where the rule must sit in each triggering clause, the first clause without it carries the finding.
+      const at = detector.absentWhere === 'trigger' ? state.triggers.find((t) => !t.absent) : state.triggers[0];
+      if (at) findings.push(buildFinding(checklist, detector, at.clause, at.scan, at.hit, { context: contextOf(at.clause, new Set()), lookedAt }));
       return;
     }
     const anchor = firstArticle ?? firstClause;
-    if (anchor) findings.push(buildFinding(checklist, detector, anchor.clause, anchor.scan, []));
+    if (anchor) findings.push(buildFinding(checklist, detector, anchor.clause, anchor.scan, [], { context: 'text', lookedAt: [] }));
   });
 
+  // A neutral term that decides nothing: one note for the act, listing where it occurs.
+  for (const [detector, list] of occurrences) {
+    const first = list[0]!;
+    findings.push(
+      buildFinding(checklist, detector, first.clause, first.scan, first.hit, {
+        context: 'text',
+        note: true,
+        occurrences: list.slice(0, MAX_LISTED).map(({ clause, scan, hit }) => {
+          const { start, end } = spanOf(scan, hit);
+          return { clauseId: clause.id, label: clause.label, quote: clause.text.slice(start, end) };
+        }),
+      }),
+    );
+  }
+
+  const order = new Map<string, number>();
+  let n = 0;
+  for (const [clause] of walkClauses(tree.clauses)) order.set(clause.id, n++);
   const seen = new Set<string>();
-  return findings.filter((f) => {
-    if (seen.has(f.id) || options.dismissed?.has(f.id)) return false;
-    seen.add(f.id);
-    return true;
-  });
+  return findings
+    .filter((f) => {
+      if (seen.has(f.id) || options.dismissed?.has(f.id)) return false;
+      seen.add(f.id);
+      return true;
+    })
+    .sort((a, b) => (order.get(a.clauseId) ?? 0) - (order.get(b.clauseId) ?? 0));
 }
 
 interface ClauseScan {
+  text: string;
   tokens: Token[];
   index: ClauseIndex;
+  /** Split on first use: most clauses never match a detector. */
+  readonly segments: Segments;
 }
 
 function scanClause(clause: Clause, lang: DetectorLang, checklist: CompiledChecklist): ClauseScan {
   const tokens = withoutReplacedWords(clause, tokenize(clause.text));
-  return { tokens, index: indexClause(checklist.lexicons[lang].keysOf(tokens)) };
+  let segments: Segments | null = null;
+  return {
+    text: clause.text,
+    tokens,
+    index: indexClause(checklist.lexicons[lang].keysOf(tokens)),
+    get segments() {
+      return (segments ??= splitSegments(clause.text, tokens));
+    },
+  };
+}
+
+/** The tokens of the segments the hit touches, indexed on their own (an exception or a deciding word must be there). */
+function segmentIndex(scan: ClauseScan, hit: Hit): ClauseIndex {
+  const [from, to] = segmentRange(scan, hit);
+  if (from === 0 && to === scan.tokens.length) return scan.index;
+  return indexClause(scan.index.keys.slice(from, to));
+}
+
+function segmentRange(scan: ClauseScan, hit: Hit): [number, number] {
+  let from = Number.MAX_SAFE_INTEGER;
+  let to = 0;
+  for (const { token } of hit) {
+    const seg = scan.segments.bounds[scan.segments.of[token]!]!;
+    if (seg[0] < from) from = seg[0];
+    if (seg[1] > to) to = seg[1];
+  }
+  return [from, to];
+}
+
+function excepted(detector: CompiledDetector, none: CompiledMatcher, scan: ClauseScan, hit: Hit): boolean {
+  const index = detector.noneWithin === 'clause' ? scan.index : segmentIndex(scan, hit);
+  return evaluate(none, index) !== null;
+}
+
+function rolesOfHit(scan: ClauseScan, hit: Hit, checklist: CompiledChecklist, lang: DetectorLang) {
+  const [from, to] = segmentRange(scan, hit);
+  return segmentRoles(checklist.structure[lang], scan, from, to, scan.text);
+}
+
+function contextOf(clause: Clause, roles: ReadonlySet<string>): FindingContext {
+  if (clause.kind === 'article' || isGroupingKind(clause.kind)) return 'heading';
+  for (const role of ['definition', 'scope', 'exception', 'prohibition'] as const) if (roles.has(role)) return role;
+  return 'text';
 }
 
 /**
@@ -125,23 +221,28 @@ function isPaired(hit: Hit, index: ClauseIndex, partners: ReadonlyMap<string, re
   return false;
 }
 
+function spanOf(scan: ClauseScan, hit: Hit): { start: number; end: number } {
+  if (hit.length === 0) return { start: 0, end: Number.MAX_SAFE_INTEGER };
+  return {
+    start: Math.min(...hit.map((h) => scan.tokens[h.token]!.start)),
+    end: Math.max(...hit.map((h) => scan.tokens[h.token]!.end)),
+  };
+}
+
+const LOWER: Record<FindingWhy['confidence'], FindingWhy['confidence']> = { high: 'medium', medium: 'low', low: 'low' };
+
 function buildFinding(
   checklist: CompiledChecklist,
   detector: CompiledDetector,
   clause: Clause,
   scan: ClauseScan,
   hit: Hit,
+  extra: { context: FindingContext; note?: boolean; occurrences?: FindingWhy['occurrences']; lookedAt?: FindingWhy['lookedAt'] },
 ): CandidateFinding {
   const text = clause.text;
-  let start: number;
-  let end: number;
-  if (hit.length === 0) {
-    start = 0;
-    end = text.length;
-  } else {
-    start = Math.min(...hit.map((h) => scan.tokens[h.token]!.start));
-    end = Math.max(...hit.map((h) => scan.tokens[h.token]!.end));
-  }
+  const span = spanOf(scan, hit);
+  const start = span.start;
+  const end = Math.min(span.end, text.length);
   const exact = text.slice(start, end);
   const lexicon = checklist.lexicons[detector.lang];
   const ordered = [...hit].sort((a, b) => a.token - b.token);
@@ -152,10 +253,21 @@ function buildFinding(
       const lemma = lexicon.lemmaOf(h.key);
       return lemma === form ? { form } : { form, lemma };
     });
+  const actLevel = detector.level === 'act' || extra.note === true;
   // An act-level finding without matched words quotes its whole clause: its identity must not change
-  // when that clause is edited, so it hashes no text.
-  const identityText = hit.length === 0 ? '' : normalizeSpanText(exact);
-  const identity = [checklist.id, detector.criterionId, detector.id, clause.id, identityText].join('\u0000');
+  // when that clause is edited, so it hashes no text. A note on a repeated term is one per act.
+  const identityText = hit.length === 0 || extra.note ? '' : normalizeSpanText(exact);
+  const identity = [checklist.id, detector.criterionId, detector.id, extra.note ? 'note' : clause.id, identityText].join('\u0000');
+  // Words in an exception, a scope clause or a definition are weaker evidence than in plain text.
+  const weak = extra.context === 'exception' || extra.context === 'scope' || extra.context === 'definition';
+  const why: FindingWhy = {
+    rule: detector.id,
+    words: matched.map((m) => m.form),
+    confidence: weak ? LOWER[detector.confidence] : detector.confidence,
+    context: extra.context,
+    ...(extra.occurrences ? { occurrences: extra.occurrences } : {}),
+    ...(extra.lookedAt ? { lookedAt: extra.lookedAt } : {}),
+  };
   return {
     id: `cf-${stableHash(identity)}`,
     checklist: checklist.ref,
@@ -169,11 +281,12 @@ function buildFinding(
       suffix: text.slice(end, end + QUOTE_CONTEXT),
     },
     matched,
-    severity: detector.severity,
+    severity: extra.note ? 'note' : detector.severity,
     polarity: detector.polarity,
     explanation: detector.question,
     ...(detector.suggestion ? { suggestedWording: detector.suggestion } : {}),
     legalBasis: detector.legalBasis,
-    ...(detector.level === 'act' ? { actLevel: true } : {}),
+    ...(actLevel ? { actLevel: true } : {}),
+    why,
   };
 }

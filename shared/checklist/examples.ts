@@ -13,7 +13,10 @@ export function checkExamples(checklist: CompiledChecklist): ChecklistProblem[] 
   const problems: ChecklistProblem[] = [];
   for (const detector of checklist.detectors) {
     const only = new Set([detector.id]);
-    const run = (text: string) => analyse(exampleTree(detector, text), checklist, { onlyDetectors: only });
+    // A clause-level detector's act-level note (a neutral term that decides nothing, listed once for the
+    // act) is not a finding on the example's clause.
+    const run = (text: string) =>
+      analyse(exampleTree(detector, text), checklist, { onlyDetectors: only }).filter((f) => detector.level === 'act' || !f.actLevel);
     detector.data.examples.flag.forEach((text, i) => {
       if (run(text).length === 0)
         problems.push({ code: 'CHECKLIST_EXAMPLE_NOT_FLAGGED', path: [...detector.path, 'examples', 'flag', i], params: { id: detector.id, text } });
@@ -26,10 +29,16 @@ export function checkExamples(checklist: CompiledChecklist): ChecklistProblem[] 
   return problems;
 }
 
-/** A one-clause act in the detector's language, of a kind its scope accepts. */
+/**
+ * A small act in the detector's language, of a kind its scope accepts: one clause per line of the
+ * example (an act-level detector may need several clauses to fire).
+ */
 export function exampleTree(detector: CompiledDetector, text: string): ClauseTree {
   const kind = detector.clauseKinds.has('part') ? 'part' : [...detector.clauseKinds][0] ?? 'text';
-  const clause: Clause = { id: 'example' as ClauseId, kind, number: null, label: 'example', text, children: [] };
+  const clauses: Clause[] = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => ({ id: (i === 0 ? 'example' : `example-${i + 1}`) as ClauseId, kind, number: null, label: 'example', text: line, children: [] }));
   return {
     meta: {
       language: detector.lang,
@@ -39,6 +48,6 @@ export function exampleTree(detector: CompiledDetector, text: string): ClauseTre
       number: null,
       isDraft: true,
     },
-    clauses: [clause],
+    clauses,
   };
 }

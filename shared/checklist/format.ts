@@ -12,6 +12,15 @@ import { ACT_KINDS, CLAUSE_KINDS } from '../clause';
 
 export const CHECKLIST_SCHEMA_VERSION = 1;
 
+/**
+ * What a segment of a clause does, found by the checklist's `structure` words: a scope or reference
+ * clause that grants nothing («особенности … устанавливаются настоящим Кодексом»), an exception
+ * («за исключением …»), a prohibition or negation («запрещается», «не допускается»), a definition.
+ */
+export const SEGMENT_ROLES = ['scope', 'exception', 'prohibition', 'definition'] as const;
+export type SegmentRole = (typeof SEGMENT_ROLES)[number];
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+
 /** Bounds that keep a checklist small enough to compile and run in milliseconds. */
 export const LIMITS = {
   maxCriteria: 200,
@@ -122,6 +131,26 @@ export const detectorSchema = z.strictObject({
   absent: matcherSchema.optional(),
   /** Act level: the kind of absence the finding reports. */
   absence: z.enum(ABSENCE_KINDS).optional(),
+  /**
+   * Where `none` is looked for: the segment of the clause that holds the hit (between «;», «:» and
+   * sentence ends; the default, so an exception elsewhere in a long clause no longer silences it) or
+   * the whole clause.
+   */
+  noneWithin: z.enum(['segment', 'clause']).default('segment'),
+  /** Roles of the clause's segment in which a hit proposes nothing (see the checklist's `structure`). */
+  skipIn: z.array(z.enum(SEGMENT_ROLES)).optional(),
+  /** How sure the detector is when it fires in plain text; one step lower inside a skipped-looking role. */
+  confidence: z.enum(CONFIDENCES).default('medium'),
+  /**
+   * A neutral term (кормилец, глава семьи): a clause finding only where the hit's segment also matches
+   * `decides` (the term decides a right or a duty); every other occurrence goes into one act-level
+   * note that lists them.
+   */
+  decides: matcherSchema.optional(),
+  /** Act level: how many clauses must match `trigger` (an act that regulates employment, not one mention). */
+  triggerMin: z.number().int().min(1).max(100).default(1),
+  /** Act level: `absent` must be found anywhere in the act (act) or in each clause matching `trigger` (trigger). */
+  absentWhere: z.enum(['act', 'trigger']).default('act'),
   /** Suppress the finding when a matched word's pair partner (checklist `pairs`) is in the same clause. */
   pairedFormsConsiderate: z.boolean().default(true),
   /** The explanation shown to the expert, phrased as a question. */
@@ -162,6 +191,15 @@ export const pairSchema = z.strictObject({
   words: z.tuple([termText, termText]),
 });
 
+/** Per language, the words that give a segment its role (what the engine reports as the context of a hit). */
+export const structureSchema = z.strictObject({
+  lang: z.enum(DETECTOR_LANGS),
+  scope: matcherSchema.optional(),
+  exception: matcherSchema.optional(),
+  prohibition: matcherSchema.optional(),
+  definition: matcherSchema.optional(),
+});
+
 export const checklistSchema = z.strictObject({
   schemaVersion: z.literal(CHECKLIST_SCHEMA_VERSION),
   id: idSchema,
@@ -171,6 +209,7 @@ export const checklistSchema = z.strictObject({
   description: i18nTextSchema.optional(),
   sources: z.array(sourceSchema).min(1),
   pairs: z.array(pairSchema).default([]),
+  structure: z.array(structureSchema).default([]),
   criteria: z.array(criterionSchema).min(1).max(LIMITS.maxCriteria),
 });
 

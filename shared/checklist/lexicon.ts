@@ -71,22 +71,37 @@ export class Lexicon {
   /** The keys each token satisfies (an empty array for most tokens). */
   keysOf(tokens: readonly Token[]): string[][] {
     const result: string[][] = new Array(tokens.length);
+    const byForm = this.morphology?.forms ? this.byForm : null;
+    const stems = !byForm && this.byStem.size > 0;
+    const prefixes = this.prefixes;
     for (let i = 0; i < tokens.length; i++) {
       const norm = tokens[i]!.norm;
-      let keys: string[] = NO_KEYS;
+      // Most tokens have keys from one source or none: that source's array is shared (never mutated),
+      // only a token with several sources gets a merged copy.
       const exact = this.byExact.get(norm);
-      if (exact) keys = keys.concat(exact);
-      if (this.morphology?.forms) {
-        const lemmaKeys = this.byForm.get(norm);
-        if (lemmaKeys) keys = keys.concat(lemmaKeys);
-      } else if (this.byStem.size > 0) {
+      let keys: string[] = exact ?? NO_KEYS;
+      let merged = false;
+      if (byForm) {
+        const lemmaKeys = byForm.get(norm);
+        if (lemmaKeys) {
+          merged = keys.length > 0;
+          keys = merged ? keys.concat(lemmaKeys) : lemmaKeys;
+        }
+      } else if (stems) {
         for (const stem of this.stemsOf(norm)) {
           const stemKeys = this.byStem.get(stem);
-          if (stemKeys) keys = keys.concat(stemKeys);
+          if (stemKeys) {
+            merged = merged || keys.length > 0;
+            keys = keys.length > 0 ? keys.concat(stemKeys) : stemKeys;
+          }
         }
       }
-      for (const { prefix, key } of this.prefixes) if (norm.startsWith(prefix)) keys = keys.concat(key);
-      result[i] = keys.length > 1 ? unique(keys) : keys;
+      for (let p = 0; p < prefixes.length; p++) {
+        if (!norm.startsWith(prefixes[p]!.prefix)) continue;
+        merged = merged || keys.length > 0;
+        keys = keys.length > 0 ? keys.concat(prefixes[p]!.key) : [prefixes[p]!.key];
+      }
+      result[i] = merged ? unique(keys) : keys;
     }
     return result;
   }

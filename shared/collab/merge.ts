@@ -104,6 +104,7 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
       polarity: candidate.polarity,
       explanation: candidate.explanation,
       ...(candidate.suggestedWording ? { proposedWording: candidate.suggestedWording.ru, suggestedWording: candidate.suggestedWording } : {}),
+      ...(candidate.why ? { why: candidate.why } : {}),
       ...extras(candidate.id),
       status: 'open',
       ...(position ? { position } : {}),

@@ -41,7 +41,11 @@ describe.runIf(corpusAvailable())('checklist engine on real codes parsed by the 
     expect(findings.filter((f) => f.clauseText.includes('Брачный возраст устанавливается в восемнадцать лет'))).toEqual([]);
   });
 
-  it('Kyrgyz Labour Code fragments: nothing to flag', async () => {
-    expect(await findingsOn('kg_labour_code_2025_ky_fragments.txt')).toEqual([]);
+  it('Kyrgyz Labour Code fragments: nothing to flag in a clause; the act regulates employment and nowhere bans sexual harassment', async () => {
+    const findings = await findingsOn('kg_labour_code_2025_ky_fragments.txt');
+    expect(findings.filter((f) => !f.actLevel)).toEqual([]);
+    expect(findings.map((f) => [f.detectorId, f.why?.context])).toEqual([['C11.ky.harassment-absent', 'heading']]);
+    // It lists the clauses it looked at: those on the employment contract.
+    expect(findings[0]!.why!.lookedAt!.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -141,7 +141,9 @@ export function evaluate(items: readonly EvalItem[], checklist: CompiledChecklis
     perCriterion.set(criterion, counts);
   };
   for (const item of items) {
-    const findings = analyse(item.tree, checklist, item.actLevel ? {} : { onlyDetectors: clauseLevel });
+    // A single clause is read by the clause-level detectors only; an act-level note they collect (a
+    // neutral term that decides nothing, listed for the act) is not a finding on that clause.
+    const findings = analyse(item.tree, checklist, item.actLevel ? {} : { onlyDetectors: clauseLevel }).filter((f) => item.actLevel || !f.actLevel);
     const predicted = new Set(findings.map((f) => f.criterionId));
     for (const c of predicted) bump(c, item.expected.has(c) ? 'tp' : 'fp');
     for (const c of item.expected) if (!predicted.has(c)) bump(c, 'fn');
