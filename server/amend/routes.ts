@@ -15,6 +15,7 @@ import { receiveUpload } from '../import/upload';
 import { actsNeeded } from '../../shared/amend/instructions';
 import { currentDraftTree, storedDraft } from '../reviews/current-draft';
 import { BaseActErrors } from './errors';
+import { amendmentFindings } from './engine';
 import { reviewAmendments } from './outcome';
 import { attach, attached, detach, getBaseAct, insertBaseAct, listBaseActs } from './store';
 
@@ -98,14 +99,16 @@ export function mountAmendRoutes(app: express.Express, ctx: AppContext): void {
     const { reviewId } = requireReview(req, ctx.db, param(req, 'id'), 'readWorkingDocs');
     const found = await reviewAmendments(ctx, reviewId);
     if (!found) {
-      sendJson(res, contract.amendments, { needed: [], instructions: [], acts: [] });
+      sendJson(res, contract.amendments, { needed: [], instructions: [], acts: [], findings: [] });
       return;
     }
-    const { needed, outcome } = found;
+    const { needed, outcome, amending } = found;
+    const findings = await amendmentFindings(outcome.acts, outcome.results, outcome.acts[0]?.tree.meta.language ?? amending.meta.language);
     sendJson(res, contract.amendments, {
       needed,
       instructions: outcome.results.map((r) => ({ ...r, diff: r.before !== null && r.after !== null ? wordDiff(r.before, r.after) : [] })),
       acts: outcome.acts.map((a) => ({ key: a.key, title: a.title, lines: consolidatedLines(a) })),
+      findings,
     });
   });
 }

@@ -102,6 +102,20 @@ export const ConsolidatedLineSchema = z.object({
   before: z.string().optional(),
 });
 
+export const AmendmentFinding = z.object({
+  /** On the norm as it will read (the checklist engine), or on what the law takes out (the removal rules). */
+  source: z.enum(['result', 'removal']),
+  /** The instruction that produced the line or struck the words: findings on the result anchor to it. */
+  instructionId: z.string(),
+  unitId: z.string(),
+  unitLabel: z.string(),
+  criterionId: z.string(),
+  detectorId: z.string(),
+  quote: z.string(),
+  explanation: z.object({ ru: z.string(), ky: z.string(), en: z.string() }),
+});
+export type AmendmentFinding = z.infer<typeof AmendmentFinding>;
+
 export const amendments = route({
   method: 'GET',
   path: '/api/reviews/:id/amendments',
@@ -110,6 +124,7 @@ export const amendments = route({
     needed: z.array(z.string()),
     instructions: z.array(AppliedInstruction),
     acts: z.array(z.object({ key: z.string(), title: z.string(), lines: z.array(ConsolidatedLineSchema) })),
+    findings: z.array(AmendmentFinding),
   }),
 });
 export type AmendmentsAnswer = z.infer<typeof amendments.response>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusAvailable } from '../helpers/corpus';
 import { ALL_FIXTURES, type FixtureExpectation } from './expectations';
 import { applyFixture, baseTree, clauseById } from './helpers';
+import { removalFindings } from '../../shared/amend/removals';
 
 /**
  * The amendment laws of test/amend/fixtures applied to their base acts, checked against the consolidated texts
@@ -64,3 +65,18 @@ function findSiblings(list: ReadonlyArray<{ id: string; children: any[] }>, id: 
   }
   return undefined;
 }
+
+/** What each fixture amendment takes out, against the kinds written in expectations.ts before the rules ran. */
+describe('removals: a protection, a quota, a ground of discrimination taken out is a finding of its own', () => {
+  for (const [name, exp] of Object.entries(ALL_FIXTURES) as Array<[string, FixtureExpectation]>) {
+    const available = 'fixture' in exp.base || corpusAvailable(exp.base.corpus);
+    it.runIf(available && exp.removals !== undefined)(name, () => {
+      const outcome = applyFixture(exp);
+      const found = removalFindings(outcome.results, baseTree(exp).meta.language);
+      const byInstruction: Record<string, string[]> = {};
+      for (const f of found) (byInstruction[f.instructionId] ??= []).push(f.kind);
+      expect(byInstruction).toEqual(exp.removals);
+      for (const f of found) expect(f.explanation.ru).toMatch(/^Исключение/);
+    });
+  }
+});

@@ -83,6 +83,13 @@ it('the secretary imports a base act once and attaches it to reviews; experts re
   expect(lines.find((l) => l.id === 'a1.x5')).toMatchObject({ change: 'added', text: 'гендерное равенство - равное положение женщин и мужчин.' });
   expect(lines.find((l) => l.id === 'a3.p2')).toMatchObject({ change: 'changed', before: '2. Советы отчитываются ежегодно.' });
 
+  // the engine on what really changes: what the law takes out is a finding of its own, given to its instruction
+  const removals = after.findings.filter((f) => f.source === 'removal').map((f) => [f.instructionId, f.criterionId]);
+  expect(removals).toEqual(expect.arrayContaining([['a1.i2.a', 'C9'], ['a1.i3', 'C7']]));
+  expect(after.findings.find((f) => f.instructionId === 'a1.i2.a')!.explanation.ru).toMatch(/^Исключение гарантии/);
+  const ids = new Set(after.instructions.map((i) => i.instructionId));
+  for (const f of after.findings) expect(ids.has(f.instructionId), JSON.stringify(f)).toBe(true);
+
   // the second review reads the same act; taking it off one leaves the other as it was
   const detached = await api(server, secretary.auth, `/api/reviews/${second}/base-acts/${act.id}`, { method: 'DELETE' });
   expect(((await detached.json()) as ReviewBaseActs).attached).toEqual([]);
