@@ -18,6 +18,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { AnnexList, ComparativeTable, ConclusionDocument, ConclusionSection, SignatureBlock } from '../../shared/conclusion/document';
+import type { ReadingTable } from '../../shared/conclusion/later-reading';
 import { estimateBodyPages } from '../../shared/conclusion/page-estimate';
 import { COLUMN_SHARES, type Orientation } from '../../shared/conclusion/page-geometry';
 import { documentStyles, pageFooter, pageProperties, TABLE_STYLES, textWidth, type PageTotal } from './docx-frame';
@@ -137,6 +138,39 @@ function annexListChildren(list: AnnexList): Paragraph[] {
   return [first, ...list.items.map((item, i) => line([new TextRun(`${i + 1}. `), ...itemRuns(item)], { indentLeft: 709, keepNext: true }))];
 }
 
+/** Shares of the text width of the later reading's comparative form (earlier text, this reading's, recommendation, adopted?). */
+const READING_COLUMN_SHARES = [0.31, 0.31, 0.24, 0.14];
+
+/** The comparative form of a later reading, in the letter: its header row repeats on every page. */
+function readingTable(table: ReadingTable, orientation: Orientation): Table {
+  const width = textWidth(orientation);
+  const columnWidths = READING_COLUMN_SHARES.map((share) => Math.floor(width * share));
+  const cell = (paragraphs: readonly string[], column: number, style: string) =>
+    new TableCell({
+      width: { size: columnWidths[column]!, type: WidthType.DXA },
+      children: (paragraphs.length ? paragraphs : ['']).map((text) => cellPara(text, style)),
+    });
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({ tableHeader: true, children: table.headers.map((h, i) => cell([h], i, TABLE_STYLES.head)) }),
+      ...table.rows.map(
+        (r) =>
+          new TableRow({
+            children: [
+              cell([r.unit, ...r.before], 0, TABLE_STYLES.text),
+              cell(r.after, 1, TABLE_STYLES.text),
+              cell(r.recommendation, 2, TABLE_STYLES.text),
+              cell([r.adopted], 3, TABLE_STYLES.center),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
 function sectionChildren(section: ConclusionSection, orientation: Orientation): FileChild[] {
   const out: FileChild[] = [];
   if (section.heading) out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));
@@ -161,6 +195,10 @@ function sectionChildren(section: ConclusionSection, orientation: Orientation): 
       break;
     case 'table':
       out.push(comparativeTable(section.table, orientation));
+      break;
+    case 'readings':
+      for (const text of section.paragraphs) out.push(para(text));
+      if (section.table) out.push(readingTable(section.table, orientation));
       break;
   }
   return out;

@@ -27,6 +27,9 @@ import { loadModelForExport, loadTreeForExport } from './model-source';
 import { storedDraft } from '../reviews/current-draft';
 import { issuedCopy } from '../reviews/issued-copy';
 import { packWorkingCopy } from './working-copy-docx';
+import type { LaterReadingInput } from '../../shared/conclusion/later-reading';
+import { RecommendationErrors } from '../recommendations/errors';
+import { readingStatuses } from '../recommendations/statuses';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -38,6 +41,8 @@ interface ExportInput {
   model: ReviewModel;
   tree: ClauseTree;
   criteria: ConclusionCriterion[] | undefined;
+  /** A conclusion on a later reading (?reading=2): the fate of the earlier recommendations in it. */
+  reading?: LaterReadingInput;
 }
 
 /**
@@ -47,7 +52,10 @@ interface ExportInput {
 async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise<ExportInput> {
   const session = requireSession(req);
   const query = contract.ExportQuery.safeParse(req.query);
-  if (!query.success) throw ExportErrors.EXPORT_BAD_LANG();
+  if (!query.success) {
+    if (contract.ExportQuery.pick({ lang: true }).safeParse(req.query).success) throw RecommendationErrors.READING_NOT_FOUND();
+    throw ExportErrors.EXPORT_BAD_LANG();
+  }
   const reviewId = String(req.params.id ?? '');
   const policy = reviewId.length > 0 && reviewId.length <= 64 ? reviewPolicy(ctx.db, session.user, reviewId) : null;
   if (policy === null) throw ExportErrors.EXPORT_REVIEW_NOT_FOUND();
@@ -57,15 +65,34 @@ async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise
   const lang = query.data.lang ?? requestLang(req);
   // An issued conclusion is read from the committee's copy, frozen at issue (reviews/issued-copy.ts):
   // what the committee reads and what the secretary sees of it stay the same until she returns it.
+  const reading = query.data.reading === undefined ? {} : { reading: await readingInput(ctx, reviewId, query.data.reading, query.data.comparative === '1') };
   const frozen = FROZEN_WHILE_ISSUED.has(kind) ? issuedCopy(ctx.db, reviewId) : undefined;
-  if (frozen) return { userId: session.user.id, reviewId, lang, model: frozen.model, tree: frozen.tree, criteria: await criteriaForReview(ctx, reviewId) };
+  if (frozen)
+    return { userId: session.user.id, reviewId, lang, model: frozen.model, tree: frozen.tree, criteria: await criteriaForReview(ctx, reviewId), ...reading };
   // Loaded together: the model and the tree share the TEXT doc's one load.
   const [model, tree, criteria] = await Promise.all([
     loadModelForExport(ctx, reviewId),
     loadTreeForExport(ctx, reviewId, stored),
     criteriaForReview(ctx, reviewId),
   ]);
-  return { userId: session.user.id, reviewId, lang, model, tree, criteria };
+  return { userId: session.user.id, reviewId, lang, model, tree, criteria, ...reading };
+}
+
+/** The recommendations' statuses in a later reading: the secretary's, the detector's where she has not decided. */
+async function readingInput(ctx: AppContext, reviewId: string, seq: number, comparative: boolean): Promise<LaterReadingInput> {
+  const statuses = await readingStatuses(ctx, reviewId, seq);
+  return {
+    seq,
+    comparative,
+    recommendations: statuses.map((s) => ({
+      findingId: s.findingId,
+      clauseLabel: s.clauseLabel,
+      drafted: s.drafted,
+      newText: s.evidence.newText,
+      proposed: s.proposed,
+      status: s.status ?? s.detected,
+    })),
+  };
 }
 
 /** What the committee receives; the working copy stays the experts' live document. */
@@ -76,7 +103,12 @@ const FROZEN_WHILE_ISSUED: ReadonlySet<ExportKind> = new Set<ExportKind>(['concl
  * the working copy's rule for each unit's proposed wording (so the table and the working copy agree).
  */
 function buildOptions(input: ExportInput): BuildOptions {
-  return { lang: input.lang, criteria: input.criteria, reviseUnit: workingCopyReviser(draftLanguage(input.tree)) };
+  return {
+    lang: input.lang,
+    criteria: input.criteria,
+    reviseUnit: workingCopyReviser(draftLanguage(input.tree)),
+    ...(input.reading ? { reading: input.reading } : {}),
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ConclusionCriterion } from './criteria';
 import type { AnnexItem, AnnexList, ComparativeTable, ConclusionDocument, ConclusionSection, LabelledValue } from './document';
 import { displayDate } from './dates';
 import { effectiveFields } from './fields';
+import { laterReadingSection, readingPhrase, READING_TITLE, type LaterReadingInput } from './later-reading';
 import { estimateTablePages } from './page-estimate';
 import { cleanLine, paragraphsOf } from './sanitize';
 import {
@@ -41,11 +42,18 @@ export interface BuildOptions {
    * the table takes the wording the secretary decided last on the unit (table.ts latestWording).
    */
   reviseUnit?: UnitReviser;
+  /**
+   * A conclusion on a later reading (issue 16): its title says which, and a section after the verdict
+   * says which earlier recommendations were adopted and which stand (later-reading.ts).
+   */
+  reading?: LaterReadingInput;
 }
 
-/** «Заключение по результатам гендерной экспертизы проекта Семейного кодекса Кыргызской Республики». */
-export function conclusionTitle(draftTitle: string, lang: Lang, actKind: ActKind = 'law'): string {
-  return format(CONCLUSION_TITLE[lang], { act: actPhrase(actKind, draftTitle, lang) });
+/** «Заключение по результатам гендерной экспертизы проекта Семейного кодекса Кыргызской Республики» (… «ко второму чтению» on a later reading). */
+export function conclusionTitle(draftTitle: string, lang: Lang, actKind: ActKind = 'law', readingSeq?: number): string {
+  const act = actPhrase(actKind, draftTitle, lang);
+  if (readingSeq !== undefined && readingSeq >= 2) return format(READING_TITLE[lang], { act, reading: readingPhrase(readingSeq, lang) });
+  return format(CONCLUSION_TITLE[lang], { act });
 }
 
 export function tableTitle(draftTitle: string, lang: Lang, actKind: ActKind = 'law'): string {
@@ -127,6 +135,10 @@ export function buildConclusion(model: ReviewModel, tree: ClauseTree, options: B
   list.add({ kind: 'fields', id: 'general', heading: list.heading('general'), fields: generalInformation(fields, lang) });
   if (fields.verdict)
     list.add({ kind: 'text', id: 'verdict', heading: list.heading('verdict'), paragraphs: [VERDICT_TEXTS[fields.verdict][lang]] });
+  if (options.reading) {
+    const { paragraphs, table: readingTable } = laterReadingSection(options.reading, lang);
+    list.add({ kind: 'readings', id: 'readings', heading: list.heading('readings'), paragraphs, table: readingTable });
+  }
   for (const id of ['summary', 'relevance'] as const) {
     const paragraphs = paragraphsOf(id === 'summary' ? fields.summary : fields.genderRelevance);
     if (paragraphs.length) list.add({ kind: 'text', id, heading: list.heading(id), paragraphs });
@@ -165,7 +177,7 @@ export function buildConclusion(model: ReviewModel, tree: ClauseTree, options: B
   const date = displayDate(fields.outgoingDate, lang);
   const requestNumber = cleanLine(fields.requestLetter?.number);
   const requestDate = displayDate(fields.requestLetter?.date, lang);
-  const title = conclusionTitle(fields.draftTitle ?? '', lang, tree.meta.actKind);
+  const title = conclusionTitle(fields.draftTitle ?? '', lang, tree.meta.actKind, options.reading?.seq);
   return {
     ...frame(lang),
     outgoing: number || date ? format(FIELD_LABELS.outgoing[lang], { number: number || '…', date: date || '…' }) : null,

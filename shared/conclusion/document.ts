@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang';
+import type { ReadingTable } from './later-reading';
 import type { SectionId } from './strings';
 
 /**
@@ -109,4 +110,5 @@ export type ConclusionSection =
   | (SectionBase<'fields', 'general'> & { fields: LabelledValue[] })
   | (SectionBase<'text', 'summary' | 'relevance' | 'verdict' | 'recommendations' | 'proposals'> & { paragraphs: string[] })
   | (SectionBase<'criteria', 'analysis'> & { criteria: CriterionAnalysis[]; notAssessed: string | null })
-  | (SectionBase<'table', 'table'> & { table: ComparativeTable });
+  | (SectionBase<'table', 'table'> & { table: ComparativeTable })
+  | (SectionBase<'readings', 'readings'> & { paragraphs: string[]; table: ReadingTable | null });

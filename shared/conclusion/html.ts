@@ -1,5 +1,6 @@
 import { format } from '../i18n/lang';
 import type { AnnexList, ComparativeTable, ConclusionDocument, ConclusionSection, SignatureBlock } from './document';
+import type { ReadingTable } from './later-reading';
 
 /**
  * Everything printed goes through here: user text must stay text. Escaping `'` and `"` too keeps
@@ -27,6 +28,19 @@ function table(t: ComparativeTable): string {
   return `<table class="conclusion-table">${header}<tbody>${rows}</tbody></table>`;
 }
 
+/** The comparative form of a later reading: the earlier text (under its unit), this reading's, the recommendation, adopted or not. */
+function readingTable(t: ReadingTable): string {
+  const header = `<thead><tr>${t.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+  const rows = t.rows
+    .map(
+      (r) =>
+        `<tr><td>${p(r.unit, 'reading-unit')}${paragraphs(r.before)}</td><td>${paragraphs(r.after)}</td>` +
+        `<td>${paragraphs(r.recommendation)}</td><td>${escapeHtml(r.adopted)}</td></tr>`,
+    )
+    .join('');
+  return `<table class="conclusion-table reading-table">${header}<tbody>${rows}</tbody></table>`;
+}
+
 function section(s: ConclusionSection): string {
   const head = s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : '';
   const body = (() => {
@@ -50,6 +64,8 @@ function section(s: ConclusionSection): string {
         );
       case 'table':
         return table(s.table);
+      case 'readings':
+        return paragraphs(s.paragraphs) + (s.table ? readingTable(s.table) : '');
     }
   })();
   return `<section class="conclusion-section" data-section="${s.id}">${head}${body}</section>`;

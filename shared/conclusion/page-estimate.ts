@@ -98,7 +98,12 @@ export function estimateBodyPages(doc: ConclusionDocument): number {
     if (section.heading) texts.push(heading(section.heading));
     if (section.kind === 'fields') for (const f of section.fields) texts.push(...f.value.map((v, i) => paragraph(i === 0 ? `${f.label}: ${v}` : v)));
     else if (section.kind === 'text') texts.push(...section.paragraphs.map((t) => paragraph(t)));
-    else if (section.kind === 'criteria') {
+    else if (section.kind === 'readings') {
+      texts.push(...section.paragraphs.map((t) => paragraph(t)));
+      // The comparative form: each row as tall as its longest cell, a cell a quarter of the width.
+      for (const row of section.table?.rows ?? [])
+        texts.push(Math.max(...[[row.unit, ...row.before], row.after, row.recommendation].map((cell) => cell.reduce((h, t) => h + linesOf(t, width / 4, BODY_SIZE, 0) * line, 0))) + 120);
+    } else if (section.kind === 'criteria') {
       for (const c of section.criteria.filter((x) => x.assessed)) texts.push(heading(c.heading ?? c.title), ...c.paragraphs.map((t) => paragraph(t)));
       if (section.notAssessed) texts.push(paragraph(section.notAssessed));
     }

@@ -54,7 +54,7 @@ export const PAGE_LABEL: I18nText = {
 };
 
 /** The numbered sections of the conclusion's body, in order: the verdict comes early, the table is annexed. */
-export const SECTION_IDS = ['general', 'verdict', 'summary', 'relevance', 'analysis', 'proposals', 'recommendations', 'table'] as const;
+export const SECTION_IDS = ['general', 'verdict', 'readings', 'summary', 'relevance', 'analysis', 'proposals', 'recommendations', 'table'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const SECTION_TITLES: Readonly<Record<SectionId, I18nText>> = {
@@ -74,6 +74,8 @@ export const SECTION_TITLES: Readonly<Record<SectionId, I18nText>> = {
     en: 'Comparative table of findings and proposals',
   },
   verdict: { ru: 'Вывод', ky: 'Жыйынтык', en: 'Verdict' },
+  /** On a later reading (later-reading.ts): which earlier recommendations were adopted and which stand. */
+  readings: { ru: 'Учёт ранее данных рекомендаций', ky: 'Мурда берилген сунуштамалардын эске алынышы', en: 'Earlier recommendations and their fate' },
   recommendations: { ru: 'Рекомендации', ky: 'Сунуштамалар', en: 'Recommendations' },
 };
 

@@ -8,7 +8,13 @@ import { fileRoute, route } from './route';
  * without one, the request's language is used.
  */
 
-export const ExportQuery = z.object({ lang: LangCode.optional() });
+export const ExportQuery = z.object({
+  lang: LangCode.optional(),
+  /** A later reading (2, 3 …): the conclusion on it, with the fate of the earlier recommendations (issue 16). */
+  reading: z.coerce.number().int().min(2).max(1000).optional(),
+  /** With `reading`: add the comparative form «редакция 1-го чтения | редакция 2-го чтения | рекомендация | учтено?». */
+  comparative: z.enum(['0', '1']).optional(),
+});
 export type ExportQuery = z.input<typeof ExportQuery>;
 
 /** One criterion's analysis as the form pre-fills it: composed where the secretary wrote nothing. */

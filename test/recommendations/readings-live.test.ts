@@ -1,5 +1,8 @@
 import { expect, it } from 'vitest';
-import { addAnnotation, clauseTexts, createAnchor, plainText, setFinalDecision } from '../../shared/collab';
+import { addAnnotation, clauseTexts, createAnchor, plainText, setConclusionField, setFinalDecision } from '../../shared/collab';
+import type { ConclusionFields } from '../../shared/review-model';
+import { completeFields } from '../export/fixtures';
+import { expectAllOpenInLibreOffice } from '../export/libreoffice-batch';
 import type { RecommendationStatus } from '../../shared/contract/recommendations';
 import { authorDocName, type DocName } from '../../shared/protocol';
 import { api } from '../helpers/app';
@@ -9,7 +12,8 @@ import { useReviewWorld } from '../collab/fixtures';
 /**
  * The whole path on the real app over a real SQLite file: experts' findings confirmed by the
  * secretary in her doc, a second reading added through the versions API, the statuses pre-filled
- * from the stored alignment, read by an expert, corrected by the secretary.
+ * from the stored alignment, read by an expert, corrected by the secretary; the conclusion on the
+ * second reading says so in ru, ky and en, and LibreOffice opens it.
  */
 const bench = useReviewWorld();
 
@@ -71,4 +75,27 @@ it('a second reading gets each recommendation pre-filled from the alignment; exp
   expect(decide.status).toBe(200);
   const again = (await (await api(server, alice.auth, url)).json()) as { recommendations: RecommendationStatus[] };
   expect(again.recommendations.find((r) => r.findingId === choice.id)).toMatchObject({ detected: 'not_adopted', status: 'partly', decidedBy: secretary.user.id });
+
+  // The conclusion on the second reading: its title, the section on earlier recommendations, the comparative form.
+  const fields = completeFields();
+  for (const key of Object.keys(fields) as Array<keyof ConclusionFields>) setConclusionField(s.docs.get(secretaryDoc)!, key, fields[key] as never);
+  await eventually(() => s.provider.pending === 0 && s.provider.status === 'synced', 'fields stored');
+  const preview = await api(server, secretary.auth, `/api/reviews/${review.id}/conclusion/preview?lang=ru&reading=2&comparative=1`);
+  expect(preview.status).toBe(200);
+  const html = ((await preview.json()) as { html: string }).html;
+  expect(html).toContain('ко второму чтению');
+  expect(html).toContain('Учтены частично (в неучтённой части сохраняют силу): Статья 1.');
+  expect(html).toContain('<th scope="col">Редакция 1-го чтения</th>');
+  expect((await api(server, secretary.auth, `/api/reviews/${review.id}/conclusion.docx?lang=ru&reading=1`)).status).toBe(404);
+
+  const docx = async (lang: string) => {
+    const res = await api(server, secretary.auth, `/api/reviews/${review.id}/conclusion.docx?lang=${lang}&reading=2&comparative=1`);
+    expect(res.status, await res.clone().text().then((t) => t.slice(0, 200))).toBe(200);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+  await expectAllOpenInLibreOffice([
+    { name: 'second-reading-ru', docx: await docx('ru'), phrases: ['ко второму чтению', 'Учёт ранее данных рекомендаций', 'Редакция 2-го чтения', 'Рекомендация Альянса', 'Учтено частично', 'Утратили актуальность (нормы исключены или изменены): Статья 3.', '(норма исключена)'] },
+    { name: 'second-reading-ky', docx: await docx('ky'), phrases: ['экинчи окууга карата', 'Мурда берилген сунуштамалардын эске алынышы', '2-окуудагы редакциясы', 'Жарым-жартылай эске алынды'] },
+    { name: 'second-reading-en', docx: await docx('en'), phrases: ['for the second reading', 'Earlier recommendations and their fate', 'Text at reading 1', 'Partly adopted', 'No longer applicable'] },
+  ]);
 });
