@@ -1,4 +1,5 @@
 import { createCommittee } from '../../server/committees/store';
+import { attach, insertBaseAct } from '../../server/amend/store';
 import { addMember } from '../../server/reviews/members';
 import { seedStatuses } from '../recommendations/seed';
 import type { Actor, World } from './world';
@@ -18,6 +19,8 @@ export interface Expectation {
   /** Values for path parameters other than a review's `:id`. */
   params?: (world: World) => Record<string, string> | Promise<Record<string, string>>;
   body?: (world: World) => unknown;
+  /** A query string for routes that read their arguments from it. */
+  query?: Record<string, string>;
   /** The route ends sessions: call it with a session of its own. */
   freshSession?: boolean;
   /** Puts the world back after an allowed call changed it. */
@@ -154,6 +157,44 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     },
   },
   'GET /api/experts': { allow: ['secretary'] },
+  // Readings (issue 16): everyone working on the review reads them; the secretary adds one. Without a
+  // multipart body the secretary gets a 400, and nothing is stored; re-attaching without a body is a 400.
+  'GET /api/reviews/:id/versions': { allow: WORKING_READERS },
+  'GET /api/reviews/:id/versions/:seq': { allow: WORKING_READERS, params: () => ({ seq: '1' }) },
+  'GET /api/reviews/:id/versions/compare': { allow: WORKING_READERS, query: { from: '1', to: '1' } },
+  'GET /api/reviews/:id/versions/:seq/placements': { allow: WORKING_READERS, params: () => ({ seq: '1' }) },
+  'POST /api/reviews/:id/versions/:seq/placements/:annotationId': {
+    allow: WORKING_READERS,
+    params: () => ({ seq: '1', annotationId: 'nobody:none' }),
+  },
+  'POST /api/reviews/:id/versions/preview': { allow: SECRETARY_OF_REVIEW },
+  'POST /api/reviews/:id/versions': { allow: SECRETARY_OF_REVIEW },
+
+  // Base acts of amendment laws (issue 20): the library is read by experts and the secretary, filled
+  // by the secretary; attaching an act to a review is the review's secretary's.
+  'GET /api/base-acts': { allow: ['secretary', 'member', 'outsider'] },
+  'POST /api/base-acts': { allow: ['secretary'] },
+  'GET /api/reviews/:id/base-acts': { allow: WORKING_READERS },
+  'GET /api/reviews/:id/amendments': { allow: WORKING_READERS },
+  'POST /api/reviews/:id/base-acts': { allow: SECRETARY_OF_REVIEW, body: () => ({}) },
+  'DELETE /api/reviews/:id/base-acts/:actId': {
+    allow: SECRETARY_OF_REVIEW,
+    // A fresh act attached to both reviews for every call, so an allowed detach finds it.
+    params: (w) => {
+      const db = w.server.tendik.ctx.db;
+      const act = insertBaseAct(db, {
+        title: 'Access table act',
+        editionDate: null,
+        source: null,
+        sourceName: 'act.txt',
+        tree: { meta: { title: 'Access table act', language: 'ru' }, clauses: [] } as never,
+        sourceSha256: '0'.repeat(64),
+        createdBy: w.people.secretary.user.id,
+      });
+      for (const review of [w.working, w.issued]) attach(db, review.id, act.id, null, w.people.secretary.user.id);
+      return { actId: act.id };
+    },
+  },
   'POST /api/reviews/:id/status': {
     allow: SECRETARY_OF_REVIEW,
     // Sending each review its current status keeps the world as it was.

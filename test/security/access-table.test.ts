@@ -33,10 +33,11 @@ async function call(route: RouteInfo, expectation: Expectation, actor: Actor, re
     if (value === undefined) throw new Error(`${routeKey(route)}: no value for :${name} in the expectations`);
     return encodeURIComponent(value);
   });
+  const query = expectation.query ? `?${new URLSearchParams(expectation.query).toString()}` : '';
   const auth = expectation.freshSession ? await world.freshAuth(actor) : world.auth(actor);
   const body = expectation.body?.(world);
   const method = route.method === 'ALL' ? 'POST' : route.method;
-  const res = await api(world.server, auth, path, {
+  const res = await api(world.server, auth, path + query, {
     method,
     ...(body === undefined || method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   });
