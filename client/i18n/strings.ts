@@ -6,6 +6,7 @@ import { textCorrectionsStrings } from './features/text-corrections';
 import { datesStrings } from './features/dates';
 import { layoutStrings } from './features/layout';
 import { activityStrings } from './features/activity';
+import { amendStrings } from './features/amend';
 
 /**
  * Every word of the interface, in Russian (the reference), Kyrgyz and English. The Kyrgyz and English
@@ -286,7 +287,7 @@ const core = {
  * here each (import it and list it in FEATURES). Keep feature keys prefixed with the feature's name:
  * a key defined twice would silently take the later table's words.
  */
-const FEATURES = [confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings] as const;
+const FEATURES = [amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings] as const;
 const FEATURE_TABLES: readonly FeatureStrings<Record<string, string>>[] = FEATURES;
 
 type FeatureRu = (typeof FEATURES)[number] extends { ru: infer R } ? R : never;

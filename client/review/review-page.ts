@@ -27,6 +27,11 @@ import { sidebarTabs } from './sidebar-tabs';
 import { TextCorrections } from './text-corrections';
 import { articleOf, TextTools } from './text-tools';
 import { ReviewActivity } from './activity';
+import { AmendPanel } from './amend-panel';
+import { openFindingDialog } from './finding-dialog';
+import { createAnchor } from '../../shared/collab/anchor';
+import { addAnnotation } from '../../shared/collab/author-doc';
+import { clauseTexts, plainText } from '../../shared/collab/text-doc';
 
 /**
  * The review page: outline, the draft editor with highlights and cursors, and the sidebar panels.
@@ -172,6 +177,25 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     }),
   );
 
+  // Amendment laws (issue 20): the amended act's units before and after; a finding on a new wording is anchored
+  // to the whole instruction that produces it (its text in the draft), quoting the wording it is about.
+  const amendPanel = new AmendPanel(review.id, isSecretary, (instructionId, newWording) => {
+    const own = clauseTexts(session.text.doc).get(instructionId);
+    if (!own) return;
+    const from = document.activeElement;
+    openFindingDialog({
+      quote: newWording,
+      criteria: criteria,
+      returnFocus: from instanceof HTMLElement ? from : document.body,
+      onSubmit: (input) => {
+        const anchor = createAnchor(session.text.doc, instructionId, { start: 0, end: plainText(own).length });
+        addAnnotation(session.mine.doc, session.me.id, { kind: 'finding', anchor, ...input });
+        session.refresh();
+        announce(t('addFinding'));
+      },
+    });
+  });
+
   // The Conclusion tab takes the page's width: the form and its preview side by side, each scrolling;
   // the other tabs give the draft and its outline back.
   const page = h('div', { class: 'review-page', 'data-testid': 'review-page' });
@@ -180,11 +204,13 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
       { id: 'findings', key: 'tabFindings', panel: findings.element },
       { id: 'checklist', key: 'tabChecklist', panel: checklist.element },
       { id: 'conclusion', key: 'tabConclusion', panel: conclusion.element },
+      { id: 'amend', key: 'amendTab', panel: amendPanel.element },
       { id: 'members', key: 'tabMembers', panel: members.element },
     ],
     (id) => {
       if (id === 'members') members.show();
-      page.classList.toggle('review-page--wide', id === 'conclusion');
+      if (id === 'amend') amendPanel.show();
+      page.classList.toggle('review-page--wide', id === 'conclusion' || id === 'amend');
     },
   );
 
