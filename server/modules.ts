@@ -13,6 +13,7 @@ import { mountAnalysisRoutes } from './reviews/analysis-routes';
 import { mountExportRoutes } from './export/routes';
 import { attachCollab } from './collab/socket-module';
 import { mountReviewRoutes } from './reviews/routes';
+import { mountMentionRoutes } from './reviews/mentions-routes';
 import { mountVersionRoutes } from './versions/routes';
 import { mountRecommendationRoutes } from './recommendations/routes';
 import { mountRecommendationStatsRoutes } from './recommendations/stats-routes';
@@ -40,6 +41,7 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountRecommendationStatsRoutes,
   mountAmendRoutes,
   mountReviewRoutes,
+  mountMentionRoutes,
   mountChecklistUiRoutes,
   mountStaticClient,
 ];

@@ -1,10 +1,12 @@
-import { reviews as contract } from '../../shared/contract';
+import { mentions as mentionRoutes, reviews as contract } from '../../shared/contract';
+import type { MentionItem } from '../../shared/contract/mentions';
 import { apiCall } from '../api';
-import { formatDate, formatNumber, onLangChange, t, type StringKey } from '../i18n/i18n';
+import { formatDate, formatDateTime, formatNumber, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { currentUser } from '../session';
 import { h, tx } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
 import { summariesFrom, type ReviewSummary } from './review-summary';
+import './mentions.css';
 
 export function mountReviewList(main: HTMLElement): () => void {
   const body = h('div', { class: 'review-list__body', 'aria-busy': 'true' }, tx('p', 'loading'));
@@ -49,7 +51,12 @@ export function mountReviewList(main: HTMLElement): () => void {
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, h('a', { href: `#/reviews/${review.id}${reader ? '/conclusion' : ''}`, class: 'review-link' }, review.title)),
+            h(
+              'th',
+              { scope: 'row' },
+              h('a', { href: `#/reviews/${review.id}${reader ? '/conclusion' : ''}`, class: 'review-link' }, review.title),
+              review.mentionsOfMe ? h('span', { class: 'mention-count', 'data-testid': 'mention-count' }, ` @ ${t('activityMentionsCount', { count: formatNumber(review.mentionsOfMe) })}`) : null,
+            ),
             h('td', {}, statusText(review.status)),
             h('td', {}, review.deadline ? formatDate(review.deadline) : t('noDeadline')),
             h('td', { class: 'num' }, formatNumber(review.members)),
@@ -58,8 +65,17 @@ export function mountReviewList(main: HTMLElement): () => void {
         ),
       ),
     );
-    body.replaceChildren(...toggle, table);
+    body.replaceChildren(...toggle, table, ...(mentions ? [mentionsList(mentions)] : []));
   };
+  // Her own @mentions (GET /api/mentions answers only the caller's): who, where, the words around.
+  let mentions: MentionItem[] | null = null;
+  if (!reader)
+    apiCall(mentionRoutes.listMentions)
+      .then((answer) => {
+        mentions = answer.mentions.length ? answer.mentions : null;
+        render();
+      })
+      .catch(() => undefined); // the list works without them
   const load = () => {
     body.setAttribute('aria-busy', 'true');
     apiCall(contract.listReviews)
@@ -76,4 +92,26 @@ export function mountReviewList(main: HTMLElement): () => void {
 export function statusText(status: string): string {
   const key = `status_${status}` as StringKey;
   return ['status_in_review', 'status_issued', 'status_archived'].includes(key) ? t(key) : status;
+}
+
+/** Where colleagues mentioned her, newest first, each a link to its review. */
+function mentionsList(list: readonly MentionItem[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'mentions', 'aria-labelledby': 'mentions-title', 'data-testid': 'my-mentions' },
+    h('h2', { id: 'mentions-title' }, t('activityMentionsTitle')),
+    h(
+      'ul',
+      { class: 'mentions__list' },
+      ...list.map((m) =>
+        h(
+          'li',
+          { 'data-testid': 'my-mention' },
+          h('a', { href: `#/reviews/${m.reviewId}` }, t('activityMentionBy', { name: m.authorName, review: m.reviewTitle })),
+          m.at ? h('span', { class: 'hint' }, ` · ${formatDateTime(m.at)}`) : null,
+          h('p', { class: 'mentions__excerpt' }, m.excerpt),
+        ),
+      ),
+    ),
+  );
 }

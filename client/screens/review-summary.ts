@@ -9,6 +9,8 @@ export interface ReviewSummary {
   members: number;
   /** Null for a committee reader, who gets no working data. */
   findings: number | null;
+  /** How many times colleagues mentioned her in it (0 for a committee reader). */
+  mentionsOfMe: number;
 }
 
 export function toSummary(review: reviews.ReviewListItem): ReviewSummary {
@@ -19,6 +21,7 @@ export function toSummary(review: reviews.ReviewListItem): ReviewSummary {
     deadline: review.deadline,
     members: review.members,
     findings: review.counts?.findings ?? null,
+    mentionsOfMe: review.mentionsOfMe ?? 0,
   };
 }
 

@@ -10,6 +10,8 @@ import { requireSession } from '../http/session';
 import { clauseOutline } from './clause-outline';
 import { currentDraftTree, storedDraft } from './current-draft';
 import { currentCounts } from './finding-counts';
+import { currentMentions } from './mentions';
+import type { ReviewModel } from '../../shared/review-model';
 import { getReview, listReviews, reviewMembers, type Review } from './store';
 
 interface ReviewSummary extends Review {
@@ -17,12 +19,18 @@ interface ReviewSummary extends Review {
   members: number;
   /** Working data, for the secretary and member experts only. */
   counts?: { findings: number; confirmed: number; comments: number };
+  mentionsOfMe?: number;
 }
 
-async function summary(ctx: AppContext, review: Review, policy: ReviewPolicy): Promise<ReviewSummary> {
+async function summary(ctx: AppContext, review: Review, policy: ReviewPolicy, userId: string): Promise<ReviewSummary> {
   const base: ReviewSummary = { ...review, access: policy.access, members: reviewMembers(ctx.db, review.id).length };
   if (!policy.can('readWorkingDocs')) return base;
-  return { ...base, counts: await currentCounts(ctx.db, review.id, () => loadReviewModel(ctx, review.id, { withText: false })) };
+  // One load of the model, if any, for both the counts and the mentions.
+  let loading: Promise<ReviewModel> | null = null;
+  const model = () => (loading ??= loadReviewModel(ctx, review.id, { withText: false }));
+  const counts = await currentCounts(ctx.db, review.id, model);
+  const mentionsOfMe = (await currentMentions(ctx.db, review.id, model)).filter((m) => m.userId === userId).length;
+  return { ...base, counts, mentionsOfMe };
 }
 
 function reviewIdParam(req: express.Request): unknown {
@@ -40,15 +48,15 @@ export function mountReviewRoutes(app: express.Express, ctx: AppContext): void {
     const visible: ReviewSummary[] = [];
     for (const review of listReviews(ctx.db)) {
       const policy = reviewPolicy(ctx.db, session.user, review.id);
-      if (policy?.can('readCard')) visible.push(await summary(ctx, review, policy));
+      if (policy?.can('readCard')) visible.push(await summary(ctx, review, policy, session.user.id));
     }
     sendJson(res, contract.listReviews, { reviews: visible });
   });
 
   app.get('/api/reviews/:id', async (req, res) => {
-    const { policy, reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readCard');
+    const { policy, reviewId, session } = requireReview(req, ctx.db, reviewIdParam(req), 'readCard');
     const review = getReview(ctx.db, reviewId)!;
-    const result = await summary(ctx, review, policy);
+    const result = await summary(ctx, review, policy, session.user.id);
     sendJson(res, contract.getReview, {
       review: policy.can('readWorkingDocs') ? { ...result, memberIds: reviewMembers(ctx.db, reviewId) } : result,
     });

@@ -313,4 +313,17 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // @mentions per review (issue 17, server/reviews/mentions.ts): who mentioned whom, where and when,
+    // read from the merged model once per change of the review's docs (counted_at is review_counts.changes
+    // at that time), so the review list and the mentions list load no doc while nothing changed.
+    id: '013-review-mentions',
+    sql: `
+      CREATE TABLE review_mentions (
+        review_id TEXT PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE,
+        counted_at INTEGER NOT NULL,
+        mentions TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import * as conclusion from './conclusion';
 import * as health from './health';
 import * as importing from './import';
 import * as members from './members';
+import * as mentions from './mentions';
 import * as recommendations from './recommendations';
 import { clientPages } from './pages';
 import * as reviews from './reviews';
@@ -25,7 +26,7 @@ import * as versions from './versions';
  * app's pages (HTML). The two upload routes take a multipart body but answer JSON, so they are JSON
  * routes with `upload: 'multipart'`. The socket protocol is shared/protocol.ts.
  */
-export { admin, amend, audit, auth, checklist, committees, conclusion, health, importing, members, recommendations, reviews, status, versions };
+export { admin, amend, audit, auth, checklist, committees, conclusion, health, importing, members, mentions, recommendations, reviews, status, versions };
 export { clientPages };
 export * from './route';
 
@@ -36,7 +37,7 @@ function routesOf(module: Record<string, unknown>): Array<JsonRoute | FileRoute>
   );
 }
 
-const ALL = [admin, amend, audit, auth, checklist, committees, conclusion, health, importing, members, recommendations, reviews, status, versions].flatMap(routesOf);
+const ALL = [admin, amend, audit, auth, checklist, committees, conclusion, health, importing, members, mentions, recommendations, reviews, status, versions].flatMap(routesOf);
 
 /** Every route that answers JSON. */
 export const JSON_ROUTES: readonly JsonRoute[] = ALL.filter((r): r is JsonRoute => r.kind === 'json');

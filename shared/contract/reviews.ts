@@ -36,6 +36,8 @@ export const ReviewListItem = ReviewRecord.extend({
   members: z.number(),
   /** Working data: present for the secretary and member experts only, never for a committee reader. */
   counts: z.object({ findings: z.number(), confirmed: z.number(), comments: z.number() }).optional(),
+  /** How many times colleagues mentioned the caller in it (@name): hers only, with the working data. */
+  mentionsOfMe: z.number().optional(),
 });
 export type ReviewListItem = z.infer<typeof ReviewListItem>;
 

@@ -64,6 +64,7 @@ export const JSON_CALLS: Record<string, Call[]> = {
   'POST /api/import/preview': [(w) => ({ auth: w.auth('secretary'), form: w.draftForm() })],
 
   'GET /api/reviews': [(w) => ({ auth: w.auth('secretary') }), (w) => ({ auth: w.auth('member') }), (w) => ({ auth: w.auth('reader') })],
+  'GET /api/mentions': [(w) => ({ auth: w.auth('member') }), (w) => ({ auth: w.auth('secretary') }), (w) => ({ auth: w.auth('reader') })],
   'GET /api/reviews/:id': [
     (w) => ({ auth: w.auth('secretary'), params: draft(w) }),
     (w) => ({ auth: w.auth('member'), params: draft(w) }),

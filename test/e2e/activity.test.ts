@@ -90,4 +90,47 @@ describe.skipIf(!chromiumAvailable())('notices, unread marks, mentions in the re
     await bakyt.locator('[data-testid=lang-select]').selectOption('ru');
     for (const page of [aida, bakyt]) await expectClean(page);
   });
+
+  test('the mentioned person sees her mentions on her review list; only members can be mentioned; nobody reads another\'s mentions', async () => {
+    const reviewId = await bench.world.createReview('Упоминания');
+    const { page: aida } = await signedIn('aida');
+    await openReview(aida, bench.world.server.url, reviewId);
+    // Бакыт is a member; the administrator is not, so naming her mentions nobody.
+    await addFinding(aida, 'состоит из пяти членов', '@Бакыт, проверьте состав; @Администратор тоже');
+    await waitSynced(aida);
+
+    const { page: bakyt } = await signedIn('bakyt');
+    const row = bakyt.locator('[data-testid=review-table] tr').filter({ hasText: 'Упоминания' });
+    await expect.poll(() => row.locator('[data-testid=mention-count]').textContent(), { timeout: LIVE }).toBe(' @ упоминаний: 1');
+    const mine = bakyt.locator('[data-testid=my-mention]');
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await mine.textContent()).toMatch(/^Аида <img.* · Упоминания/);
+    expect(await mine.textContent()).toContain('@Бакыт, проверьте состав');
+    expect(await bakyt.locator('[data-testid=my-mentions] h2').textContent()).toBe('Вас упомянули');
+    await screenshot(bakyt, '46-mentions-on-the-list');
+    expect(await seriousAxeViolations(bakyt)).toEqual([]);
+    await bakyt.locator('[data-testid=lang-select]').selectOption('en');
+    await expect.poll(() => row.locator('[data-testid=mention-count]').textContent()).toBe(' @ mentions: 1');
+    await bakyt.locator('[data-testid=lang-select]').selectOption('ru');
+    // The link opens the review.
+    await mine.locator('a').click();
+    await bakyt.locator('.draft-editor p.clause-text').first().waitFor();
+
+    // The server answers each person with her own mentions only: Aida (the author) has none, nor
+    // the administrator named without being a member; the secretary sees nobody else's either.
+    const mentionsOf = async (who: 'aida' | 'admin' | 'secretary' | 'bakyt') => {
+      const { page } = who === 'aida' ? { page: aida } : who === 'bakyt' ? { page: bakyt } : await signedIn(who);
+      return page.evaluate(async () => ((await (await fetch('/api/mentions')).json()) as { mentions: Array<{ reviewId: string; authorName: string }> }).mentions);
+    };
+    expect(await mentionsOf('bakyt')).toEqual([expect.objectContaining({ reviewId, authorName: expect.stringContaining('Аида') })]);
+    expect(await mentionsOf('aida')).toEqual([]);
+    expect(await mentionsOf('secretary')).toEqual([]);
+    const admin = await mentionsOf('admin');
+    expect(admin.filter((m) => m.reviewId === reviewId)).toEqual([]);
+    await aida.goto(`${bench.world.server.url}/#/`);
+    await aida.locator('[data-testid=review-table]').waitFor();
+    expect(await aida.locator('[data-testid=mention-count]').count()).toBe(0);
+    expect(await aida.locator('[data-testid=my-mentions]').count()).toBe(0);
+    for (const page of [aida, bakyt]) await expectClean(page);
+  });
 });
