@@ -1,6 +1,7 @@
 import type { Lang } from '../../shared/i18n/lang';
 import type { FeatureStrings } from './feature-strings';
 import { confirmActionsStrings } from './features/confirm-actions';
+import { checklistWhyStrings } from './features/checklist-why';
 import { textToolsStrings } from './features/text-tools';
 import { textCorrectionsStrings } from './features/text-corrections';
 import { datesStrings } from './features/dates';
@@ -287,7 +288,7 @@ const core = {
  * here each (import it and list it in FEATURES). Keep feature keys prefixed with the feature's name:
  * a key defined twice would silently take the later table's words.
  */
-const FEATURES = [amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings] as const;
+const FEATURES = [checklistWhyStrings, amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings] as const;
 const FEATURE_TABLES: readonly FeatureStrings<Record<string, string>>[] = FEATURES;
 
 type FeatureRu = (typeof FEATURES)[number] extends { ru: infer R } ? R : never;

@@ -8,7 +8,7 @@ import {
   setFinalDecision,
   setVerdict,
 } from '../../shared/collab/author-doc';
-import type { Annotation, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Severity, Verdict } from '../../shared/review-model';
+import type { Annotation, FindingWhy, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Severity, Verdict } from '../../shared/review-model';
 import { formatDateTime, formatNumber, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce } from '../ui/error-banner';
@@ -34,6 +34,8 @@ export interface ListedItem {
   finalDecision?: 'confirmed' | 'dismissed';
   position?: ResolvedAnchor;
   createdAt?: number;
+  /** Engine findings: why the engine proposed it (rule, words, confidence, where they stand). */
+  why?: FindingWhy;
 }
 
 export function listedItems(model: ReviewModel): ListedItem[] {
@@ -53,6 +55,7 @@ export function listedItems(model: ReviewModel): ListedItem[] {
       status: f.status,
       ...(f.final ? { finalDecision: f.final.decision } : {}),
       ...(f.position ? { position: f.position } : {}),
+      ...(f.why ? { why: f.why } : {}),
     }),
   );
   const comments = model.comments.map(
@@ -313,6 +316,7 @@ export class FindingsPanel {
           orphaned ? h('span', { class: 'finding__orphan' }, ` (${t('orphaned')})`) : null,
         ),
         h('p', { class: 'finding__body', 'data-testid': 'finding-body-text' }, item.explanation),
+        item.why ? whyLine(item.why) : null,
         item.proposedWording ? h('p', { class: 'finding__wording' }, h('strong', {}, `${t('proposedWording')}: `), item.proposedWording) : null,
         confirmed.length ? h('p', { class: 'finding__verdicts', 'data-testid': 'confirmed-by' }, t('confirmedBy', { names: confirmed.join(', ') })) : null,
         dismissed.length ? h('p', { class: 'finding__verdicts' }, t('dismissedBy', { names: dismissed.join(', ') })) : null,
@@ -373,4 +377,25 @@ export class FindingsPanel {
       }
     });
   }
+}
+
+/**
+ * The engine's reasons on its card (issue 15): the words it matched, the rule, its confidence and where
+ * the words stand; for an act-level note the places it lists. One line, small, under the explanation.
+ */
+function whyLine(why: FindingWhy): HTMLElement {
+  const words = why.words.length ? why.words.map((w) => `«${w}»`).join(', ') : t('checklistWhyNoWords');
+  const line = t('checklistWhyLine', {
+    words,
+    rule: why.rule,
+    confidence: t(`checklistWhyConfidence_${why.confidence}` as StringKey),
+    context: t(`checklistWhyContext_${why.context}` as StringKey),
+  });
+  const places = (list: ReadonlyArray<{ label: string }>) => list.slice(0, 8).map((p) => p.label).join('; ') + (list.length > 8 ? '; …' : '');
+  const more = why.occurrences?.length
+    ? t('checklistWhyOccurrences', { count: formatNumber(why.occurrences.length), places: places(why.occurrences) })
+    : why.lookedAt?.length
+      ? t('checklistWhyLookedAt', { count: formatNumber(why.lookedAt.length), places: places(why.lookedAt) })
+      : null;
+  return h('p', { class: 'finding__why', 'data-testid': 'finding-why' }, line, more ? h('br', {}) : null, more);
 }
