@@ -9,6 +9,7 @@ import { mountReviewList } from './screens/review-list';
 import { mountUpload } from './screens/upload';
 import { mountConclusionView } from './screens/conclusion-view';
 import { invitationToken, mountAcceptInvite } from './screens/accept-invite';
+import { FORGOT_PASSWORD_HASH, mountForgotPassword, mountResetPassword, resetToken } from './screens/password-reset';
 import { mountAdmin } from './screens/admin';
 import { mountAccount } from './screens/account';
 import { mountReviewPage } from './review/review-page';
@@ -42,6 +43,18 @@ async function show(): Promise<void> {
         shell.renderUser();
         void show();
       });
+      return;
+    }
+    const reset = resetToken();
+    if (reset) {
+      unmount = mountResetPassword(main, reset, () => {
+        shell.renderUser();
+        void show();
+      });
+      return;
+    }
+    if (!currentUser() && location.hash === FORGOT_PASSWORD_HASH) {
+      unmount = mountForgotPassword(main);
       return;
     }
     if (!currentUser()) {

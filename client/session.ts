@@ -71,6 +71,14 @@ export async function acceptInvitation(token: string, password: string, name: st
   return answer.user;
 }
 
+/** Sets a new password with a reset link's token: the server ends her other sessions and signs this browser in. */
+export async function resetPassword(token: string, password: string): Promise<CurrentUser> {
+  const answer = await apiCall(auth.resetPassword, { body: { token, password } });
+  setCsrfToken(answer.csrfToken);
+  user = answer.user;
+  return answer.user;
+}
+
 /** Changes her password: the server ends her other sessions and hands this one a fresh id and token. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   const answer = await apiCall(auth.changePassword, { body: { currentPassword, newPassword } });

@@ -19,6 +19,7 @@ import { openDatabase, type Db } from './storage/db';
 import { createLogger, type Logger } from './ops/logger';
 import { attachSocketLog, requestLog } from './ops/request-log';
 import { startBackupSchedule, type BackupSchedule } from './ops/backup-schedule';
+import { createMailer } from './mail/mailer';
 
 export interface TendikApp {
   app: express.Express;
@@ -59,10 +60,12 @@ export function createApp(
   });
   const closers: Array<() => void | Promise<void>> = [];
   const collab = new CollabHub({ config, db, io }, COLLAB_EXTENSIONS);
+  const mail = createMailer(config.mail, log);
   const ctx: AppContext = {
     config,
     db,
     log,
+    mail,
     io,
     collab,
     accessEvents: new EventEmitter(),
@@ -75,6 +78,8 @@ export function createApp(
   // Closers run in reverse: a backup under way finishes after the docs are flushed, before the database closes.
   const backups = config.backup && !db.memory ? startBackupSchedule(db, config.backup, log) : null;
   if (backups) closers.unshift(() => backups.stop());
+  // Mails under way are handed over (or fail) before the process lets go of its connections.
+  closers.push(() => mail.close());
 
   app.use(requestLog(log));
   installSecurity(app, config);

@@ -6,6 +6,7 @@ import type { CollabHub } from './collab/hub';
 import type { Config } from './config';
 import type { ReviewSource } from './export/model-source';
 import type { Logger } from './ops/logger';
+import type { Mailer } from './mail/mailer';
 import type { Db } from './storage/db';
 
 /**
@@ -17,6 +18,8 @@ export interface AppContext {
   db: Db;
   /** The server's log (server/ops/logger.ts): ids, statuses and addresses, never secrets or law text. */
   log: Logger;
+  /** Outgoing e-mail (server/mail/); off (enabled false, nothing sent) without SMTP settings. */
+  mail: Mailer;
   io: SocketServer;
   /** Every loaded doc of every review, and the extensions around them (server/collab/hub.ts). */
   collab: CollabHub;

@@ -1,6 +1,7 @@
 import type express from 'express';
 import type { AppContext } from './context';
 import { mountAuthRoutes } from './auth/routes';
+import { mountPasswordResetRoutes } from './auth/password-reset-routes';
 import { mountHealthRoutes } from './http/health';
 import { mountImportRoutes } from './import/routes';
 import { attachSocketGate } from './http/security';
@@ -28,6 +29,7 @@ import { mountChecklistUiRoutes } from './ui-api/checklist-routes';
 export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => void> = [
   mountHealthRoutes,
   mountAuthRoutes,
+  mountPasswordResetRoutes,
   mountImportRoutes,
   mountAdminUserRoutes,
   mountAuditRoutes,

@@ -8,6 +8,7 @@ import { datesStrings } from './features/dates';
 import { layoutStrings } from './features/layout';
 import { activityStrings } from './features/activity';
 import { amendStrings } from './features/amend';
+import { passwordResetStrings } from './features/password-reset';
 
 /**
  * Every word of the interface, in Russian (the reference), Kyrgyz and English. The Kyrgyz and English
@@ -288,7 +289,7 @@ const core = {
  * here each (import it and list it in FEATURES). Keep feature keys prefixed with the feature's name:
  * a key defined twice would silently take the later table's words.
  */
-const FEATURES = [checklistWhyStrings, amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings] as const;
+const FEATURES = [checklistWhyStrings, amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings, passwordResetStrings] as const;
 const FEATURE_TABLES: readonly FeatureStrings<Record<string, string>>[] = FEATURES;
 
 type FeatureRu = (typeof FEATURES)[number] extends { ru: infer R } ? R : never;

@@ -152,6 +152,8 @@ export function mountAdmin(main: HTMLElement): () => void {
       .then((answer) => {
         const link = h('input', { type: 'text', readonly: true, class: 'input', value: `${location.origin}${answer.acceptPath}`, 'aria-labelledby': 'invite-link-label', 'data-testid': 'invite-link' }) as HTMLInputElement;
         linkBox.replaceChildren(h('p', { id: 'invite-link-label' }, t('inviteLink', { email: answer.invitation.email })), link);
+        // With mail configured on the server, the invitee has the link already.
+        if (answer.mailed) linkBox.append(h('p', { role: 'status', 'data-testid': 'invite-mailed' }, t('passwordResetInvitationMailed', { email: answer.invitation.email })));
         link.focus();
         link.select();
         invite.reset();

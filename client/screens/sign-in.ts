@@ -1,6 +1,7 @@
 import { signIn } from '../session';
 import { h, tx } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
+import { forgotPasswordLink } from './password-reset';
 
 export function mountSignIn(main: HTMLElement, onSignedIn: () => void): () => void {
   const email = h('input', { id: 'sign-in-email', name: 'email', type: 'email', autocomplete: 'username', required: true, class: 'input' });
@@ -15,6 +16,7 @@ export function mountSignIn(main: HTMLElement, onSignedIn: () => void): () => vo
     h('div', { class: 'field' }, tx('label', 'password', { for: 'sign-in-password' }), password),
     errors,
     submit,
+    forgotPasswordLink(),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

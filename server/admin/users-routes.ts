@@ -11,6 +11,8 @@ import { countActiveAdmins, getAccount, listAccounts, updateAccount, type Accoun
 import { requireVerb } from '../auth/review-guard';
 import { sendJson } from '../http/send-json';
 import { requireActiveCommittee } from '../committees/store';
+import { inAllLanguages, invitationMail } from '../mail/messages';
+import { publicLink } from '../mail/notify';
 
 /**
  * The admin manages accounts: lists them, invites people with a role, changes roles, committees and
@@ -81,7 +83,15 @@ export function mountAdminUserRoutes(app: express.Express, ctx: AppContext): voi
       details: { role: invitation.role, committee: invitation.committee, invitationId: invitation.id },
     });
     // The token travels in the fragment: browsers never send it to a server or put it in a Referer.
-    sendJson(res, contract.createInvitation, { invitation, token, acceptPath: `/accept-invite#token=${token}` }, 201);
+    const acceptPath = `/accept-invite#token=${token}`;
+    // With mail configured the invitee gets the link herself; the admin still sees it, once.
+    if (ctx.mail.enabled)
+      ctx.mail.send({
+        to: invitation.email,
+        kind: 'invitation',
+        ...inAllLanguages(invitationMail({ name: invitation.name, role: invitation.role, link: publicLink(ctx, acceptPath), expiresAt: invitation.expiresAt })),
+      });
+    sendJson(res, contract.createInvitation, { invitation, token, acceptPath, mailed: ctx.mail.enabled }, 201);
   });
 
   router.delete('/invitations/:id', (req, res) => {

@@ -42,6 +42,22 @@ export const AccountErrors = defineErrors({
       en: 'The current password is wrong.',
     },
   },
+  RESET_INVALID: {
+    status: 400,
+    text: {
+      ru: 'Ссылка для сброса пароля недействительна: она истекла или уже использована. Запросите новую.',
+      ky: 'Сырсөздү жаңыртуу шилтемеси жараксыз: мөөнөтү өтүп кеткен же колдонулган. Жаңысын сураңыз.',
+      en: 'The password reset link is not valid: it has expired or was already used. Ask for a new one.',
+    },
+  },
+  RESET_UNAVAILABLE: {
+    status: 409,
+    text: {
+      ru: 'На этом сервере не настроена отправка почты, поэтому пароль сбрасывает администратор. Обратитесь к нему.',
+      ky: 'Бул серверде почта жөнөтүү орнотулган эмес, ошондуктан сырсөздү администратор жаңыртат. Ага кайрылыңыз.',
+      en: 'This server does not send e-mail, so passwords are reset by the administrator. Please ask her.',
+    },
+  },
   INVITATION_INVALID: {
     status: 400,
     text: {

@@ -28,6 +28,8 @@ export interface SignInGuards {
   perAddress: SlidingWindowLimiter;
   /** Wrong current passwords on the password-change form, per signed-in account (routes.ts). */
   passwordChange: SlidingWindowLimiter;
+  /** Password-reset requests per client address (password-reset-routes.ts). */
+  passwordReset: SlidingWindowLimiter;
 }
 
 const WINDOW_MS = 15 * 60_000;
@@ -36,6 +38,7 @@ export function defaultSignInGuards(now: () => number): SignInGuards {
     now,
     perAddress: new SlidingWindowLimiter(30, WINDOW_MS, now),
     passwordChange: new SlidingWindowLimiter(5, WINDOW_MS, now),
+    passwordReset: new SlidingWindowLimiter(10, WINDOW_MS, now),
   };
 }
 

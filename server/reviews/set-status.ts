@@ -8,6 +8,7 @@ import { ExportErrors } from '../export/errors';
 import { storedDraft } from './current-draft';
 import { dropIssuedCopy, keepIssuedCopy, type IssuedCopy } from './issued-copy';
 import { getReview, type Review } from './store';
+import { notifyConclusionIssued } from '../mail/notify';
 
 /**
  * Issuing is what opens the conclusion to a committee: status 'issued' plus the committee whose
@@ -48,7 +49,10 @@ export async function setReviewStatus(ctx: AppContext, reviewId: string, userId:
       disconnectUserSockets(ctx, reader.id);
     }
   }
-  return getReview(ctx.db, reviewId)!;
+  const after = getReview(ctx.db, reviewId)!;
+  // The committee's staff learn of it by e-mail (when mail is configured), each time it is issued.
+  if (change.status === 'issued') notifyConclusionIssued(ctx, after);
+  return after;
 }
 
 /** The model and clause tree the export would use now: what the committee's copy freezes. */

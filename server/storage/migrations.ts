@@ -326,4 +326,20 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // Password reset by e-mail link (server/auth/password-reset.ts): only a hash of the token is kept;
+    // a link expires after an hour and works once; requests per account are counted from these rows.
+    id: '014-password-resets',
+    sql: `
+      CREATE TABLE password_resets (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE INDEX password_resets_user ON password_resets(user_id, created_at);
+    `,
+  },
 ];

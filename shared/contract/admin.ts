@@ -57,7 +57,8 @@ export const UsersResponse = z.object({ users: z.array(Account) });
 export const UserResponse = z.object({ user: Account });
 export const InvitationsResponse = z.object({ invitations: z.array(Invitation) });
 /** The token is answered once, inside the link to pass on (in the fragment: no server or Referer sees it). */
-export const InvitationCreatedResponse = z.object({ invitation: Invitation, token: z.string(), acceptPath: z.string() });
+/** `mailed`: the link was also sent to the invitee by e-mail (mail configured on the server). */
+export const InvitationCreatedResponse = z.object({ invitation: Invitation, token: z.string(), acceptPath: z.string(), mailed: z.boolean() });
 export type InvitationCreatedResponse = z.infer<typeof InvitationCreatedResponse>;
 
 export const listUsers = route({ method: 'GET', path: '/api/admin/users', summary: 'every account', response: UsersResponse });

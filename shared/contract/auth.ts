@@ -14,6 +14,12 @@ export type InvitationBody = z.infer<typeof InvitationBody>;
 export const AcceptInviteBody = z.object({ token: InvitationToken, password: Password, name: PersonName.optional() });
 export type AcceptInviteBody = z.infer<typeof AcceptInviteBody>;
 
+/** A password reset: the address (answered the same whether an account has it or not), then the link's token and the new password. */
+export const ResetRequestBody = z.object({ email: z.string().trim().min(3).max(320) });
+export type ResetRequestBody = z.infer<typeof ResetRequestBody>;
+export const ResetPasswordBody = z.object({ token: InvitationToken, password: Password });
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
+
 /** The signed-in person as every session answer names her. */
 export const SessionUser = z.object({
   id: z.string(),
@@ -66,4 +72,19 @@ export const acceptInvite = route({
   body: AcceptInviteBody,
   response: SessionResponse,
   successStatus: [201],
+});
+export const requestPasswordReset = route({
+  method: 'POST',
+  path: '/api/auth/password-reset/request',
+  summary: 'mail a password reset link to the address, if an active account has it (the answer is the same either way)',
+  body: ResetRequestBody,
+  response: OkResponse,
+  successStatus: [202],
+});
+export const resetPassword = route({
+  method: 'POST',
+  path: '/api/auth/password-reset',
+  summary: "set a new password with a reset link's token; every session of the account ends and this one starts",
+  body: ResetPasswordBody,
+  response: SessionResponse,
 });

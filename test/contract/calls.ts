@@ -1,4 +1,4 @@
-import { api, type Auth } from '../helpers/app';
+import { api, makeUser, type Auth } from '../helpers/app';
 import type { ContractWorld } from './contract-world';
 import { seedStatuses } from '../recommendations/seed';
 
@@ -38,6 +38,16 @@ export const JSON_CALLS: Record<string, Call[]> = {
   'POST /api/auth/invitation': [async (w) => ({ auth: null, body: { token: (await w.invite()).token } })],
   'POST /api/auth/accept-invite': [
     async (w) => ({ auth: null, body: { token: (await w.invite()).token, password: 'a password, long enough', name: 'New Expert' } }),
+  ],
+
+  'POST /api/auth/password-reset/request': [(w) => ({ auth: null, body: { email: w.spareExpert.email } })],
+  'POST /api/auth/password-reset': [
+    async (w) => {
+      const { user } = await makeUser(w.server, 'expert');
+      await fetch(`${w.server.url}/api/auth/password-reset/request`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email }) });
+      const mail = w.mails.filter((m) => m.to === user.email).at(-1)!;
+      return { auth: null, body: { token: /#token=([\w-]+)/.exec(mail.text)![1], password: 'a password, long enough' } };
+    },
   ],
 
   'GET /api/admin/users': [(w) => ({ auth: w.auth('admin') })],

@@ -47,6 +47,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/auth/login': { allow: EVERYONE, body: () => ({}) },
   'POST /api/auth/invitation': { allow: EVERYONE, body: () => ({}) },
   'POST /api/auth/accept-invite': { allow: EVERYONE, body: () => ({}) },
+  'POST /api/auth/password-reset/request': { allow: EVERYONE, body: () => ({}) },
+  'POST /api/auth/password-reset': { allow: EVERYONE, body: () => ({}) },
   'POST /api/auth/logout': { allow: EVERYONE, freshSession: true },
   'POST /api/auth/logout-all': {
     allow: SIGNED_IN,

@@ -4,7 +4,13 @@ import { buildWorld, type World } from './world';
 import { stateFingerprint } from './state';
 
 /** Routes that start a session: no token exists yet, they are guarded by JSON + Origin instead. */
-const SESSION_STARTING = new Set(['POST /api/auth/login', 'POST /api/auth/accept-invite', 'POST /api/auth/invitation']);
+const SESSION_STARTING = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/accept-invite',
+  'POST /api/auth/invitation',
+  'POST /api/auth/password-reset/request',
+  'POST /api/auth/password-reset',
+]);
 
 let world: World;
 let changing: RouteInfo[];

@@ -2,6 +2,7 @@ import type { ClauseTree } from '../../shared/clause';
 import type { Role } from '../../shared/roles';
 import type { User } from '../../server/auth/users';
 import { createReview, type Review } from '../../server/reviews/store';
+import type { OutgoingMail } from '../../server/mail/mailer';
 import { login, makeUser, startTestServer, type Auth, type TestServer } from '../helpers/app';
 
 /**
@@ -31,6 +32,8 @@ export interface World {
   freshAuth(actor: Actor): Promise<Auth | null>;
   /** Replaces every actor's session whose session has ended. */
   signInAgain(): Promise<void>;
+  /** What the server mailed: the world's server sends mail, kept here instead of an SMTP server (test/mail/ uses a real one). */
+  mails: OutgoingMail[];
 }
 
 function tree(title: string): ClauseTree {
@@ -58,6 +61,9 @@ async function person(server: TestServer, role: Role, committee?: string): Promi
 export async function buildWorld(server?: TestServer): Promise<World> {
   server ??= await startTestServer();
   const s = server;
+  // Mail on, as on an installation with SMTP settings, so the routes that need it answer for real.
+  const mails: OutgoingMail[] = [];
+  s.tendik.ctx.mail = { enabled: true, send: (mail) => void mails.push(mail), idle: () => Promise.resolve(), close: () => Promise.resolve() };
   const people = {
     admin: await person(s, 'admin'),
     secretary: await person(s, 'secretary'),
@@ -76,6 +82,7 @@ export async function buildWorld(server?: TestServer): Promise<World> {
     working,
     issued: { ...issued, status: 'issued', committee: 'social' },
     spareExpert,
+    mails,
     auth: (actor) => (actor === 'anonymous' ? null : people[actor].auth),
     freshAuth: async (actor) => {
       if (actor === 'anonymous') return null;
