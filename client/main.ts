@@ -13,6 +13,7 @@ import { FORGOT_PASSWORD_HASH, mountForgotPassword, mountResetPassword, resetTok
 import { mountAdmin } from './screens/admin';
 import { mountAccount } from './screens/account';
 import { mountReviewPage } from './review/review-page';
+import { mountVersionsPage } from './screens/versions';
 
 /** A mounted screen returns its cleanup (closing sockets, removing listeners). */
 export type Unmount = () => void;
@@ -69,6 +70,7 @@ async function show(): Promise<void> {
     // A committee reader has no working review to open: her way in is the issued conclusion.
     if (route.name === 'conclusion' || (route.name === 'review' && currentUser()?.role === 'reader')) unmount = mountConclusionView(main, route.id);
     else if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell);
+    else if (route.name === 'versions') unmount = mountVersionsPage(main, route.id);
     else if (route.name === 'upload') unmount = mountUpload(main);
     else if (route.name === 'account')
       unmount = mountAccount(main, () => {

@@ -4,12 +4,13 @@ export type Route =
   | { name: 'upload' }
   | { name: 'account' }
   | { name: 'review'; id: string }
-  | { name: 'conclusion'; id: string };
+  | { name: 'conclusion'; id: string }
+  | { name: 'versions'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  const review = /^\/reviews\/([0-9a-f-]{36})(\/conclusion)?$/i.exec(path);
-  if (review) return { name: review[2] ? 'conclusion' : 'review', id: review[1]! };
+  const review = /^\/reviews\/([0-9a-f-]{36})(\/conclusion|\/versions)?$/i.exec(path);
+  if (review) return { name: review[2] === '/conclusion' ? 'conclusion' : review[2] === '/versions' ? 'versions' : 'review', id: review[1]! };
   if (path === '/new') return { name: 'upload' };
   if (path === '/account') return { name: 'account' };
   return { name: 'list' };

@@ -5,6 +5,7 @@ import { checklistWhyStrings } from './features/checklist-why';
 import { textToolsStrings } from './features/text-tools';
 import { textCorrectionsStrings } from './features/text-corrections';
 import { datesStrings } from './features/dates';
+import { versionsStrings } from './features/versions';
 import { layoutStrings } from './features/layout';
 import { activityStrings } from './features/activity';
 import { amendStrings } from './features/amend';
@@ -289,7 +290,7 @@ const core = {
  * here each (import it and list it in FEATURES). Keep feature keys prefixed with the feature's name:
  * a key defined twice would silently take the later table's words.
  */
-const FEATURES = [checklistWhyStrings, amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings, passwordResetStrings] as const;
+const FEATURES = [checklistWhyStrings, amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings, passwordResetStrings, versionsStrings] as const;
 const FEATURE_TABLES: readonly FeatureStrings<Record<string, string>>[] = FEATURES;
 
 type FeatureRu = (typeof FEATURES)[number] extends { ru: infer R } ? R : never;

@@ -242,6 +242,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
       isSecretary ? null : tx('span', 'readOnlyNote', { class: 'hint' }),
       corrections.toolbar,
       textTools.element,
+      tx('a', 'versionsOpen', { href: `#/reviews/${session.reviewId}/versions`, class: 'button', 'data-testid': 'open-versions' }),
     ),
     alerts.element,
     corrections.element,
