@@ -14,6 +14,8 @@ import { mountAdmin } from './screens/admin';
 import { mountAccount } from './screens/account';
 import { mountReviewPage } from './review/review-page';
 import { mountVersionsPage } from './screens/versions';
+import { mountRecommendationStats } from './screens/recommendation-stats';
+import { mountReadingRecommendations } from './screens/reading-recommendations';
 
 /** A mounted screen returns its cleanup (closing sockets, removing listeners). */
 export type Unmount = () => void;
@@ -71,6 +73,8 @@ async function show(): Promise<void> {
     if (route.name === 'conclusion' || (route.name === 'review' && currentUser()?.role === 'reader')) unmount = mountConclusionView(main, route.id);
     else if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell);
     else if (route.name === 'versions') unmount = mountVersionsPage(main, route.id);
+    else if (route.name === 'reading') unmount = mountReadingRecommendations(main, route.id, route.seq);
+    else if (route.name === 'recommendations') unmount = mountRecommendationStats(main);
     else if (route.name === 'upload') unmount = mountUpload(main);
     else if (route.name === 'account')
       unmount = mountAccount(main, () => {

@@ -5,12 +5,17 @@ export type Route =
   | { name: 'account' }
   | { name: 'review'; id: string }
   | { name: 'conclusion'; id: string }
-  | { name: 'versions'; id: string };
+  | { name: 'versions'; id: string }
+  | { name: 'reading'; id: string; seq: number }
+  | { name: 'recommendations' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const review = /^\/reviews\/([0-9a-f-]{36})(\/conclusion|\/versions)?$/i.exec(path);
   if (review) return { name: review[2] === '/conclusion' ? 'conclusion' : review[2] === '/versions' ? 'versions' : 'review', id: review[1]! };
+  const reading = /^\/reviews\/([0-9a-f-]{36})\/readings\/(\d{1,4})$/i.exec(path);
+  if (reading && Number(reading[2]) >= 2) return { name: 'reading', id: reading[1]!, seq: Number(reading[2]) };
+  if (path === '/recommendations') return { name: 'recommendations' };
   if (path === '/new') return { name: 'upload' };
   if (path === '/account') return { name: 'account' };
   return { name: 'list' };

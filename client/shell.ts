@@ -81,6 +81,10 @@ export class Shell {
       return;
     }
     this.userBox.replaceChildren(
+      // The Alliance-wide figures of recommendations: the secretary's and the admin's (the server decides too).
+      ...(user.role === 'secretary' || user.role === 'admin'
+        ? [h('a', { href: '#/recommendations', class: 'user-box__link', 'data-i18n': 'recsNav', 'data-testid': 'nav-recommendations' }, t('recsNav'))]
+        : []),
       // The name alone is shown (a sentence around it wrapped or was cut in Kyrgyz); the sentence is
       // the link's accessible name, which begins or contains what is seen.
       h('a', { href: '#/account', class: 'user-box__name', 'data-testid': 'user-name', 'aria-label': `${t('signedInAs', { name: user.name })}. ${t('accountLink')}`, title: `${t('signedInAs', { name: user.name })} — ${t('accountLink')}` }, user.name),

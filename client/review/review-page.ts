@@ -1,3 +1,4 @@
+import { readingLinks } from './reading-links';
 import { draftFragment } from '../../shared/collab/text-doc';
 import type { ReviewModel } from '../../shared/review-model';
 import { DraftEditor } from '../editor/draft-editor';
@@ -254,6 +255,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
         { class: 'review-head' },
         h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')),
         h('h1', { class: 'review-title', 'data-testid': 'review-title', title }, title),
+        readingLinks(review.id),
         presence.element,
       ),
       outline.element,
