@@ -20,7 +20,7 @@ import {
 import type { AnnexList, ComparativeTable, ConclusionDocument, ConclusionSection, SignatureBlock } from '../../shared/conclusion/document';
 import type { ReadingTable } from '../../shared/conclusion/later-reading';
 import { estimateBodyPages } from '../../shared/conclusion/page-estimate';
-import { COLUMN_SHARES, type Orientation } from '../../shared/conclusion/page-geometry';
+import { COLUMN_SHARES, COMMITTEE_COLUMN_SHARES, type Orientation } from '../../shared/conclusion/page-geometry';
 import { documentStyles, pageFooter, pageProperties, TABLE_STYLES, textWidth, type PageTotal } from './docx-frame';
 
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
@@ -50,7 +50,9 @@ const cellPara = (text: string, style: string) => new Paragraph({ style, childre
  */
 export function comparativeTable(table: ComparativeTable, orientation: Orientation): Table {
   const width = textWidth(orientation);
-  const columnWidths = COLUMN_SHARES.map((share) => Math.floor(width * share));
+  const committee = table.currentHeader !== undefined;
+  const columnWidths = (committee ? COMMITTEE_COLUMN_SHARES : COLUMN_SHARES).map((share) => Math.floor(width * share));
+  const headers = committee ? [table.headers[0], table.headers[1], table.currentHeader!, ...table.headers.slice(2)] : [...table.headers];
   const cell = (paragraphs: readonly string[], column: number, head = false) => {
     const style = head ? TABLE_STYLES.head : column === 0 ? TABLE_STYLES.center : TABLE_STYLES.text;
     return new TableCell({
@@ -58,25 +60,34 @@ export function comparativeTable(table: ComparativeTable, orientation: Orientati
       children: (paragraphs.length ? paragraphs : ['']).map((text) => cellPara(text, style)),
     });
   };
-  const header = new TableRow({ tableHeader: true, children: table.headers.map((h, i) => cell([h], i, true)) });
+  const header = new TableRow({ tableHeader: true, children: headers.map((h, i) => cell([h], i, true)) });
   const rows = table.rows.length
     ? table.rows.map(
         (r) =>
           new TableRow({
-            children: [
-              cell([String(r.number)], 0),
-              cell([r.clauseLabel], 1),
-              cell(r.clauseText, 2),
-              cell(r.proposed, 3),
-              cell(r.justification, 4),
-            ],
+            children: committee
+              ? [
+                  cell([String(r.number)], 0),
+                  cell([r.clauseLabel], 1),
+                  cell(r.currentText ?? [], 2),
+                  cell(r.clauseText, 3),
+                  cell(r.proposed, 4),
+                  cell(r.justification, 5),
+                ]
+              : [
+                  cell([String(r.number)], 0),
+                  cell([r.clauseLabel], 1),
+                  cell(r.clauseText, 2),
+                  cell(r.proposed, 3),
+                  cell(r.justification, 4),
+                ],
           }),
       )
     : [
         new TableRow({
           children: [
             new TableCell({
-              columnSpan: 5,
+              columnSpan: headers.length,
               width: { size: width, type: WidthType.DXA },
               children: [cellPara(table.emptyText, TABLE_STYLES.center)],
             }),

@@ -1,3 +1,5 @@
+import { amendedUnitsForExport } from '../amend/table-source';
+import type { AmendedUnit } from '../../shared/conclusion/table';
 import type express from 'express';
 import type { Request, Response } from 'express';
 import { conclusion as contract } from '../../shared/contract';
@@ -43,6 +45,8 @@ interface ExportInput {
   criteria: ConclusionCriterion[] | undefined;
   /** A conclusion on a later reading (?reading=2): the fate of the earlier recommendations in it. */
   reading?: LaterReadingInput;
+  /** An amendment law with its base acts attached (issue 20): the table in the KR committee form. */
+  amendedUnit?: AmendedUnit;
 }
 
 /**
@@ -65,7 +69,9 @@ async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise
   const lang = query.data.lang ?? requestLang(req);
   // An issued conclusion is read from the committee's copy, frozen at issue (reviews/issued-copy.ts):
   // what the committee reads and what the secretary sees of it stay the same until she returns it.
-  const reading = query.data.reading === undefined ? {} : { reading: await readingInput(ctx, reviewId, query.data.reading, query.data.comparative === '1') };
+  const reading: Partial<Pick<ExportInput, 'reading' | 'amendedUnit'>> = query.data.reading === undefined ? {} : { reading: await readingInput(ctx, reviewId, query.data.reading, query.data.comparative === '1') };
+  const amendedUnit = await amendedUnitsForExport(ctx, reviewId);
+  if (amendedUnit) Object.assign(reading, { amendedUnit });
   const frozen = FROZEN_WHILE_ISSUED.has(kind) ? issuedCopy(ctx.db, reviewId) : undefined;
   if (frozen)
     return { userId: session.user.id, reviewId, lang, model: frozen.model, tree: frozen.tree, criteria: await criteriaForReview(ctx, reviewId), ...reading };
@@ -108,6 +114,7 @@ function buildOptions(input: ExportInput): BuildOptions {
     criteria: input.criteria,
     reviseUnit: workingCopyReviser(draftLanguage(input.tree)),
     ...(input.reading ? { reading: input.reading } : {}),
+    ...(input.amendedUnit ? { amendedUnit: input.amendedUnit } : {}),
   };
 }
 

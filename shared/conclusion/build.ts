@@ -28,7 +28,7 @@ import {
   VERDICT_TEXTS,
   type SectionId,
 } from './strings';
-import { buildComparativeTable, type UnitReviser } from './table';
+import { buildComparativeTable, type AmendedUnit, type UnitReviser } from './table';
 
 export { effectiveFields } from './fields';
 
@@ -42,6 +42,8 @@ export interface BuildOptions {
    * the table takes the wording the secretary decided last on the unit (table.ts latestWording).
    */
   reviseUnit?: UnitReviser;
+  /** An amendment law with its base acts attached: the table in the KR committee form (table.ts). */
+  amendedUnit?: AmendedUnit;
   /**
    * A conclusion on a later reading (issue 16): its title says which, and a section after the verdict
    * says which earlier recommendations were adopted and which stand (later-reading.ts).
@@ -130,6 +132,7 @@ export function buildConclusion(model: ReviewModel, tree: ClauseTree, options: B
     lang,
     goodPractice: fields.goodPractice ?? [],
     ...(options.reviseUnit ? { reviseUnit: options.reviseUnit } : {}),
+    ...(options.amendedUnit ? { amendedUnit: options.amendedUnit } : {}),
   });
 
   list.add({ kind: 'fields', id: 'general', heading: list.heading('general'), fields: generalInformation(fields, lang) });
@@ -222,6 +225,8 @@ export function buildComparativeTableDocument(model: ReviewModel, tree: ClauseTr
           lang,
           goodPractice: fields.goodPractice ?? [],
           ...(options.reviseUnit ? { reviseUnit: options.reviseUnit } : {}),
+          ...(options.amendedUnit ? { amendedUnit: options.amendedUnit } : {}),
+    ...(options.amendedUnit ? { amendedUnit: options.amendedUnit } : {}),
         }),
       },
     ],

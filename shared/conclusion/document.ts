@@ -69,12 +69,19 @@ export interface ComparativeRow {
   clauseId: string;
   clauseLabel: string;
   clauseText: string[];
+  /** The committee form for an amendment law (issue 20): the unit as the amended act has it now. */
+  currentText?: string[];
   proposed: string[];
   justification: string[];
 }
 
 export interface ComparativeTable {
   headers: [number: string, unit: string, draft: string, proposed: string, justification: string];
+  /**
+   * The KR committee form of an amendment law: «действующая редакция | редакция проекта | предлагаемая редакция
+   * Альянса | обоснование» — this column's header, shown before the draft's; each row's currentText under it.
+   */
+  currentHeader?: string;
   rows: ComparativeRow[];
   /** Shown instead of the rows when there are none. */
   emptyText: string;

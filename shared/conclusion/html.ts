@@ -15,16 +15,18 @@ const p = (text: string, cls?: string) => `<p${cls ? ` class="${cls}"` : ''}>${e
 const paragraphs = (texts: readonly string[]) => texts.map((t) => p(t)).join('');
 
 function table(t: ComparativeTable): string {
-  const header = `<thead><tr>${t.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+  const headers = t.currentHeader !== undefined ? [t.headers[0], t.headers[1], t.currentHeader, ...t.headers.slice(2)] : t.headers;
+  const header = `<thead><tr>${headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
   const rows = t.rows.length
     ? t.rows
         .map(
           (r) =>
             `<tr data-finding="${escapeHtml(r.findingIds[0] ?? '')}" data-findings="${escapeHtml(r.findingIds.join(' '))}"><td>${r.number}</td><td>${escapeHtml(r.clauseLabel)}</td>` +
+            (t.currentHeader !== undefined ? `<td>${paragraphs(r.currentText ?? [])}</td>` : '') +
             `<td>${paragraphs(r.clauseText)}</td><td>${paragraphs(r.proposed)}</td><td>${paragraphs(r.justification)}</td></tr>`,
         )
         .join('')
-    : `<tr><td colspan="5">${escapeHtml(t.emptyText)}</td></tr>`;
+    : `<tr><td colspan="${headers.length}">${escapeHtml(t.emptyText)}</td></tr>`;
   return `<table class="conclusion-table">${header}<tbody>${rows}</tbody></table>`;
 }
 

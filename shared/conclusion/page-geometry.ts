@@ -12,6 +12,8 @@ export const TABLE_SIZE = 24;
 export const FIRST_LINE_INDENT = 709;
 /** Cell widths of the comparative table as shares of the text width: № narrow, the two wordings widest. */
 export const COLUMN_SHARES = [0.06, 0.19, 0.26, 0.26, 0.23] as const;
+/** The KR committee form of an amendment law: №, unit, current wording, the draft's, the Alliance's, justification. */
+export const COMMITTEE_COLUMN_SHARES = [0.05, 0.13, 0.21, 0.21, 0.21, 0.19] as const;
 /** Word's default left and right cell margins. */
 export const CELL_MARGIN = 108;
 

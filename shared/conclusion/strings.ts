@@ -102,7 +102,7 @@ export const FIELD_LABELS = {
   notSpecified: { ru: 'не указано', ky: 'көрсөтүлгөн эмес', en: 'not specified' },
 } satisfies Record<string, I18nText>;
 
-export const TABLE_HEADERS: Readonly<Record<'number' | 'unit' | 'draft' | 'proposed' | 'justification', I18nText>> = {
+export const TABLE_HEADERS: Readonly<Record<'number' | 'unit' | 'draft' | 'current' | 'proposedAlliance' | 'proposed' | 'justification', I18nText>> = {
   number: { ru: '№', ky: '№', en: 'No.' },
   unit: {
     ru: 'Структурная единица (ст., ч., п., пп.)',
@@ -110,6 +110,8 @@ export const TABLE_HEADERS: Readonly<Record<'number' | 'unit' | 'draft' | 'propo
     en: 'Structural unit (art., part, item, sub-item)',
   },
   draft: { ru: 'Редакция проекта', ky: 'Долбоордун редакциясы', en: 'Text of the draft' },
+  current: { ru: 'Действующая редакция', ky: 'Колдонуудагы редакция', en: 'Current wording' },
+  proposedAlliance: { ru: 'Предлагаемая редакция Альянса', ky: 'Альянс сунуштаган редакция', en: 'Wording proposed by the Alliance' },
   proposed: { ru: 'Предлагаемая редакция', ky: 'Сунушталган редакция', en: 'Proposed wording' },
   justification: {
     ru: 'Обоснование (критерий, правовая основа)',
@@ -119,6 +121,8 @@ export const TABLE_HEADERS: Readonly<Record<'number' | 'unit' | 'draft' | 'propo
 };
 
 export const TABLE_TEXTS = {
+  /** The committee form: a unit the act does not have yet (current wording) or will not have (the draft's). */
+  noCurrent: { ru: '—', ky: '—', en: '—' },
   noFindings: {
     ru: 'Замечаний к тексту проекта не выявлено.',
     ky: 'Долбоордун текстине сын-пикирлер аныкталган жок.',

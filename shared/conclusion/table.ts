@@ -24,7 +24,15 @@ export interface TableOptions {
   lang: Lang;
   goodPractice?: readonly string[];
   reviseUnit?: UnitReviser;
+  /**
+   * For an amendment law with its base acts attached (issue 20): the unit an instruction changes, before and
+   * after (null: none; undefined: the clause is no applied instruction). Given, the table has the KR committee
+   * form: the current wording, the draft's wording of the norm, the Alliance's, the justification.
+   */
+  amendedUnit?: AmendedUnit;
 }
+
+export type AmendedUnit = (clauseId: string) => { before: string | null; after: string | null } | undefined;
 
 /**
  * "C2. Прямая дискриминация", or the raw id when the criterion is unknown: how the working copy's
@@ -109,14 +117,19 @@ export function buildComparativeTable(findings: readonly MergedFinding[], tree: 
     if (risks.length === 0) continue;
     // The wording comes from every confirmed finding on the unit, as in the working copy.
     const all = unit.entries.map((e) => e.finding);
-    const revised = unit.clause && options.reviseUnit ? options.reviseUnit(unit.clause, all) : null;
+    const amended = options.amendedUnit?.(unit.clauseId);
+    // on an applied instruction the Alliance's wording is of the resulting norm, not an edit of the instruction's words
+    const revised = unit.clause && options.reviseUnit && !amended ? options.reviseUnit(unit.clause, all) : null;
     const wording = revised ?? latestWording(all, draftLang);
+    const ownText = paragraphsOf(unit.clause ? unit.clause.text : unit.entries[0]!.finding.quote.exact);
     rows.push({
       number: rows.length + 1,
       findingIds: risks.map((f) => f.id),
       clauseId: unit.clauseId,
       clauseLabel: unitLabel(unit, ref, lang),
-      clauseText: paragraphsOf(unit.clause ? unit.clause.text : unit.entries[0]!.finding.quote.exact),
+      // the norm as the draft would have it, where the instruction was applied; else the instruction itself
+      clauseText: amended ? (amended.after === null ? [TABLE_TEXTS.noCurrent[lang]] : paragraphsOf(amended.after)) : ownText,
+      ...(options.amendedUnit ? { currentText: amended?.before ? paragraphsOf(amended.before) : [TABLE_TEXTS.noCurrent[lang]] } : {}),
       proposed: wording ? paragraphsOf(wording) : [TABLE_TEXTS.noWording[lang]],
       justification: justificationOf(risks, criteria, lang),
     });
@@ -126,9 +139,10 @@ export function buildComparativeTable(findings: readonly MergedFinding[], tree: 
       TABLE_HEADERS.number[lang],
       TABLE_HEADERS.unit[lang],
       TABLE_HEADERS.draft[lang],
-      TABLE_HEADERS.proposed[lang],
+      options.amendedUnit ? TABLE_HEADERS.proposedAlliance[lang] : TABLE_HEADERS.proposed[lang],
       TABLE_HEADERS.justification[lang],
     ],
+    ...(options.amendedUnit ? { currentHeader: TABLE_HEADERS.current[lang] } : {}),
     rows,
     emptyText: TABLE_TEXTS.noFindings[lang],
   };
