@@ -20,6 +20,7 @@ export class ChecklistPanel {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
   private criteria: readonly ChecklistCriterion[] = [];
+  private criteriaLoaded = false;
   private model: ReviewModel | null = null;
   /** The answers and the findings' criteria last drawn; null before the first drawing. */
   private shown: unknown = null;
@@ -35,6 +36,7 @@ export class ChecklistPanel {
       this.body,
     );
     this.subscriptions.add(onLangChange(() => this.render()));
+    this.render();
   }
 
   destroy(): void {
@@ -69,6 +71,7 @@ export class ChecklistPanel {
 
   setCriteria(criteria: readonly ChecklistCriterion[]): void {
     this.criteria = criteria;
+    this.criteriaLoaded = true;
     this.render();
   }
 
@@ -82,6 +85,10 @@ export class ChecklistPanel {
   }
 
   render(): void {
+    // Until the checklist and the review's answers have arrived the panel says so (issue 17), rather
+    // than «checklist unavailable» or counts of nothing.
+    this.body.setAttribute('aria-busy', String(!this.criteriaLoaded || !this.model));
+    if (!this.criteriaLoaded || !this.model) return this.body.replaceChildren(h('p', { class: 'findings-loading', 'data-testid': 'checklist-loading' }, t('loading')));
     if (this.criteria.length === 0) return this.body.replaceChildren(h('p', {}, t('checklistUnavailable')));
     const focused = document.activeElement instanceof HTMLInputElement && this.body.contains(document.activeElement) ? document.activeElement.id : null;
     const answers = this.model?.answers ?? [];

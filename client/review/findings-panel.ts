@@ -2,20 +2,32 @@ import {
   addReply,
   clearFinalDecision,
   clearVerdict,
+  deleteAnnotation,
+  deleteReply,
+  editAnnotation,
+  editReply,
   reopenAnnotation,
   resolveAnnotation,
   setConclusionField,
   setFinalDecision,
   setVerdict,
 } from '../../shared/collab/author-doc';
-import type { Annotation, FindingWhy, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Severity, Verdict } from '../../shared/review-model';
+import type { Annotation, AnnotationVersion, DeletedAnnotation, FinalDecision, FindingWhy, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Severity, Verdict } from '../../shared/review-model';
 import { formatDateTime, formatNumber, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce } from '../ui/error-banner';
 import { Subscriptions } from '../ui/lifecycle';
 import { sameJson } from '../ui/same-json';
+import { confirmAction } from '../ui/confirm-dialog';
 import { criterionSlot, type ChecklistCriterion } from './checklist-data';
+import { openFindingDialog } from './finding-dialog';
+import { articleNumber, articleOf, matchesFilters, NO_FILTERS, type Filters } from './finding-filters';
 import type { ReviewSession } from './review-session';
+import { askText } from './text-dialog';
+import './finding-cards.css';
+
+/** A dismissal's reason is short: a line the card and the audit record carry. */
+const REASON_MAX = 300;
 
 /** A finding or a comment as the sidebar lists it. */
 export interface ListedItem {
@@ -32,10 +44,17 @@ export interface ListedItem {
   replies: Reply[];
   status: 'open' | 'resolved';
   finalDecision?: 'confirmed' | 'dismissed';
+  final?: FinalDecision;
   position?: ResolvedAnchor;
   createdAt?: number;
   /** Engine findings: why the engine proposed it (rule, words, confidence, where they stand). */
   why?: FindingWhy;
+  /** Where it was made (its clause), for the filter by article. */
+  clauseId: string;
+  /** Editable content of her own annotation, and its edit history. */
+  polarity?: 'risk' | 'positive';
+  editedAt?: number;
+  history?: AnnotationVersion[];
 }
 
 export function listedItems(model: ReviewModel): ListedItem[] {
@@ -53,9 +72,13 @@ export function listedItems(model: ReviewModel): ListedItem[] {
       verdicts: f.verdicts,
       replies: f.replies,
       status: f.status,
-      ...(f.final ? { finalDecision: f.final.decision } : {}),
+      ...(f.final ? { finalDecision: f.final.decision, final: f.final } : {}),
       ...(f.position ? { position: f.position } : {}),
       ...(f.why ? { why: f.why } : {}),
+      clauseId: f.position?.clauseId ?? f.clauseId,
+      polarity: f.polarity,
+      ...(f.editedAt !== undefined ? { editedAt: f.editedAt } : {}),
+      ...(f.history ? { history: f.history } : {}),
     }),
   );
   const comments = model.comments.map(
@@ -73,16 +96,12 @@ export function listedItems(model: ReviewModel): ListedItem[] {
       status: c.status,
       ...(c.position ? { position: c.position } : {}),
       createdAt: c.createdAt,
+      clauseId: c.position?.clauseId ?? c.anchor.clauseId,
+      ...(c.editedAt !== undefined ? { editedAt: c.editedAt } : {}),
+      ...(c.history ? { history: c.history } : {}),
     }),
   );
   return [...findings, ...comments];
-}
-
-interface Filters {
-  criterion: string;
-  status: string;
-  author: string;
-  origin: string;
 }
 
 /**
@@ -94,9 +113,20 @@ export class FindingsPanel {
   private readonly list: HTMLElement;
   private readonly filterBar: HTMLElement;
   private readonly summary: HTMLElement;
-  private readonly filters: Filters = { criterion: '', status: '', author: '', origin: '' };
+  private readonly filters: Filters = { ...NO_FILTERS };
   private readonly drafts = new Map<string, string>();
+  /** Cards whose reply box she opened (the box is shown on demand, or while it holds a draft). */
+  private readonly replying = new Set<string>();
+  /** Edit histories she opened: kept open across re-renders. */
+  private readonly openHistories = new Set<string>();
   private items: ListedItem[] = [];
+  /** Findings and comments their authors deleted: the secretary sees them, apart. */
+  private deleted: DeletedAnnotation[] = [];
+  private readonly deletedBox: HTMLElement;
+  /** False until the first model arrives: the list says it is loading, never «no findings». */
+  private loaded = false;
+  /** Escape from a card: back to the text (set by the page). */
+  onLeave: ((item: ListedItem) => void) | null = null;
   /** Who kept records under ids not theirs (ReviewModel.ignored): the secretary is told. */
   private ignored: NonNullable<ReviewModel['ignored']> = [];
   private readonly ignoredNote: HTMLElement;
@@ -115,6 +145,7 @@ export class FindingsPanel {
     this.summary = h('p', { class: 'findings-summary', 'aria-live': 'polite' });
     this.ignoredNote = h('p', { class: 'findings-ignored', role: 'note', 'data-testid': 'ignored-records', hidden: true });
     this.list = h('ul', { class: 'findings-list', 'aria-labelledby': 'annotations-title', 'data-testid': 'findings-list' });
+    this.deletedBox = h('div', { class: 'findings-deleted', 'data-testid': 'deleted-annotations', hidden: true });
     this.element = h(
       'section',
       { class: 'findings-panel', 'aria-labelledby': 'annotations-title' },
@@ -124,8 +155,10 @@ export class FindingsPanel {
       this.summary,
       this.ignoredNote,
       this.list,
+      this.deletedBox,
     );
     this.subscriptions.add(onLangChange(() => this.render()));
+    this.render();
   }
 
   destroy(): void {
@@ -139,12 +172,14 @@ export class FindingsPanel {
 
   update(model: ReviewModel): void {
     this.items = listedItems(model);
+    this.loaded = true;
     this.ignored = this.session.isSecretary ? (model.ignored ?? []) : [];
+    this.deleted = this.session.isSecretary ? (model.deleted ?? []) : [];
     // Typing in the draft moves anchors' offsets, which the cards do not show: re-render only when
     // a card's content or the document order changed (hundreds of cards would cost every keystroke).
     // Compared as JSON would be, not stringified: each merge builds a new model and never changes an
     // old one, so the last one can be kept to compare with.
-    const shown = [this.ignored, this.session.isSecretary ? model.conclusion.goodPractice ?? [] : [], this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)];
+    const shown = [this.ignored, this.deleted.map((d) => ({ ...d, position: undefined })), this.session.isSecretary ? model.conclusion.goodPractice ?? [] : [], this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)];
     if (this.shown !== null && sameJson(shown, this.shown)) return;
     this.shown = shown;
     this.render();
@@ -153,7 +188,7 @@ export class FindingsPanel {
   /** Highlights the item and moves focus to it (from a click on its highlight in the text). */
   focusItem(id: string): void {
     this.active = id;
-    if (!this.visible().some((i) => i.id === id)) Object.assign(this.filters, { criterion: '', status: '', author: '', origin: '' });
+    if (!this.visible().some((i) => i.id === id)) Object.assign(this.filters, NO_FILTERS);
     this.render();
     const el = this.list.querySelector<HTMLElement>(`[data-item="${CSS.escape(id)}"] article`);
     el?.scrollIntoView({ block: 'nearest' });
@@ -168,15 +203,8 @@ export class FindingsPanel {
   private visible(): ListedItem[] {
     const f = this.filters;
     const order = this.order();
-    return this.items
-      .filter(
-        (i) =>
-          (!f.criterion || i.criterionId === f.criterion) &&
-          (!f.status || i.status === f.status) &&
-          (!f.origin || i.origin === f.origin) &&
-          (!f.author || (f.author === 'engine' ? i.origin === 'engine' : i.authorId === f.author)),
-      )
-      .sort((a, b) => key(a) - key(b));
+    const me = { id: this.session.me.id, isSecretary: this.session.isSecretary };
+    return this.items.filter((i) => matchesFilters(i, f, me, (x) => this.authorName(x))).sort((a, b) => key(a) - key(b));
     function key(i: ListedItem): number {
       const clause = order.get(i.position?.clauseId ?? '') ?? Number.MAX_SAFE_INTEGER / 2;
       return clause + (i.position?.start ?? 0);
@@ -188,19 +216,21 @@ export class FindingsPanel {
     return this.session.memberName(item.authorId) ?? t('unknownUser');
   }
 
-  private select(id: string, labelKey: StringKey, name: keyof Filters, options: Array<[string, string]>): HTMLElement {
+  private select(id: string, labelKey: StringKey, name: Exclude<keyof Filters, 'search'>, options: Array<[string, string]>): HTMLElement {
     const select = h('select', { id, class: 'input input--small', 'data-testid': id }) as HTMLSelectElement;
     select.append(h('option', { value: '' }, t('all')), ...options.map(([value, label]) => h('option', { value }, label)));
     select.value = this.filters[name];
     select.addEventListener('change', () => {
-      this.filters[name] = select.value;
+      (this.filters as unknown as Record<string, string>)[name] = select.value;
       this.render();
     });
     return h('div', { class: 'filter' }, h('label', { for: id }, t(labelKey)), select);
   }
 
   private renderFilters(): void {
-    const had = document.activeElement instanceof HTMLSelectElement && this.filterBar.contains(document.activeElement) ? document.activeElement.id : null;
+    const active = document.activeElement;
+    const had = (active instanceof HTMLSelectElement || active instanceof HTMLInputElement) && this.filterBar.contains(active) ? active.id : null;
+    const caret = active instanceof HTMLInputElement ? [active.selectionStart, active.selectionEnd] : null;
     const criteria = [...new Set(this.items.map((i) => i.criterionId).filter(Boolean))].sort();
     const authors = [...new Set(this.items.filter((i) => i.origin === 'expert').map((i) => i.authorId!))];
     this.filterBar.replaceChildren(
@@ -214,8 +244,44 @@ export class FindingsPanel {
         ['engine', t('originEngine')],
         ['expert', t('originExpert')],
       ]),
+      this.select('filter-show', 'cardShow', 'show', [
+        ['mine', t('cardShowMine')],
+        ['notVoted', t('cardShowNotVoted')],
+        ['awaiting', t('cardShowAwaiting')],
+        ['comments', t('cardShowComments')],
+      ]),
+      this.select('filter-article', 'cardArticle', 'article', this.articles().map((a): [string, string] => [a, t('cardArticleN', { number: articleNumber(a) })])),
+      this.searchBox(),
     );
-    if (had) document.getElementById(had)?.focus();
+    if (had) {
+      const again = document.getElementById(had);
+      again?.focus();
+      if (again instanceof HTMLInputElement && caret) again.setSelectionRange(caret[0], caret[1]);
+    }
+  }
+
+  /** The articles that carry findings or comments, in the draft's order. */
+  private articles(): string[] {
+    const order = this.order();
+    const first = new Map<string, number>();
+    for (const item of this.items) {
+      const article = articleOf(item.clauseId);
+      if (article === null) continue;
+      const at = order.get(item.clauseId) ?? Number.MAX_SAFE_INTEGER;
+      if (!first.has(article) || first.get(article)! > at) first.set(article, at);
+    }
+    if (this.filters.article && !first.has(this.filters.article)) first.set(this.filters.article, Number.MAX_SAFE_INTEGER);
+    return [...first].sort((a, b) => a[1] - b[1]).map(([a]) => a);
+  }
+
+  private searchBox(): HTMLElement {
+    const input = h('input', { type: 'search', id: 'filter-search', class: 'input input--small', 'data-testid': 'filter-search', maxlength: '200' }) as HTMLInputElement;
+    input.value = this.filters.search;
+    input.addEventListener('input', () => {
+      this.filters.search = input.value;
+      this.render();
+    });
+    return h('div', { class: 'filter filter--search' }, h('label', { for: 'filter-search' }, t('cardSearch')), input);
   }
 
   render(): void {
@@ -224,7 +290,8 @@ export class FindingsPanel {
     const caret = focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] : null;
     this.renderFilters();
     const visible = this.visible();
-    this.summary.textContent = t('countFindings', { count: formatNumber(visible.length) });
+    this.summary.textContent = this.loaded ? t('countFindings', { count: formatNumber(visible.length) }) : '';
+    this.list.setAttribute('aria-busy', String(!this.loaded));
     this.ignoredNote.hidden = this.ignored.length === 0;
     this.ignoredNote.textContent = this.ignored.length
       ? t('ignoredRecords', {
@@ -232,8 +299,11 @@ export class FindingsPanel {
           names: [...new Set(this.ignored.map((r) => this.session.memberName(r.authorId) ?? t('unknownUser')))].join(', '),
         })
       : '';
-    if (visible.length === 0) this.list.replaceChildren(h('li', { class: 'findings-empty' }, t('noAnnotations')));
+    const filtered = Object.values(this.filters).some((v) => v.trim() !== '');
+    if (!this.loaded) this.list.replaceChildren(h('li', { class: 'findings-empty findings-loading', 'data-testid': 'findings-loading' }, t('cardLoading')));
+    else if (visible.length === 0) this.list.replaceChildren(h('li', { class: 'findings-empty' }, t(filtered && this.items.length > 0 ? 'cardNothingFound' : 'noAnnotations')));
     else this.list.replaceChildren(...visible.map((item) => this.renderItem(item)));
+    this.renderDeleted();
     if (focusKey) {
       const again = this.list.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`);
       again?.focus();
@@ -243,37 +313,167 @@ export class FindingsPanel {
 
   private renderItem(item: ListedItem): HTMLElement {
     const me = this.session.me.id;
+    const secretary = this.session.isSecretary;
     const titleId = `item-${item.id}-title`;
     const mine = item.verdicts.find((v) => v.authorId === me)?.decision;
-    const names = (decision: 'confirm' | 'dismiss') =>
-      item.verdicts.filter((v) => v.decision === decision).map((v) => this.session.memberName(v.authorId) ?? t('unknownUser'));
-    const confirmed = names('confirm');
-    const dismissed = names('dismiss');
+    const name = (id: string | null) => this.session.memberName(id) ?? t('unknownUser');
+    const confirmed = item.verdicts.filter((v) => v.decision === 'confirm').map((v) => name(v.authorId));
+    const dismissals = item.verdicts.filter((v) => v.decision === 'dismiss');
     const slot = criterionSlot(this.criteria, item.criterionId);
     const isOwn = item.origin === 'expert' && item.authorId === me;
     const actions = h('div', { class: 'finding__actions' });
-    if (item.kind === 'finding' && !isOwn) {
+    // The secretary's final decision is not one more vote: her two buttons decide, and the card shows
+    // the decision as a state of its own. Experts vote on others' findings; dismissing asks why.
+    if (item.kind === 'finding' && secretary) {
+      const decided = item.finalDecision;
+      actions.append(
+        this.action('confirm', `confirm-${item.id}`, decided === 'confirmed', () => this.decide(item, 'confirmed', decided === 'confirmed'), 'cardInclude'),
+        this.action('dismiss', `dismiss-${item.id}`, decided === 'dismissed', () => this.decide(item, 'dismissed', decided === 'dismissed'), 'cardExclude'),
+      );
+    } else if (item.kind === 'finding' && !isOwn) {
       actions.append(
         this.action('confirm', `confirm-${item.id}`, mine === 'confirm', () => this.verdict(item, 'confirm', mine === 'confirm')),
         this.action('dismiss', `dismiss-${item.id}`, mine === 'dismiss', () => this.verdict(item, 'dismiss', mine === 'dismiss')),
       );
     }
-    if (item.kind === 'finding' && isOwn && this.session.isSecretary) {
-      actions.append(this.action('confirm', `confirm-${item.id}`, item.finalDecision === 'confirmed', () => this.verdict(item, 'confirm', item.finalDecision === 'confirmed')));
-    }
     // The secretary marks a confirmed finding as good practice: the conclusion then cites it in the
     // analysis as a positive norm, not in the table of proposals (shared/conclusion/positive.ts).
-    if (item.kind === 'finding' && this.session.isSecretary && item.finalDecision === 'confirmed') {
+    if (item.kind === 'finding' && secretary && item.finalDecision === 'confirmed') {
       const marked = this.goodPractice().includes(item.id);
       actions.append(this.action('goodPractice', `good-${item.id}`, marked, () => this.markGoodPractice(item.id, !marked)));
     }
-    if (isOwn || (item.kind === 'comment' && item.authorId === me)) {
+    if (isOwn) {
       actions.append(
         item.status === 'open'
           ? this.action('resolve', `resolve-${item.id}`, null, () => resolveAnnotation(this.session.mine.doc, item.id))
           : this.action('reopen', `reopen-${item.id}`, null, () => reopenAnnotation(this.session.mine.doc, item.id)),
+        this.action('cardEdit', `edit-${item.id}`, null, () => this.edit(item)),
+        this.action('cardDelete', `delete-${item.id}`, null, () => this.remove(item)),
       );
     }
+    actions.append(this.action('cardReply', `reply-open-${item.id}`, null, () => this.openReply(item.id)));
+    const orphaned = item.position?.state === 'orphaned';
+    const final = item.final;
+    const article = h(
+      'article',
+      { 'aria-labelledby': titleId, tabindex: '-1', class: 'finding__card' },
+      h(
+        'header',
+        { class: 'finding__head' },
+        item.kind === 'comment' ? h('span', { class: 'swatch swatch--comment', 'aria-hidden': 'true' }) : h('span', { class: `swatch crit-${slot}`, 'aria-hidden': 'true' }),
+        h('h3', { id: titleId, class: 'finding__title' }, item.kind === 'comment' ? t('cardComment') : this.criterionTitle(item.criterionId)),
+        item.severity ? h('span', { class: `severity severity--${item.severity}` }, t(`severity_${item.severity}` as StringKey)) : null,
+      ),
+      final
+        ? h(
+            'p',
+            { class: `decision decision--${final.decision}`, 'data-testid': 'final-decision' },
+            h('span', { class: 'visually-hidden' }, `${t('cardDecisionBy')}: `),
+            t(final.decision === 'confirmed' ? 'cardInConclusion' : 'cardExcluded'),
+            final.decision === 'dismissed' && final.justification ? h('span', { class: 'decision__reason' }, ` — ${final.justification}`) : null,
+          )
+        : null,
+      h(
+        'p',
+        { class: 'finding__meta' },
+        `${this.authorName(item)}${item.createdAt ? ` · ${formatDateTime(item.createdAt)}` : ''} · ${t(item.status === 'open' ? 'statusOpen' : 'statusResolved')}`,
+        item.editedAt !== undefined ? h('span', { 'data-testid': 'edited-mark' }, ` · ${t('cardEdited', { date: formatDateTime(item.editedAt) })}`) : null,
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'finding__quote', 'data-focus-key': `quote-${item.id}`, onclick: () => this.onJump(item) },
+        h('q', {}, item.quote.length > 300 ? `${item.quote.slice(0, 300)}…` : item.quote),
+        orphaned ? h('span', { class: 'finding__orphan' }, ` (${t('orphaned')})`) : null,
+      ),
+      h('p', { class: 'finding__body', 'data-testid': 'finding-body-text' }, item.explanation),
+      item.why ? whyLine(item.why) : null,
+      item.proposedWording ? h('p', { class: 'finding__wording' }, h('strong', {}, `${t('proposedWording')}: `), item.proposedWording) : null,
+      item.history?.length ? this.historyOf(item.id, item.history) : null,
+      confirmed.length ? h('p', { class: 'finding__verdicts', 'data-testid': 'confirmed-by' }, t('confirmedBy', { names: confirmed.join(', ') })) : null,
+      dismissals.length
+        ? h(
+            'p',
+            { class: 'finding__verdicts', 'data-testid': 'dismissed-by' },
+            t('dismissedBy', {
+              names: dismissals.map((v) => (v.reason ? t('cardDismissedReason', { name: name(v.authorId), reason: v.reason }) : name(v.authorId))).join('; '),
+            }),
+          )
+        : null,
+      item.replies.length ? h('ol', { class: 'replies', 'aria-label': t('reply') }, ...item.replies.map((r) => this.renderReply(r))) : null,
+      actions,
+      this.replying.has(item.id) || this.drafts.get(item.id) ? this.replyForm(item) : null,
+    );
+    // Escape from a card (not from a dialog over it) goes back to the text, at the card's words.
+    article.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      this.onLeave?.(item);
+    });
+    return h(
+      'li',
+      { class: `finding finding--${item.status}${item.id === this.active ? ' finding--active' : ''}`, 'data-item': item.id, 'data-origin': item.origin, 'data-kind': item.kind },
+      article,
+    );
+  }
+
+  private renderReply(r: Reply): HTMLElement {
+    const author = h('strong', {}, this.session.memberName(r.authorId) ?? t('unknownUser'));
+    if (r.deletedAt !== undefined)
+      return h(
+        'li',
+        { class: 'reply reply--deleted', 'data-testid': 'reply-deleted' },
+        author,
+        ` · ${t('cardReplyDeleted', { date: formatDateTime(r.deletedAt) })}`,
+        // Its words stay in the record: the secretary may read them.
+        this.session.isSecretary ? h('details', {}, h('summary', {}, t('cardWasText')), h('p', {}, r.body)) : null,
+      );
+    const own = r.authorId === this.session.me.id;
+    return h(
+      'li',
+      { class: 'reply', 'data-reply': r.id },
+      author,
+      ` · ${formatDateTime(r.createdAt)}`,
+      r.editedAt !== undefined ? ` · ${t('cardEdited', { date: formatDateTime(r.editedAt) })}` : null,
+      h('p', {}, r.body),
+      r.history?.length ? this.historyOf(r.id, r.history) : null,
+      own
+        ? h(
+            'div',
+            { class: 'finding__actions' },
+            this.action('cardEdit', `reply-edit-${r.id}`, null, () => this.editReplyText(r), undefined, 'reply-edit'),
+            this.action('cardDelete', `reply-delete-${r.id}`, null, () => this.removeReply(r), undefined, 'reply-delete'),
+          )
+        : null,
+    );
+  }
+
+  /** The versions an edit replaced, oldest first: when each was written and what it said. */
+  private historyOf(id: string, versions: readonly AnnotationVersion[]): HTMLElement {
+    const details = h(
+      'details',
+      { class: 'finding__history', 'data-testid': 'edit-history', open: this.openHistories.has(id) },
+      h('summary', { 'data-focus-key': `history-${id}` }, t('cardHistory', { count: formatNumber(versions.length) })),
+      h(
+        'ol',
+        {},
+        ...versions.map((v) =>
+          h(
+            'li',
+            {},
+            h('span', { class: 'finding__meta' }, t('cardVersion', { date: formatDateTime(v.at) })),
+            v.criterionId ? h('span', { class: 'finding__meta' }, ` · ${this.criterionTitle(v.criterionId)}${v.severity ? ` · ${t(`severity_${v.severity}` as StringKey)}` : ''}`) : null,
+            h('p', {}, v.body),
+            v.proposedWording ? h('p', {}, h('strong', {}, `${t('proposedWording')}: `), v.proposedWording) : null,
+          ),
+        ),
+      ),
+    );
+    details.addEventListener('toggle', () => (details.open ? this.openHistories.add(id) : this.openHistories.delete(id)));
+    return details;
+  }
+
+  private replyForm(item: ListedItem): HTMLElement {
+    const me = this.session.me.id;
     const replyKey = `reply-${item.id}`;
     const replyBox = h('textarea', { id: replyKey, class: 'input', rows: '2', maxlength: '20000', 'data-focus-key': replyKey, 'data-testid': 'reply-input' }) as HTMLTextAreaElement;
     replyBox.value = this.drafts.get(item.id) ?? '';
@@ -291,64 +491,117 @@ export class FindingsPanel {
       if (!body) return;
       addReply(this.session.mine.doc, me, item.id, body);
       this.drafts.delete(item.id);
-      replyBox.value = '';
+      this.replying.delete(item.id);
       this.session.refresh();
+      this.render();
+      this.list.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(`reply-open-${item.id}`)}"]`)?.focus();
     });
-    const orphaned = item.position?.state === 'orphaned';
-    return h(
-      'li',
-      { class: `finding finding--${item.status}${item.id === this.active ? ' finding--active' : ''}`, 'data-item': item.id, 'data-origin': item.origin },
-      h(
-        'article',
-        { 'aria-labelledby': titleId, tabindex: '-1', class: 'finding__card' },
-        h(
-          'header',
-          { class: 'finding__head' },
-          h('span', { class: `swatch crit-${slot}`, 'aria-hidden': 'true' }),
-          h('h3', { id: titleId, class: 'finding__title' }, item.kind === 'comment' ? t('quote') : this.criterionTitle(item.criterionId)),
-          item.severity ? h('span', { class: `severity severity--${item.severity}` }, t(`severity_${item.severity}` as StringKey)) : null,
-        ),
-        h('p', { class: 'finding__meta' }, `${this.authorName(item)}${item.createdAt ? ` · ${formatDateTime(item.createdAt)}` : ''} · ${t(item.status === 'open' ? 'statusOpen' : 'statusResolved')}`),
-        h(
-          'button',
-          { type: 'button', class: 'finding__quote', 'data-focus-key': `quote-${item.id}`, onclick: () => this.onJump(item) },
-          h('q', {}, item.quote.length > 300 ? `${item.quote.slice(0, 300)}…` : item.quote),
-          orphaned ? h('span', { class: 'finding__orphan' }, ` (${t('orphaned')})`) : null,
-        ),
-        h('p', { class: 'finding__body', 'data-testid': 'finding-body-text' }, item.explanation),
-        item.why ? whyLine(item.why) : null,
-        item.proposedWording ? h('p', { class: 'finding__wording' }, h('strong', {}, `${t('proposedWording')}: `), item.proposedWording) : null,
-        confirmed.length ? h('p', { class: 'finding__verdicts', 'data-testid': 'confirmed-by' }, t('confirmedBy', { names: confirmed.join(', ') })) : null,
-        dismissed.length ? h('p', { class: 'finding__verdicts' }, t('dismissedBy', { names: dismissed.join(', ') })) : null,
-        item.replies.length
-          ? h(
-              'ol',
-              { class: 'replies', 'aria-label': t('reply') },
-              ...item.replies.map((r) => h('li', { class: 'reply' }, h('strong', {}, this.session.memberName(r.authorId) ?? t('unknownUser')), ` · ${formatDateTime(r.createdAt)}`, h('p', {}, r.body))),
-            )
-          : null,
-        actions,
-        replyForm,
-      ),
-    );
+    return replyForm;
   }
 
-  private action(key: StringKey, focusKey: string, pressed: boolean | null, run: () => void): HTMLElement {
+  private openReply(id: string): void {
+    this.replying.add(id);
+    this.render();
+    this.list.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(`reply-${id}`)}"]`)?.focus();
+  }
+
+  /** Her own finding or comment, edited in the same dialog it was made in; the history keeps the old version. */
+  private edit(item: ListedItem): void {
+    const returnFocus = this.list.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(`edit-${item.id}`)}"]`) ?? this.element;
+    openFindingDialog({
+      quote: item.quote,
+      criteria: this.criteria,
+      returnFocus,
+      initial: {
+        kind: item.kind,
+        body: item.explanation,
+        ...(item.kind === 'finding' ? { criterionId: item.criterionId, ...(item.severity ? { severity: item.severity } : {}) } : {}),
+        ...(item.proposedWording ? { proposedWording: item.proposedWording } : {}),
+      },
+      onSubmit: (input) => {
+        editAnnotation(
+          this.session.mine.doc,
+          item.id,
+          input.kind === 'finding'
+            ? { body: input.body, criterionId: input.criterionId, severity: input.severity, proposedWording: input.proposedWording }
+            : { body: input.body },
+        );
+        this.session.refresh();
+        announce(t('cardSave'));
+      },
+    });
+  }
+
+  private async remove(item: ListedItem): Promise<void> {
+    const ok = await confirmAction({
+      title: t(item.kind === 'finding' ? 'cardDeleteTitle' : 'cardDeleteCommentTitle'),
+      lines: [t('cardDeleteLine1'), t('cardDeleteLine2')],
+      confirmKey: 'cardDelete',
+    });
+    if (!ok) return;
+    deleteAnnotation(this.session.mine.doc, item.id);
+    this.session.refresh();
+    announce(t('cardDeleted'));
+  }
+
+  private async editReplyText(reply: Reply): Promise<void> {
+    const body = await askText({ title: t('cardEditReply'), label: 'cardReplyText', initial: reply.body, required: 'cardReplyText', maxLength: 20_000, submit: 'cardSave', testId: 'reply-edit-dialog' });
+    if (body === null) return;
+    editReply(this.session.mine.doc, reply.id, body);
+    this.session.refresh();
+  }
+
+  private async removeReply(reply: Reply): Promise<void> {
+    const ok = await confirmAction({ title: t('cardDeleteReplyTitle'), lines: [t('cardDeleteReplyLine')], confirmKey: 'cardDelete' });
+    if (!ok) return;
+    deleteReply(this.session.mine.doc, reply.id);
+    this.session.refresh();
+  }
+
+  /** The findings and comments their authors deleted, apart under the list: the secretary's to see. */
+  private renderDeleted(): void {
+    this.deletedBox.hidden = this.deleted.length === 0;
+    if (this.deleted.length === 0) return this.deletedBox.replaceChildren();
+    const wasOpen = this.deletedBox.querySelector('details')?.open ?? false;
+    const box = h(
+      'details',
+      { open: wasOpen },
+      h('summary', {}, t('cardDeletedList', { count: formatNumber(this.deleted.length) })),
+      h(
+        'ul',
+        { class: 'findings-list' },
+        ...this.deleted.map((d) =>
+          h(
+            'li',
+            { class: 'finding finding--deleted', 'data-deleted': d.id },
+            h('p', { class: 'finding__meta' }, t('cardDeletedMeta', { name: this.session.memberName(d.authorId) ?? t('unknownUser'), date: formatDateTime(d.deletedAt) })),
+            h('p', { class: 'finding__meta' }, d.kind === 'comment' ? t('cardComment') : this.criterionTitle(d.criterionId ?? '')),
+            h('q', {}, d.anchor.quote.exact),
+            h('p', { class: 'finding__body' }, d.body),
+            d.history?.length ? this.historyOf(d.id, d.history) : null,
+          ),
+        ),
+      ),
+    );
+    this.deletedBox.replaceChildren(box);
+  }
+
+  private action(key: StringKey, focusKey: string, pressed: boolean | null, run: () => void | Promise<void>, label: StringKey = key, testId: string = key): HTMLElement {
     return h(
       'button',
       {
         type: 'button',
         class: 'button button--small',
         'data-focus-key': focusKey,
-        'data-testid': key,
+        'data-testid': testId,
         'aria-pressed': pressed === null ? null : String(pressed),
         onclick: () => {
-          run();
+          const done = run();
           this.session.refresh();
-          announce(t(key));
+          if (!done) announce(t(label));
         },
       },
-      t(key),
+      t(label),
     );
   }
 
@@ -362,20 +615,36 @@ export class FindingsPanel {
     setConclusionField(this.session.mine.doc, 'goodPractice', marked ? [...others, id] : others);
   }
 
-  private verdict(item: ListedItem, decision: 'confirm' | 'dismiss', undo: boolean): void {
+  /** An expert's vote on someone else's finding; a dismissal asks for its reason first. */
+  private async verdict(item: ListedItem, decision: 'confirm' | 'dismiss', undo: boolean): Promise<void> {
     const doc = this.session.mine.doc;
-    const me = this.session.me.id;
-    doc.transact(() => {
-      if (item.authorId !== me) {
-        if (undo) clearVerdict(doc, item.id);
-        else setVerdict(doc, me, { targetId: item.id, decision });
-      }
-      // The secretary's confirmation is the final decision that puts a finding in the conclusion.
-      if (this.session.isSecretary) {
-        if (undo) clearFinalDecision(doc, item.id);
-        else setFinalDecision(doc, { targetId: item.id, decision: decision === 'confirm' ? 'confirmed' : 'dismissed' });
-      }
-    });
+    if (undo) clearVerdict(doc, item.id);
+    else if (decision === 'confirm') setVerdict(doc, this.session.me.id, { targetId: item.id, decision });
+    else {
+      const reason = await this.askReason();
+      if (reason === null) return;
+      setVerdict(doc, this.session.me.id, { targetId: item.id, decision, reason });
+    }
+    this.session.refresh();
+    announce(t(decision));
+  }
+
+  /** The secretary's final decision: in the conclusion, or excluded with its reason. */
+  private async decide(item: ListedItem, decision: 'confirmed' | 'dismissed', undo: boolean): Promise<void> {
+    const doc = this.session.mine.doc;
+    if (undo) clearFinalDecision(doc, item.id);
+    else if (decision === 'confirmed') setFinalDecision(doc, { targetId: item.id, decision });
+    else {
+      const reason = await this.askReason();
+      if (reason === null) return;
+      setFinalDecision(doc, { targetId: item.id, decision, justification: reason });
+    }
+    this.session.refresh();
+    announce(t(undo ? 'statusOpen' : decision === 'confirmed' ? 'cardInConclusion' : 'cardExcluded'));
+  }
+
+  private askReason(): Promise<string | null> {
+    return askText({ title: t('cardDismissTitle'), label: 'cardDismissReason', required: 'cardDismissRequired', maxLength: REASON_MAX, rows: 2, submit: 'dismiss', testId: 'dismiss-dialog' });
   }
 }
 

@@ -30,9 +30,9 @@ export function newFindingFlow(editor: DraftEditor, session: ReviewSession, crit
       returnFocus: from instanceof HTMLElement && from !== document.body ? from : (editor.view.dom as HTMLElement),
       onSubmit: (input) => {
         const anchor = createAnchor(session.text.doc, words.clauseId, { start: words.start, end: words.end });
-        addAnnotation(session.mine.doc, session.me.id, { kind: 'finding', anchor, ...input });
+        addAnnotation(session.mine.doc, session.me.id, { anchor, ...input });
         session.refresh();
-        announce(t('addFinding'));
+        announce(t(input.kind === 'finding' ? 'addFinding' : 'cardAddComment'));
       },
     });
     dialog = opened;

@@ -100,6 +100,11 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     if (item.position && item.position.state !== 'orphaned') editor.reveal(item.position.clauseId, item.position);
   };
   const findings = new FindingsPanel(session, clauseOrder(editor), jump);
+  // Escape from a card: back to the text, at the card's words (issue 17).
+  findings.onLeave = (item) => {
+    jump(item);
+    editor.view.focus();
+  };
   const checklist = new ChecklistPanel(session);
   const conclusion = new ConclusionPanel(session);
   const members = new MembersPanel(session);
@@ -158,7 +163,10 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
       checklist.setCriteria(criteria);
       drawHighlights();
     })
-    .catch((error: unknown) => findings.element.prepend(errorBanner(error)));
+    .catch((error: unknown) => {
+      findings.element.prepend(errorBanner(error));
+      if (!editor.view.isDestroyed) checklist.setCriteria([]);
+    });
 
   const newFinding = newFindingFlow(editor, session, () => criteria);
   parts.add(newFinding.destroy);

@@ -52,11 +52,20 @@ export async function addFinding(page: Page, words: string, body: string, wordin
   const dialog = page.locator('[data-testid=finding-dialog]');
   await dialog.waitFor();
   expect(await dialog.locator('blockquote').textContent()).toBe(words);
+  // The criterion is a required choice (issue 17): the first of the checklist's.
+  await page.locator('[data-testid=finding-criterion]').selectOption({ index: 1 });
   await page.locator('[data-testid=finding-severity]').selectOption('violation');
   await page.locator('[data-testid=finding-body]').fill(body);
   if (wording) await page.locator('[data-testid=finding-wording]').fill(wording);
   await page.locator('[data-testid=finding-submit]').click();
   await dialog.waitFor({ state: 'detached' });
+}
+
+/** Opens the card's reply box (shown on demand) and sends a reply. */
+export async function reply(card: ReturnType<Page['locator']>, text: string): Promise<void> {
+  await card.locator('[data-testid=cardReply]').click();
+  await card.locator('[data-testid=reply-input]').fill(text);
+  await card.locator('[data-testid=reply-send]').click();
 }
 
 /** The sidebar card of the expert finding whose text contains `text`. */

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
 import { DRAFT, XSS } from './fixtures';
 import { useWorkbench } from './harness';
-import { addFinding, draftText, findingCard, openReview, selectInEditor, selectionSettled, waitSynced } from './page-actions';
+import { addFinding, draftText, findingCard, openReview, reply, selectInEditor, selectionSettled, waitSynced } from './page-actions';
 
 /**
  * The browser workbench end to end: the real server on port 0 over a real SQLite file, the Vite-built
@@ -127,8 +127,7 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     // The engine's candidates are highlighted too: the expert's finding adds a mark on her words.
     await expect.poll(() => b.locator('mark.hl:not(.hl--engine)').allTextContents(), { timeout: LIVE }).toContain('назначается женщинам');
 
-    await atB.locator('[data-testid=reply-input]').fill(`Согласна ${XSS('reply')}`);
-    await atB.locator('[data-testid=reply-send]').click();
+    await reply(atB, `Согласна ${XSS('reply')}`);
     await atB.locator('[data-testid=confirm]').click();
     expect(await atB.locator('[data-testid=confirm]').getAttribute('aria-pressed')).toBe('true');
     const atA = findingCard(a, 'Пособие только женщинам');
@@ -173,8 +172,8 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     await a.locator('[data-testid=lang-select]').selectOption('en');
     await expect.poll(() => a.locator('[data-testid=tab-findings]').textContent()).toBe('Findings');
     expect(await a.locator('[data-testid=new-finding]').textContent()).toBe('New finding');
-    expect(await findingCard(b, 'Пособие только женщинам').locator('[data-testid=reply-send]').textContent()).toBe('Отправить');
-    expect(await atA.locator('[data-testid=reply-send]').textContent()).toBe('Send');
+    expect(await findingCard(b, 'Пособие только женщинам').locator('[data-testid=cardReply]').textContent()).toBe('Ответить');
+    expect(await atA.locator('[data-testid=cardReply]').textContent()).toBe('Reply');
     expect(await draftText(a)).toContain('назначается женщинам');
     await a.locator('[data-testid=lang-select]').selectOption('ru');
     await expect.poll(() => a.locator('[data-testid=tab-findings]').textContent()).toBe('Замечания');
@@ -257,11 +256,12 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     await dialog.waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('draft-editor');
 
-    // The whole finding by keyboard: shortcut, type, Enter on the submit button.
+    // The whole finding by keyboard: shortcut, a criterion chosen (none is by default), type, Enter on the submit button.
     await page.keyboard.press('Control+Alt+m');
     await dialog.waitFor();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('[data-testid=finding-criterion]').inputValue()).not.toBe('');
+    await page.locator('[data-testid=finding-body]').focus();
     await page.keyboard.type('Состав комиссии без гендерного баланса');
     await page.locator('[data-testid=finding-submit]').focus();
     await page.keyboard.press('Enter');
@@ -287,11 +287,9 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
 
     await ctxB.setOffline(true);
     await expect.poll(() => b.locator('[data-testid=connection]').getAttribute('data-state')).toBe('offline');
-    await findingCard(b, 'Нет требований к составу').locator('[data-testid=reply-input]').fill('Ответ без сети');
-    await findingCard(b, 'Нет требований к составу').locator('[data-testid=reply-send]').click();
+    await reply(findingCard(b, 'Нет требований к составу'), 'Ответ без сети');
     await addFinding(b, 'до трех лет', 'Замечание без сети');
-    await findingCard(a, 'Нет требований к составу').locator('[data-testid=reply-input]').fill('Ответ в сети');
-    await findingCard(a, 'Нет требований к составу').locator('[data-testid=reply-send]').click();
+    await reply(findingCard(a, 'Нет требований к составу'), 'Ответ в сети');
     await screenshot(b, '10-offline');
     // While offline nothing of B's reached A.
     await expect.poll(() => findingCard(a, 'Нет требований к составу').textContent()).toContain('Ответ в сети');
