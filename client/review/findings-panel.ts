@@ -351,7 +351,7 @@ export class FindingsPanel {
         this.action('cardDelete', `delete-${item.id}`, null, () => this.remove(item)),
       );
     }
-    actions.append(this.action('cardReply', `reply-open-${item.id}`, null, () => this.openReply(item.id)));
+    actions.append(this.action('cardReply', `reply-open-${item.id}`, null, () => this.openReply(item.id), 'cardReply', 'reply-open'));
     const orphaned = item.position?.state === 'orphaned';
     const final = item.final;
     const article = h(

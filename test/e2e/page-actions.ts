@@ -63,7 +63,7 @@ export async function addFinding(page: Page, words: string, body: string, wordin
 
 /** Opens the card's reply box (shown on demand) and sends a reply. */
 export async function reply(card: ReturnType<Page['locator']>, text: string): Promise<void> {
-  await card.locator('[data-testid=cardReply]').click();
+  await card.locator('[data-testid=reply-open]').click();
   await card.locator('[data-testid=reply-input]').fill(text);
   await card.locator('[data-testid=reply-send]').click();
 }

@@ -172,8 +172,8 @@ describe.skipIf(!chromiumAvailable())('browser workbench (e2e, chromium)', () =>
     await a.locator('[data-testid=lang-select]').selectOption('en');
     await expect.poll(() => a.locator('[data-testid=tab-findings]').textContent()).toBe('Findings');
     expect(await a.locator('[data-testid=new-finding]').textContent()).toBe('New finding');
-    expect(await findingCard(b, 'Пособие только женщинам').locator('[data-testid=cardReply]').textContent()).toBe('Ответить');
-    expect(await atA.locator('[data-testid=cardReply]').textContent()).toBe('Reply');
+    expect(await findingCard(b, 'Пособие только женщинам').locator('[data-testid=reply-open]').textContent()).toBe('Ответить');
+    expect(await atA.locator('[data-testid=reply-open]').textContent()).toBe('Reply');
     expect(await draftText(a)).toContain('назначается женщинам');
     await a.locator('[data-testid=lang-select]').selectOption('ru');
     await expect.poll(() => a.locator('[data-testid=tab-findings]').textContent()).toBe('Замечания');
