@@ -198,9 +198,10 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
       returnFocus: from instanceof HTMLElement ? from : document.body,
       onSubmit: (input) => {
         const anchor = createAnchor(session.text.doc, instructionId, { start: 0, end: plainText(own).length });
-        addAnnotation(session.mine.doc, session.me.id, { kind: 'finding', anchor, ...input });
+        // The dialog returns its kind: a finding, or a plain comment on the wording (issue 17).
+        addAnnotation(session.mine.doc, session.me.id, { anchor, ...input });
         session.refresh();
-        announce(t('addFinding'));
+        announce(t(input.kind === 'finding' ? 'addFinding' : 'cardAddComment'));
       },
     });
   });
