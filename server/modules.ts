@@ -21,6 +21,7 @@ import { mountRecommendationStatsRoutes } from './recommendations/stats-routes';
 import { mountAmendRoutes } from './amend/routes';
 import { mountStaticClient } from './http/static';
 import { mountChecklistUiRoutes } from './ui-api/checklist-routes';
+import { mountChecklistStatsRoutes } from './checklist/stats-routes';
 
 /**
  * The feature modules of the server, in mounting order. Each one owns its routes (and their schemas)
@@ -45,6 +46,7 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountReviewRoutes,
   mountMentionRoutes,
   mountChecklistUiRoutes,
+  mountChecklistStatsRoutes,
   mountStaticClient,
 ];
 

@@ -216,8 +216,9 @@ export interface MergedFinding {
   proposedWording?: string;
   /** The engine's suggestion in every language (engine findings): the export picks the draft's. */
   suggestedWording?: I18nText;
-  /** Engine findings: why the engine proposed it. */
+  /** Engine findings: why the engine proposed it, and the detector (rule) that did. */
   why?: FindingWhy;
+  detectorId?: string;
   verdicts: Verdict[];
   replies: Reply[];
   final?: FinalDecision;

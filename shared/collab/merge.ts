@@ -105,6 +105,7 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
       explanation: candidate.explanation,
       ...(candidate.suggestedWording ? { proposedWording: candidate.suggestedWording.ru, suggestedWording: candidate.suggestedWording } : {}),
       ...(candidate.why ? { why: candidate.why } : {}),
+      detectorId: candidate.detectorId,
       ...extras(candidate.id),
       status: 'open',
       ...(position ? { position } : {}),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../checklist/format';
 import { I18nTextSchema } from './fields';
-import { route } from './route';
+import { fileRoute, route } from './route';
 
 /**
  * The checklist as the browser gets it (GET /api/checklists/current, server/ui-api/checklist-routes.ts):
@@ -50,4 +50,44 @@ export const rerunChecklist = route({
   path: '/api/reviews/:id/analysis',
   summary: 'run the checklist engine again over the current draft',
   response: ChecklistRerunResponse,
+});
+
+/** The secretary's figures per detector and per criterion over all reviews (issue 15). */
+export const ChecklistStatsQuery = z.object({ lang: z.string().max(8).optional() });
+export const ChecklistStatsRow = z.object({
+  /** Detector id (the rule) or criterion id. */
+  key: z.string(),
+  /** The criterion's title in the language asked for (for a rule: its criterion's). */
+  label: z.string(),
+  criterionId: z.string(),
+  made: z.number(),
+  confirmed: z.number(),
+  dismissed: z.number(),
+  /** Made, with neither a final decision nor a verdict yet. */
+  open: z.number(),
+  /** Dismissal reasons as the experts wrote them, the most frequent first ('' = no reason given). */
+  reasons: z.array(z.object({ reason: z.string(), count: z.number() })),
+});
+export type ChecklistStatsRow = z.infer<typeof ChecklistStatsRow>;
+export const ChecklistStats = z.object({
+  reviews: z.number(),
+  byDetector: z.array(ChecklistStatsRow),
+  byCriterion: z.array(ChecklistStatsRow),
+});
+export type ChecklistStats = z.infer<typeof ChecklistStats>;
+
+export const checklistStats = route({
+  method: 'GET',
+  path: '/api/checklists/stats',
+  summary: 'engine candidates per detector and per criterion over all reviews: made, confirmed, dismissed, with the reasons',
+  query: ChecklistStatsQuery,
+  response: ChecklistStats,
+});
+
+export const checklistStatsCsv = fileRoute({
+  method: 'GET',
+  path: '/api/checklists/stats.csv',
+  summary: 'the same figures as CSV',
+  query: ChecklistStatsQuery,
+  produces: 'text/csv',
 });

@@ -65,6 +65,16 @@ const FinalDecision = z.object({
   at: z.number(),
 });
 
+/** Why the engine proposed a finding (issue 15): rule, words, confidence, context, the places listed. */
+const FindingWhy = z.object({
+  rule: z.string(),
+  words: z.array(z.string()),
+  confidence: z.enum(['high', 'medium', 'low']),
+  context: z.enum(['heading', 'definition', 'scope', 'exception', 'prohibition', 'text']),
+  occurrences: z.array(z.object({ clauseId: z.string(), label: z.string(), quote: z.string() })).optional(),
+  lookedAt: z.array(z.object({ clauseId: z.string(), label: z.string() })).optional(),
+});
+
 const MergedFinding = z.object({
   id: z.string(),
   origin: z.enum(['engine', 'expert']),
@@ -77,6 +87,8 @@ const MergedFinding = z.object({
   explanation: z.union([z.string(), I18nTextSchema]),
   proposedWording: z.string().optional(),
   suggestedWording: I18nTextSchema.optional(),
+  why: FindingWhy.optional(),
+  detectorId: z.string().optional(),
   verdicts: z.array(Verdict),
   replies: z.array(Reply),
   final: FinalDecision.optional(),

@@ -137,6 +137,7 @@ export const JSON_CALLS: Record<string, Call[]> = {
       return { auth: w.auth('secretary'), params: { ...working(w), seq: '2', findingId: 'contract-a' }, body: { status: 'partly' } };
     },
   ],
+  'GET /api/checklists/stats': [(w) => ({ auth: w.auth('secretary'), query: { lang: 'ru' } }), (w) => ({ auth: w.auth('admin') })],
   'GET /api/recommendations/stats': [(w) => ({ auth: w.auth('secretary'), query: { lang: 'ky' } }), (w) => ({ auth: w.auth('admin') })],
 
   // Issue 20: the library of base acts and the amendment law applied (the sample draft serves as a base act).
@@ -171,6 +172,7 @@ export const JSON_CALLS: Record<string, Call[]> = {
 export const FILE_CALLS: Record<string, Call[]> = {
   'GET /api/audit.csv': [(w) => ({ auth: w.auth('admin') })],
   'GET /api/recommendations/stats.csv': [(w) => ({ auth: w.auth('secretary'), query: { lang: 'en' } })],
+  'GET /api/checklists/stats.csv': [(w) => ({ auth: w.auth('secretary'), query: { lang: 'ky' } })],
   'GET /api/reviews/:id/conclusion.docx': [(w) => ({ auth: w.auth('reader'), params: draft(w), query: { lang: 'ru' } })],
   'GET /api/reviews/:id/conclusion/table.docx': [(w) => ({ auth: w.auth('reader'), params: draft(w), query: { lang: 'ky' } })],
   'GET /api/reviews/:id/working-copy.docx': [(w) => ({ auth: w.auth('member'), params: draft(w) })],

@@ -108,6 +108,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/audit': { allow: ['admin', 'secretary'] },
   'GET /api/audit.csv': { allow: ['admin', 'secretary'] },
   'GET /api/recommendations/stats': { allow: ['admin', 'secretary'] },
+  'GET /api/checklists/stats': { allow: ['admin', 'secretary'] },
+  'GET /api/checklists/stats.csv': { allow: ['admin', 'secretary'] },
   'GET /api/recommendations/stats.csv': { allow: ['admin', 'secretary'] },
   // A reading's recommendation statuses: working material (committee readers get the issued conclusion only).
   'GET /api/reviews/:id/readings/:seq/recommendations': {
