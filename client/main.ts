@@ -16,6 +16,7 @@ import { mountReviewPage } from './review/review-page';
 import { mountVersionsPage } from './screens/versions';
 import { mountRecommendationStats } from './screens/recommendation-stats';
 import { mountReadingRecommendations } from './screens/reading-recommendations';
+import { dropPreconnected, preconnect } from './review/review-session';
 
 /** A mounted screen returns its cleanup (closing sockets, removing listeners). */
 export type Unmount = () => void;
@@ -111,9 +112,16 @@ function warmOfflineAnswers(): void {
   for (const path of paths) void fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => undefined);
 }
 
+// On a review's address the collaboration socket starts its handshake now, beside the session check.
+const startRoute = parseRoute(location.hash);
+if (startRoute.name === 'review') preconnect(startRoute.id);
 restoreSession()
-  .then(() => {
+  .then(async () => {
     shell.renderUser();
-    return show();
+    await show();
+    dropPreconnected();
   })
-  .catch((error: unknown) => shell.main.replaceChildren(errorBanner(error, () => location.reload())));
+  .catch((error: unknown) => {
+    dropPreconnected();
+    shell.main.replaceChildren(errorBanner(error, () => location.reload()));
+  });

@@ -53,10 +53,10 @@ export function createApp(
     serveClient: false,
     cleanupEmptyChildNamespaces: true,
     // The socket carries the Yjs docs: opening the Criminal Code sends its 1.4 MB TEXT doc, which
-    // deflates to about a quarter. Small messages (an annotation, a cursor) stay under the threshold
-    // and go as they are. A smaller window and memory level keep each socket's zlib state near 100 KB
-    // (150 people on a review), for a few per cent of the ratio.
-    perMessageDeflate: { threshold: 1024, serverMaxWindowBits: 13, zlibDeflateOptions: { memLevel: 7 } },
+    // deflates to 253 KB (1.4 s less at 1.5 Mbit/s). Small messages (an annotation, a cursor) stay
+    // under the threshold and go as they are. zlib's full window: a 13-bit window and memLevel 7 kept
+    // each socket's deflate state at ~100 KB instead of ~260 KB but sent 290 KB (0.2 s more).
+    perMessageDeflate: { threshold: 1024 },
   });
   const closers: Array<() => void | Promise<void>> = [];
   const collab = new CollabHub({ config, db, io }, COLLAB_EXTENSIONS);

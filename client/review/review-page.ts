@@ -94,6 +94,21 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
   });
   const alerts = collabAlerts(session.provider);
   parts.add(alerts.destroy);
+  // On a slow link the draft (the largest transfer) arrives seconds after the page: until it has,
+  // the text's place says it is loading, and the text shows the moment it is there.
+  const textLoading = tx('p', 'loading', { class: 'editor-loading', role: 'status', 'data-testid': 'text-loading' });
+  const fragment = draftFragment(session.text.doc);
+  const textArrived = () => {
+    if (fragment.length === 0 && !session.provider.handle('text')?.synced) return;
+    textLoading.remove();
+    editorPane.removeAttribute('aria-busy');
+    session.text.doc.off('afterTransaction', textArrived);
+  };
+  session.text.doc.on('afterTransaction', textArrived);
+  parts.add(() => session.text.doc.off('afterTransaction', textArrived));
+  parts.on(session.provider, 'synced', (doc: string) => {
+    if (doc === 'text') textArrived();
+  });
 
   const jump = (item: ListedItem) => {
     editor.setActive(item.id);
@@ -256,8 +271,11 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     ),
     alerts.element,
     corrections.element,
+    textLoading,
     editorMount,
   );
+  editorPane.setAttribute('aria-busy', 'true');
+  textArrived();
   page.append(
       h(
         'div',

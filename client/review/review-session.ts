@@ -63,13 +63,46 @@ export interface EarlyConnection {
  * access on join as on every request; the caller destroys the connection if the review cannot open.
  */
 export function connectEarly(reviewId: string, me: Pick<CurrentUser, 'id' | 'role'>): EarlyConnection {
-  const socket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
+  const socket = takePreconnected(reviewId) ?? openSocket();
   const provider = new CollabProvider(socket, reviewId);
   const own = authorDocName(me.id);
   const copies = new ReviewCopies(me.id, reviewId, provider, (name) => name === own || (name === 'text' && me.role === 'secretary'));
   copies.open('text');
   copies.open('engine');
   return { socket, provider, copies };
+}
+
+function openSocket(): Socket {
+  return io({ withCredentials: true, transports: ['websocket', 'polling'] });
+}
+
+let preconnected: { reviewId: string; socket: Socket } | null = null;
+
+/**
+ * Opened at start-up on a review's address, before the session is restored: on a slow link the
+ * socket's handshake (a round trip for TCP, one for the WebSocket upgrade) then overlaps the session
+ * check instead of following it. The server refuses a handshake without a session, as always; a
+ * socket nobody took is closed by dropPreconnected.
+ */
+export function preconnect(reviewId: string): void {
+  dropPreconnected();
+  preconnected = { reviewId, socket: openSocket() };
+}
+
+function takePreconnected(reviewId: string): Socket | null {
+  if (preconnected?.reviewId !== reviewId) {
+    dropPreconnected();
+    return null;
+  }
+  const { socket } = preconnected;
+  preconnected = null;
+  return socket;
+}
+
+/** Closes a socket opened by preconnect that no review page took (signed out, another screen). */
+export function dropPreconnected(): void {
+  preconnected?.socket.disconnect();
+  preconnected = null;
 }
 
 export function closeEarly(early: EarlyConnection): void {
