@@ -151,7 +151,8 @@ describe.skipIf(!chromiumAvailable())('keyboard, Kyrgyz and low-vision layout, d
       expect(await seriousAxeViolations(page), `axe on the review page with the outline tree (${lang})`).toEqual([]);
     }
     await bench.expectClean(page);
-  });
+    // Three axe runs and dozens of key presses on a 167-entry outline: more than a minute on a busy machine.
+  }, 180_000);
 
   test('in Kyrgyz and in low vision, tabs and the name are whole, the header stays one row offline, and dates read in the interface language', async () => {
     // A review with a deadline, and a finding written through the collaboration protocol.
@@ -213,8 +214,8 @@ describe.skipIf(!chromiumAvailable())('keyboard, Kyrgyz and low-vision layout, d
           expect(tab.clipped, `tab «${tab.label}» clipped (${lang}, low vision ${lowVision})`).toBe(false);
           expect(tab.lines, `tab «${tab.label}» on one line (${lang}, low vision ${lowVision})`).toBe(1);
         }
-        // In normal type the four tabs share one row at 1400 px.
-        if (!lowVision) expect(new Set(tabs.map((t) => t.top)).size, `tabs on one row (${lang})`).toBe(1);
+        // In normal type the tabs (five with the amended act's) take at most two rows at 1400 px, whole.
+        if (!lowVision) expect(new Set(tabs.map((t) => t.top)).size, `tab rows (${lang}): ${JSON.stringify(tabs)}`).toBeLessThanOrEqual(2);
         const user = await name.evaluate((el) => ({ lines: Math.round(el.getBoundingClientRect().height / (parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.2)) }));
         expect(user.lines, `the name on one line (${lang})`).toBe(1);
       }
@@ -238,5 +239,5 @@ describe.skipIf(!chromiumAvailable())('keyboard, Kyrgyz and low-vision layout, d
     expect(await seriousAxeViolations(page), 'axe in low vision, offline').toEqual([]);
     await ctx.setOffline(false);
     await bench.expectClean(page);
-  });
+  }, 180_000);
 });
