@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './ops/logger';
 import { attachSocketLog, requestLog } from './ops/request-log';
 import { startBackupSchedule, type BackupSchedule } from './ops/backup-schedule';
 import { createMailer } from './mail/mailer';
+import { startMentionMailer, type MentionMailer } from './mail/mention-mail';
 
 export interface TendikApp {
   app: express.Express;
@@ -28,6 +29,8 @@ export interface TendikApp {
   ctx: AppContext;
   /** Scheduled backups (TENDIK_BACKUP_DIR), or null when none are configured. */
   backups: BackupSchedule | null;
+  /** The look for new @mentions to mail, or null when mail is off. */
+  mentionMails: MentionMailer | null;
   /** Listens on config.port (0 = any free port) and resolves with the bound port. */
   listen(): Promise<number>;
   /** Flushes collaboration state, closes sockets, the HTTP server and the database. */
@@ -80,6 +83,9 @@ export function createApp(
   if (backups) closers.unshift(() => backups.stop());
   // Mails under way are handed over (or fail) before the process lets go of its connections.
   closers.push(() => mail.close());
+  // Mentions are mailed only when mail is configured (server/mail/mention-mail.ts).
+  const mentionMails = mail.enabled ? startMentionMailer(ctx, log) : null;
+  if (mentionMails) closers.push(() => mentionMails.stop());
 
   app.use(requestLog(log));
   installSecurity(app, config);
@@ -99,6 +105,7 @@ export function createApp(
     io,
     ctx,
     backups,
+    mentionMails,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

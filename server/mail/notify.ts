@@ -28,9 +28,9 @@ export function notifyConclusionIssued(ctx: AppContext, review: { id: string; ti
 }
 
 /**
- * The hook for @mentions (issue 17's parser, shared/mentions.ts, is not on main yet): whoever finds
- * the people a new comment or reply mentions calls this with their ids. Only members of the review
- * who still have an active account are mailed, never the author herself.
+ * Mails the people an author's new texts mention (found by mention-mail.ts with issue 17's
+ * shared/mentions.ts). Only the review's member experts and secretaries with an active account are
+ * mailed, never the author herself.
  */
 export function notifyMentions(ctx: AppContext, input: { reviewId: string; authorId: string; mentionedUserIds: readonly string[] }): number {
   if (!ctx.mail.enabled) return 0;

@@ -342,4 +342,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX password_resets_user ON password_resets(user_id, created_at);
     `,
   },
+  {
+    // Mentions already mailed (server/mail/mention-mail.ts): per review, the change number last looked
+    // at and the (source, person) pairs mailed or found there before mail was on.
+    id: '015-mention-mail-state',
+    sql: `
+      CREATE TABLE mention_mail_state (
+        review_id TEXT PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE,
+        changes INTEGER NOT NULL,
+        notified TEXT NOT NULL
+      );
+    `,
+  },
 ];

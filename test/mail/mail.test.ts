@@ -6,7 +6,11 @@ import { createLogger } from '../../server/ops/logger';
 import { openDatabase } from '../../server/storage/db';
 import { api, login, makeUser, registerCommittee, type TestServer } from '../helpers/app';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import * as Y from 'yjs';
+import { addAnnotation, addReply } from '../../shared/collab';
+import { authorDocName } from '../../shared/protocol';
 import { createSampleReview } from '../collab/harness';
+import { join, rawSocket, sendUpdate } from '../collab/fixtures';
 
 /**
  * E-mail (docs/deploy.md "E-mail", docs/security.md "Password reset"), against a local SMTP sink the
@@ -175,6 +179,72 @@ describe('password reset by e-mail', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another client is not held up.
     expect((await post(s, '/api/auth/password-reset/request', { email: 'someone@example.kg' }, { 'x-forwarded-for': '203.0.113.51' })).status).toBe(202);
+  });
+});
+
+describe('@mentions', () => {
+  /** A person's author doc over a real socket: each call writes through the collaboration protocol. */
+  async function writer(s: TestServer, person: { user: { id: string; email: string }; password: string }, reviewId: string) {
+    const auth = await login(s, person.user.email, person.password);
+    const socket = await rawSocket(s, { auth });
+    const doc = authorDocName(person.user.id);
+    expect((await join(socket, reviewId, doc)).writable).toBe(true);
+    const local = new Y.Doc();
+    let pending: Uint8Array | null = null;
+    local.on('update', (u: Uint8Array) => (pending = u));
+    const send = async () => expect(await sendUpdate(socket, reviewId, doc, pending!)).toEqual({ ok: true });
+    return {
+      socket,
+      async comment(body: string) {
+        const a = addAnnotation(local, person.user.id, { kind: 'comment', anchor: { clauseId: 'a1', quote: { exact: 'Статья 1', prefix: '', suffix: '' } }, body });
+        await send();
+        return a.id;
+      },
+      async reply(targetId: string, body: string) {
+        addReply(local, person.user.id, targetId, body);
+        await send();
+      },
+    };
+  }
+
+  it('mails the members a new text mentions, once; mentions made before are not mailed all at once', async () => {
+    const { s, idle } = await server();
+    const secretary = await makeUser(s, 'secretary');
+    const aida = await makeUser(s, 'expert');
+    const bermet = await makeUser(s, 'expert');
+    const outsider = await makeUser(s, 'expert');
+    const review = createSampleReview(s.tendik.ctx.db, secretary.user.id, [aida.user.id, bermet.user.id]);
+    const a = await writer(s, aida, review.id);
+    const mailer = s.tendik.mentionMails!;
+    const mailsTo = (who: { user: { email: string } }) => sink.to(who.user.email).filter((m) => m.subject.includes('Тестовая экспертиза'));
+
+    // Already there when mail was first looked at: remembered, not mailed.
+    await a.comment(`@${bermet.user.name} старое упоминание`);
+    expect(await mailer.runNow()).toBe(0);
+
+    const commentId = await a.comment(`Прошу @${bermet.user.name} и @${secretary.user.name} посмотреть; @${outsider.user.name} не участник, @${aida.user.name} — я сама`);
+    expect(await mailer.runNow()).toBe(2);
+    await idle();
+    const [toBermet, ...moreToBermet] = mailsTo(bermet);
+    expect(moreToBermet).toEqual([]);
+    expect(toBermet!.subject).toBe(`${aida.user.name} упоминает вас: Тестовая экспертиза / ${aida.user.name} сизди эскерди: Тестовая экспертиза / ${aida.user.name} mentioned you: Тестовая экспертиза`);
+    expect(toBermet!.text).toContain(`${PUBLIC_URL}/#/reviews/${review.id}`);
+    // The mail names who and where, never the text of the comment.
+    expect(toBermet!.text).not.toContain('посмотреть');
+    expect(mailsTo(secretary)).toHaveLength(1);
+    expect(mailsTo(outsider)).toEqual([]);
+    expect(mailsTo(aida)).toEqual([]);
+
+    // Nothing new: nothing mailed again.
+    expect(await mailer.runNow()).toBe(0);
+    const b = await writer(s, bermet, review.id);
+    await b.reply(commentId, `@${aida.user.name}, посмотрю`);
+    expect(await mailer.runNow()).toBe(1);
+    await idle();
+    expect(mailsTo(aida)).toHaveLength(1);
+    expect(mailsTo(bermet)).toHaveLength(1);
+    a.socket.disconnect();
+    b.socket.disconnect();
   });
 });
 
