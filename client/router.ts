@@ -3,7 +3,7 @@ export type Route =
   | { name: 'list' }
   | { name: 'upload' }
   | { name: 'account' }
-  | { name: 'review'; id: string }
+  | { name: 'review'; id: string; /** A clause to show first (an import warning's place). */ clause?: string }
   | { name: 'conclusion'; id: string }
   | { name: 'versions'; id: string }
   | { name: 'reading'; id: string; seq: number }
@@ -15,6 +15,8 @@ export function parseRoute(hash: string): Route {
   if (review) return { name: review[2] === '/conclusion' ? 'conclusion' : review[2] === '/versions' ? 'versions' : 'review', id: review[1]! };
   const reading = /^\/reviews\/([0-9a-f-]{36})\/readings\/(\d{1,4})$/i.exec(path);
   if (reading && Number(reading[2]) >= 2) return { name: 'reading', id: reading[1]!, seq: Number(reading[2]) };
+  const at = /^\/reviews\/([0-9a-f-]{36})\/clause\/([^/]+)$/i.exec(path);
+  if (at) return { name: 'review', id: at[1]!, clause: safeDecode(at[2]!) };
   if (path === '/recommendations') return { name: 'recommendations' };
   if (path === '/new') return { name: 'upload' };
   if (path === '/account') return { name: 'account' };
@@ -24,4 +26,17 @@ export function parseRoute(hash: string): Route {
 export function navigate(hash: string): void {
   if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = hash;
+}
+
+/** The link to a clause of a review's draft: the review opens with that clause shown. */
+export function clauseHash(reviewId: string, clauseId: string): string {
+  return `#/reviews/${reviewId}/clause/${encodeURIComponent(clauseId)}`;
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }

@@ -39,7 +39,7 @@ import { clauseTexts, plainText } from '../../shared/collab/text-doc';
  * Returns its unmount, which releases every part of it and then the session (docs, copies, socket):
  * a review she left keeps nothing in the tab.
  */
-export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shell): () => void {
+export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shell, showClause?: string): () => void {
   const me = currentUser()!;
   let disposed = false;
   const page = new Subscriptions();
@@ -54,14 +54,14 @@ export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shel
       adopted = true;
       page.add(() => session.destroy());
       page.add(followSession(session, shell.connection));
-      build(main, review, session, page);
+      build(main, review, session, page, showClause);
     })
     .catch((error: unknown) => {
       closeEarly(early);
       adopted = true;
       // Tried again within this page's lifetime: leaving releases the new attempt too.
       const retry = () => {
-        if (!disposed) page.add(mountReviewPage(main, reviewId, shell));
+        if (!disposed) page.add(mountReviewPage(main, reviewId, shell, showClause));
       };
       main.replaceChildren(h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')), errorBanner(error, retry));
     });
@@ -72,7 +72,7 @@ export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shel
 }
 
 /** Lays the page out and wires its parts together; each part's release goes to `parts`. */
-function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, parts: Subscriptions): void {
+function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, parts: Subscriptions, showClause?: string): void {
   const isSecretary = session.isSecretary;
   const title = review.title;
   let criteria: ChecklistCriterion[] = [];
@@ -291,6 +291,28 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
   );
   page.append(activity.element);
   main.replaceChildren(page);
+  // Opened at a clause (an import warning's link): shown once the draft holds it. The first renderings
+  // of a draft as it arrives can leave the pane scrolled back to the top, so it is shown again a few
+  // times while the page settles — unless she has moved on from that clause meanwhile.
+  if (showClause) {
+    const timers: Array<ReturnType<typeof setTimeout>> = [];
+    const stillThere = () => {
+      const range = clauseTextStarts(editor.view.state.doc).get(showClause);
+      const at = editor.view.state.selection.from;
+      return range !== undefined && at >= range.from && at <= range.to;
+    };
+    let off: (() => void) | null = null;
+    const tryShow = () => {
+      if (!clauseTextStarts(editor.view.state.doc).has(showClause)) return;
+      off?.();
+      off = null;
+      editor.reveal(showClause);
+      for (const ms of [150, 500, 1200, 2500]) timers.push(setTimeout(() => !editor.view.isDestroyed && stillThere() && editor.reveal(showClause), ms));
+    };
+    off = editor.onUpdate(() => void tryShow());
+    parts.add(() => off?.(), () => timers.forEach(clearTimeout));
+    tryShow();
+  }
   tabs.select('findings', false);
   session.text.awareness.setLocalStateField('user', { name: session.me.name, color: '#555555', id: session.me.id });
 }

@@ -2,6 +2,7 @@ import type { I18nText } from '../../shared/i18n/lang';
 import type { ImportReport } from '../../shared/import-report';
 import { formatNumber, lang, t, type StringKey } from '../i18n/i18n';
 import { langName } from '../i18n/lang-names';
+import { clauseHash } from '../router';
 import { h } from '../ui/dom';
 import { retranslateWhileShown } from '../ui/lifecycle';
 
@@ -25,18 +26,20 @@ export function renderImportReport(report: ImportReport, review: { id: string; t
     fact('reportCharacters', formatNumber(report.characters));
     const counts = report.counts as Record<string, number | undefined>;
     for (const [kind, key] of COUNTED) if (counts[kind]) fact(key, formatNumber(counts[kind]));
-    const located = (items: ReadonlyArray<{ code: string; message: I18nText; location: { line?: number; label?: string } }>, kind: string) =>
+    // A warning or repair that names its clause links to it: the review opens with that place shown.
+    const where = (location: { line?: number; clauseId?: string; label?: string }) => {
+      const text = [location.line ? t('reportLine', { line: formatNumber(location.line) }) : '', location.label ?? ''].filter(Boolean).join(' · ');
+      if (location.clauseId) return h('a', { class: 'warning__where', href: clauseHash(review.id, location.clauseId), 'data-testid': 'warning-jump' }, text || t('openReview'));
+      return text ? h('span', { class: 'warning__where' }, text) : null;
+    };
+    const located = (items: ReadonlyArray<{ code: string; message: I18nText; location: { line?: number; clauseId?: string; label?: string } }>, kind: string) =>
       h(
         'ul',
         { class: 'warnings', 'data-testid': `import-${kind}` },
-        ...items.map((w) =>
-          h(
-            'li',
-            { class: `warning warning--${w.code}` },
-            w.location.line ? h('span', { class: 'warning__where' }, `${t('reportLine', { line: formatNumber(w.location.line) })}${w.location.label ? ` · ${w.location.label}` : ''}: `) : null,
-            w.message[lang()],
-          ),
-        ),
+        ...items.map((w) => {
+          const place = where(w.location);
+          return h('li', { class: `warning warning--${w.code}` }, place, place ? ': ' : null, w.message[lang()]);
+        }),
       );
     const warnings = report.warnings.length ? located(report.warnings, 'warnings') : h('p', {}, t('reportNoWarnings'));
     // What the import read differently from the printed lines (a superscript restored, lines joined):
