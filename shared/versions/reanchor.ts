@@ -98,16 +98,45 @@ export class Carrier {
       last = to;
     }
     const length = end - start;
+    // The same words elsewhere in the unit may stand for them only where they are not other old words
+    // carried over (a phrase the part says twice): new words, or these very ones.
+    const from = this.inverseOf(source.clauseId, newId, map, newText.length);
+    const [spanStart, spanEnd] = [start, end];
+    const notOthers = (at: number, to: number) => {
+      for (let k = at; k < to; k += 1) if (from[k] !== -1 && (from[k]! < spanStart || from[k]! >= spanEnd)) return false;
+      return true;
+    };
     // Kept words carry an annotation only inside a kept run long enough not to be chance: a diff of a
     // restated part still «keeps» its «в» and «и», and a one-word quote would follow them.
     const anchored = longestRunAround(map, start, end) >= Math.min(MIN_RUN, oldText.length);
-    if (contiguous && kept === length && anchored) return { state: 'placed', clauseId: newId, start: first, end: last + 1, score: 1 };
+    if (contiguous && kept === length && anchored) {
+      // A diff may pair repeated words with the wrong occurrence («актов гражданского состояния» twice
+      // in a part): the same words where their context agrees better win.
+      const better = quoteWithContext(newText, source.quote, notOthers);
+      if (better && better.start !== first && contextScore(newText, better.start, better.end, source.quote) > contextScore(newText, first, last + 1, source.quote))
+        return { state: 'placed', clauseId: newId, ...better, score: 1 };
+      return { state: 'placed', clauseId: newId, start: first, end: last + 1, score: 1 };
+    }
     // Its own place lost words: the same words elsewhere in the unit count only with their context.
-    const found = quoteWithContext(newText, source.quote);
+    const found = quoteWithContext(newText, source.quote, notOthers);
     if (found) return { state: 'placed', clauseId: newId, ...found, score: 1 };
     if (kept * 2 >= length && anchored && longestRun >= Math.min(MIN_RUN, length) && first <= last)
       return { state: 'changed', clauseId: newId, start: first, end: last + 1, score: Math.round((kept / length) * 1000) / 1000 };
     return orphan(newId);
+  }
+
+  private readonly inverses = new Map<string, Int32Array>();
+
+  /** For each character of the new text, the old character it was kept from (−1: new words). */
+  private inverseOf(oldId: string, newId: string, map: Int32Array, newLength: number): Int32Array {
+    const key = `${oldId}\u0000${newId}`;
+    let inverse = this.inverses.get(key);
+    if (!inverse) {
+      inverse = new Int32Array(newLength).fill(-1);
+      for (let k = 0; k < map.length; k += 1) if (map[k]! >= 0) inverse[map[k]!] = k;
+      this.inverses.set(key, inverse);
+    }
+    return inverse;
   }
 
   private mapOf(oldId: string, newId: string, oldText: string, newText: string): Int32Array {
@@ -147,7 +176,11 @@ function longestRunAround(map: Int32Array, start: number, end: number): number {
 const MIN_CONTEXT = 12;
 
 /** The exact quote in `text` where its prefix and suffix agree with at least MIN_CONTEXT characters; the best such. */
-export function quoteWithContext(text: string, quote: TextQuote): { start: number; end: number } | null {
+export function quoteWithContext(
+  text: string,
+  quote: TextQuote,
+  allowed: (start: number, end: number) => boolean = () => true,
+): { start: number; end: number } | null {
   if (quote.exact.length === 0) return null;
   const needed = Math.min(MIN_CONTEXT, quote.prefix.length + quote.suffix.length);
   let best: { start: number; score: number } | null = null;
@@ -155,9 +188,14 @@ export function quoteWithContext(text: string, quote: TextQuote): { start: numbe
     const before = text.slice(Math.max(0, at - quote.prefix.length), at);
     const after = text.slice(at + quote.exact.length, at + quote.exact.length + quote.suffix.length);
     const score = sameTail(before, quote.prefix) + sameHead(after, quote.suffix);
-    if (score >= needed && (!best || score > best.score)) best = { start: at, score };
+    if (score >= needed && (!best || score > best.score) && allowed(at, at + quote.exact.length)) best = { start: at, score };
   }
   return best ? { start: best.start, end: best.start + quote.exact.length } : null;
+}
+
+/** How many characters of the quote's prefix and suffix agree with the text around [start, end). */
+function contextScore(text: string, start: number, end: number, quote: TextQuote): number {
+  return sameTail(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix) + sameHead(text.slice(end, end + quote.suffix.length), quote.suffix);
 }
 
 function sameHead(a: string, b: string): number {

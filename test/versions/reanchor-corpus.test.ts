@@ -17,7 +17,7 @@ describe.runIf(corpusAvailable(CRIMINAL) && corpusAvailable(FAMILY))('re-anchori
   it.each([
     ['Criminal Code', CRIMINAL, FAMILY, 11],
     ['Family Code', FAMILY, CRIMINAL, 12],
-  ])('%s: ≥ 99 %% right, 0 wrong, 0 lost', (name, file, other, seed) => {
+  ])('%s: at least 99 percent right, 0 wrong, 0 lost', (name, file, other, seed) => {
     const e = evaluate(name, tree(file), sentencePool(tree(other)), seed, 1000);
     const v = e.verdicts;
     expect(e.untraced, 'every new unit traced through the import').toBe(0);
