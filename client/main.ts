@@ -95,12 +95,19 @@ window.addEventListener('hashchange', () => void show());
 
 // The service worker (vite.config.ts) keeps the app and the answers a review needs to open, so a
 // review reopens without a network. Not there in development (`npm run dev`): the error is ignored.
+/** The longest the service worker's install waits for a review to sync. */
+const SW_WAIT_MS = 20_000;
 if ('serviceWorker' in navigator) {
   const worker = new Workbox('/sw.js');
   // On the first visit the page asked for its data before the worker was in charge: ask once more
   // through it, so that even this first review opens again offline.
   worker.addEventListener('controlling', () => warmOfflineAnswers());
-  worker.register().catch(() => undefined);
+  // Installing, the worker downloads the whole app once more and parses it: on a review's address
+  // that competed with the draft's download and the main thread (a first visit opened ~1 s later), so
+  // it waits until the review is synced (or a while, should it never be: offline, refused).
+  const route = parseRoute(location.hash);
+  const ready = route.name === 'review' ? Promise.race([shell.connection.firstSynced, new Promise((resolve) => setTimeout(resolve, SW_WAIT_MS))]) : Promise.resolve();
+  void ready.then(() => worker.register().catch(() => undefined));
 }
 
 /** Asks the server, through the service worker, for what reopening offline needs (no-op until it is in charge). */

@@ -31,7 +31,13 @@ export class ConnectionIndicator {
     this.render();
   }
 
+  // Declared before firstSynced: fields are set in order, and the promise's executor sets this one.
+  private resolveFirstSynced: () => void = () => undefined;
+  /** Resolves the first time an open review is synced (main.ts starts the service worker then). */
+  readonly firstSynced = new Promise<void>((resolve) => (this.resolveFirstSynced = resolve));
+
   setCollabStatus(status: CollabStatus | null): void {
+    if (status === 'synced') this.resolveFirstSynced();
     this.collab = status;
     this.render();
   }
