@@ -61,14 +61,33 @@ export interface Auth {
   csrfToken: string;
 }
 
-/** fetch against the test server as a signed-in user: sends the session cookie and the CSRF header. */
-export function api(server: Pick<TestServer, 'url'>, auth: Auth | null, path: string, init: RequestInit = {}): Promise<Response> {
+/**
+ * fetch against the test server as a signed-in user: sends the session cookie and the CSRF header.
+ *
+ * The server and the test share one process: when the test computes for longer than the server's
+ * keep-alive timeout (5 s, reached on a loaded machine), the server may close a pooled connection in
+ * the same turn as fetch reuses it, and the request fails with ECONNRESET before any answer. Like a
+ * browser (RFC 9112 §9.3.1), a GET is sent once more on a new connection then; nothing else is retried.
+ */
+export async function api(server: Pick<TestServer, 'url'>, auth: Auth | null, path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (auth) {
     headers.set('cookie', auth.cookie);
     headers.set('x-csrf-token', auth.csrfToken);
   }
-  return fetch(`${server.url}${path}`, { ...init, headers });
+  const send = () => fetch(`${server.url}${path}`, { ...init, headers });
+  try {
+    return await send();
+  } catch (err) {
+    const idempotent = (init.method ?? 'GET').toUpperCase() === 'GET';
+    if (!idempotent || !isReusedConnectionReset(err)) throw err;
+    return send();
+  }
+}
+
+function isReusedConnectionReset(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string } } | null)?.cause;
+  return err instanceof TypeError && (cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET');
 }
 
 /** Creates a user of the role and signs her in. */
