@@ -71,7 +71,7 @@ async function show(): Promise<void> {
     }
     const route = parseRoute(location.hash);
     // A committee reader has no working review to open: her way in is the issued conclusion.
-    if (route.name === 'conclusion' || (route.name === 'review' && currentUser()?.role === 'reader')) unmount = mountConclusionView(main, route.id);
+    if (route.name === 'conclusion' || ((route.name === 'review' || route.name === 'reading') && currentUser()?.role === 'reader')) unmount = mountConclusionView(main, route.id);
     else if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell, route.clause);
     else if (route.name === 'versions') unmount = mountVersionsPage(main, route.id);
     else if (route.name === 'reading') unmount = mountReadingRecommendations(main, route.id, route.seq);

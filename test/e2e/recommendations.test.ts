@@ -115,6 +115,12 @@ describe.skipIf(!chromiumAvailable())('recommendations in a second reading (e2e,
     expect(await expert.locator('[data-testid=rec-confirm]').count()).toBe(0);
     expect(await expert.locator('[data-testid=rec-state]').first().textContent()).toContain('Подтверждено секретарём');
 
+    // A committee reader who follows the link gets the conclusion's view, never the working statuses.
+    const { page: reader } = await signedIn('reader');
+    await reader.goto(`${server.url}/#/reviews/${reviewId}/readings/2`);
+    await reader.locator('.conclusion-view').waitFor();
+    expect(await reader.locator('[data-testid=rec-card]').count()).toBe(0);
+
     // The Alliance-wide page: the figures, in three languages, and its CSV.
     await page.locator('[data-testid=nav-recommendations]').click();
     const byCommittee = page.locator('[data-testid=recs-by-committee]');
