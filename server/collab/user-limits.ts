@@ -80,7 +80,7 @@ export class UserLimits {
     const budget = this.budgets.get(userId);
     if (!budget) return null;
     const wait = budget.cutOffUntil - this.now();
-    if (wait > 0) return { reason: 'cut-off', seconds: Math.ceil(wait / 1000) };
+    if (wait > 0) return { reason: 'cut-off', seconds: wholeSeconds(wait) };
     return budget.sockets < this.limits.socketsPerUser ? null : { reason: 'too-many' };
   }
 
@@ -113,7 +113,7 @@ export class UserLimits {
   /** Seconds she stays cut off (0 if she is not). */
   cutOffSeconds(userId: string): number {
     const budget = this.budgets.get(userId);
-    return budget ? Math.max(0, Math.ceil((budget.cutOffUntil - this.now()) / 1000)) : 0;
+    return budget ? Math.max(0, wholeSeconds(budget.cutOffUntil - this.now())) : 0;
   }
 
   private refused(budget: Budget): LimitVerdict {
@@ -159,4 +159,13 @@ export class UserLimits {
       if (b.sockets === 0 && now - b.cutOffUntil > this.limits.maxCutOffMs && b.updates.full && b.bytes.full && b.presence.full && b.refusals.full)
         this.budgets.delete(userId);
   }
+}
+
+/**
+ * Milliseconds left, said in whole seconds, rounded up. performance.now() is fractional, so
+ * (now + 10 000) − now can come out as 10 000.000000000002: rounded to the millisecond first, a
+ * 10-second cut-off reads «10 s», never «11 s».
+ */
+function wholeSeconds(ms: number): number {
+  return Math.ceil(Math.round(ms) / 1000);
 }

@@ -134,6 +134,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // Reading reviews: everyone signed in gets the list of what she may see (review-visibility.test.ts
   // checks its contents); the committee reader gets an issued review's card, never its working parts.
   'GET /api/reviews': { allow: SIGNED_IN },
+  // Her own @mentions only, in the reviews she reads (mentions tests check whose): anyone signed in.
+  'GET /api/mentions': { allow: SIGNED_IN },
   'GET /api/reviews/:id': { allow: CONCLUSION_READERS },
   'GET /api/reviews/:id/outline': { allow: WORKING_READERS },
   'GET /api/reviews/:id/model': { allow: WORKING_READERS },
