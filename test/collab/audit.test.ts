@@ -4,7 +4,10 @@ import {
   addReply,
   clauseTexts,
   createAnchor,
+  deleteAnnotation,
+  deleteReply,
   editAnnotation,
+  editReply,
   reopenAnnotation,
   resolveAnnotation,
   setAnswer,
@@ -57,6 +60,13 @@ it('the audit log records who created, edited, resolved and reopened annotations
   setAnswer(own, alice.user.id, { criterionId: 'C1', questionId: 'q1', value: 'partly' });
   await eventually(() => expert.provider.pending === 0, 'the expert’s work stored before the secretary decides');
   setFinalDecision(chief.docs.get(secretaryDoc)!, { targetId: finding.id, decision: 'confirmed' });
+  await eventually(() => chief.provider.pending === 0, 'the decision stored before her edits and deletions');
+  // Issue 17: edits and deletions are tombstones and history, audited as such; a dismissal keeps its reason.
+  editReply(own, reply.id, 'см. также ст. 2');
+  deleteReply(own, reply.id);
+  const comment = addAnnotation(own, alice.user.id, { kind: 'comment', anchor: createAnchor(text, 'a1', { start: 0, end: 6 }), body: 'вопрос' });
+  deleteAnnotation(own, comment.id);
+  setVerdict(own, alice.user.id, { targetId: 'cf-abc', decision: 'dismiss', reason: 'норма о беременности' });
   // The secretary corrects an import error in the draft: typing is audited once per quiet spell.
   const words = clauseTexts(chief.docs.get('text')!).get('a1')!;
   words.insert(words.length, ' (исправлено)');
@@ -86,11 +96,17 @@ it('the audit log records who created, edited, resolved and reopened annotations
     ['alice', 'finding.verdict', finding.id],
     ['alice', 'checklist.answered', 'C1\u0000q1'],
     ['secretary', 'finding.decided', finding.id],
+    ['alice', 'reply.edited', reply.id],
+    ['alice', 'reply.deleted', reply.id],
+    ['alice', 'annotation.created', comment.id],
+    ['alice', 'annotation.deleted', comment.id],
+    ['alice', 'finding.verdict', 'cf-abc'],
     ['secretary', 'text.changed', null],
   ]);
   const details = (action: string) => JSON.parse(rows.find((r) => r.action === action)!.details ?? 'null') as Record<string, unknown>;
   expect(details('annotation.created')).toEqual({ kind: 'finding' });
   expect(details('finding.verdict')).toEqual({ decision: 'confirm' });
+  expect(JSON.parse(rows.filter((r) => r.action === 'finding.verdict')[1]!.details!)).toEqual({ decision: 'dismiss', reason: 'норма о беременности' });
   expect(details('finding.decided')).toEqual({ decision: 'confirmed' });
   expect(details('text.changed').changes).toBe(3);
 });
