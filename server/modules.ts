@@ -15,6 +15,7 @@ import { mountExportRoutes } from './export/routes';
 import { attachCollab } from './collab/socket-module';
 import { mountReviewRoutes } from './reviews/routes';
 import { mountMentionRoutes } from './reviews/mentions-routes';
+import { mountReviewTitleRoutes } from './reviews/title-routes';
 import { mountVersionRoutes } from './versions/routes';
 import { mountRecommendationRoutes } from './recommendations/routes';
 import { mountRecommendationStatsRoutes } from './recommendations/stats-routes';
@@ -45,6 +46,7 @@ export const ROUTE_MODULES: Array<(app: express.Express, ctx: AppContext) => voi
   mountAmendRoutes,
   mountReviewRoutes,
   mountMentionRoutes,
+  mountReviewTitleRoutes,
   mountChecklistUiRoutes,
   mountChecklistStatsRoutes,
   mountStaticClient,

@@ -28,6 +28,7 @@ import { sidebarTabs } from './sidebar-tabs';
 import { TextCorrections } from './text-corrections';
 import { articleOf, TextTools } from './text-tools';
 import { ReviewActivity } from './activity';
+import { ReviewTitle } from './review-title';
 import { AmendPanel } from './amend-panel';
 import { openFindingDialog } from './finding-dialog';
 import { createAnchor } from '../../shared/collab/anchor';
@@ -239,6 +240,9 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     },
   );
 
+  const reviewTitle = new ReviewTitle(review.id, title, isSecretary);
+  parts.add(() => reviewTitle.destroy());
+
   // Colleagues' work: notices, unread marks on the cards and the Findings tab, @mentions.
   const activity = new ReviewActivity(
     session,
@@ -281,7 +285,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
         'div',
         { class: 'review-head' },
         h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')),
-        h('h1', { class: 'review-title', 'data-testid': 'review-title', title }, title),
+        reviewTitle.element,
         readingLinks(review.id),
         presence.element,
       ),

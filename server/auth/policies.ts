@@ -28,7 +28,9 @@ export type ReviewVerb =
   /** Confirm or correct the status of a recommendation in a later reading (server/recommendations/). */
   | 'decideRecommendations'
   /** Attach base acts of the library to a review of an amendment law, and take them off (server/amend/). */
-  | 'attachBaseAct';
+  | 'attachBaseAct'
+  /** Change the review's title (server/reviews/title-routes.ts). */
+  | 'renameReview';
 
 /** The documents the export makes. */
 export type ExportKind = 'conclusion' | 'table' | 'view' | 'preview' | 'workingCopy';
@@ -59,6 +61,7 @@ const REVIEW_VERBS: Record<ReviewVerb, readonly ReviewAccess[]> = {
   addVersion: ['secretary'],
   decideRecommendations: ['secretary'],
   attachBaseAct: ['secretary'],
+  renameReview: ['secretary'],
 };
 
 /** The issued documents are the committee's too; the form's preview and the working copy are not. */

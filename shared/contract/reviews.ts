@@ -104,3 +104,15 @@ export const getModel = route({
   summary: 'the merged review model (findings, comments, answers, conclusion fields)',
   response: ReviewModelSchema,
 });
+
+/** A review's new title, typed by the secretary (the import's act title is the first). */
+export const RenameBody = z.object({ title: z.string().trim().min(1).max(300) });
+export type RenameBody = z.infer<typeof RenameBody>;
+
+export const renameReview = route({
+  method: 'PATCH',
+  path: '/api/reviews/:id',
+  summary: "change the review's title",
+  body: RenameBody,
+  response: z.object({ review: ReviewRecord }),
+});

@@ -74,6 +74,7 @@ export const JSON_CALLS: Record<string, Call[]> = {
   'POST /api/import/preview': [(w) => ({ auth: w.auth('secretary'), form: w.draftForm() })],
 
   'GET /api/reviews': [(w) => ({ auth: w.auth('secretary') }), (w) => ({ auth: w.auth('member') }), (w) => ({ auth: w.auth('reader') })],
+  'PATCH /api/reviews/:id': [(w) => ({ auth: w.auth('secretary'), params: draft(w), body: { title: 'Проект закона о поддержке семей' } })],
   'GET /api/mentions': [(w) => ({ auth: w.auth('member') }), (w) => ({ auth: w.auth('secretary') }), (w) => ({ auth: w.auth('reader') })],
   'GET /api/reviews/:id': [
     (w) => ({ auth: w.auth('secretary'), params: draft(w) }),

@@ -23,6 +23,7 @@ const reviewVerbs: Record<ReviewVerb, Actor[]> = {
   addVersion: ['secretary'],
   decideRecommendations: ['secretary'],
   attachBaseAct: ['secretary'],
+  renameReview: ['secretary'],
 };
 const exports: Record<ExportKind, Actor[]> = {
   conclusion: ['secretary', 'member', 'reader'],
