@@ -15,6 +15,7 @@ import { mountAccount } from './screens/account';
 import { mountReviewPage } from './review/review-page';
 import { mountVersionsPage } from './screens/versions';
 import { mountRecommendationStats } from './screens/recommendation-stats';
+import { mountChecklistStats } from './screens/checklist-stats';
 import { mountReadingRecommendations } from './screens/reading-recommendations';
 import { dropPreconnected, preconnect } from './review/review-session';
 
@@ -76,6 +77,7 @@ async function show(): Promise<void> {
     else if (route.name === 'versions') unmount = mountVersionsPage(main, route.id);
     else if (route.name === 'reading') unmount = mountReadingRecommendations(main, route.id, route.seq);
     else if (route.name === 'recommendations') unmount = mountRecommendationStats(main);
+    else if (route.name === 'checklistStats') unmount = mountChecklistStats(main);
     else if (route.name === 'upload') unmount = mountUpload(main);
     else if (route.name === 'account')
       unmount = mountAccount(main, () => {

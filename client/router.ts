@@ -7,7 +7,8 @@ export type Route =
   | { name: 'conclusion'; id: string }
   | { name: 'versions'; id: string }
   | { name: 'reading'; id: string; seq: number }
-  | { name: 'recommendations' };
+  | { name: 'recommendations' }
+  | { name: 'checklistStats' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const at = /^\/reviews\/([0-9a-f-]{36})\/clause\/([^/]+)$/i.exec(path);
   if (at) return { name: 'review', id: at[1]!, clause: safeDecode(at[2]!) };
   if (path === '/recommendations') return { name: 'recommendations' };
+  if (path === '/checklist-stats') return { name: 'checklistStats' };
   if (path === '/new') return { name: 'upload' };
   if (path === '/account') return { name: 'account' };
   return { name: 'list' };

@@ -83,7 +83,11 @@ export class Shell {
     this.userBox.replaceChildren(
       // The Alliance-wide figures of recommendations: the secretary's and the admin's (the server decides too).
       ...(user.role === 'secretary' || user.role === 'admin'
-        ? [h('a', { href: '#/recommendations', class: 'user-box__link', 'data-i18n': 'recsNav', 'data-testid': 'nav-recommendations' }, t('recsNav'))]
+        ? [
+            h('a', { href: '#/recommendations', class: 'user-box__link', 'data-i18n': 'recsNav', 'data-testid': 'nav-recommendations' }, t('recsNav')),
+            // What became of the engine's candidates, per rule (issue 15).
+            h('a', { href: '#/checklist-stats', class: 'user-box__link', 'data-i18n': 'checklistStatsLink', 'data-testid': 'nav-checklist-stats' }, t('checklistStatsLink')),
+          ]
         : []),
       // The name alone is shown (a sentence around it wrapped or was cut in Kyrgyz); the sentence is
       // the link's accessible name, which begins or contains what is seen.
