@@ -6,6 +6,7 @@ import { setReviewModelLoader } from '../../server/export/model-source';
 import { keepIssuedCopy } from '../../server/reviews/issued-copy';
 import { createReview } from '../../server/reviews/store';
 import { aggregateDetectorStats, outcomeOf } from '../../shared/checklist/detector-stats';
+import { groupAfterDismissal } from '../../shared/checklist/grouping';
 import type { MergedFinding, ReviewModel, Verdict } from '../../shared/review-model';
 import { api, signedIn, startTestServer, type Auth, type TestServer } from '../helpers/app';
 import { draftTree, finding, reviewModel } from '../export/fixtures';
@@ -154,5 +155,20 @@ describe('HTTP: the checklist statistics', () => {
     expect((await api(server, expert, '/api/checklists/stats')).status).toBe(403);
     expect((await api(server, expert, '/api/checklists/stats.csv')).status).toBe(403);
     expect((await api(server, null, '/api/checklists/stats')).status).toBe(401);
+  });
+});
+
+describe('grouping after a dismissal', () => {
+  it('groups later candidates of the same detector on the same words under the dismissed one; others stay', () => {
+    const words = (exact: string) => ({ quote: { exact, prefix: '', suffix: '' } });
+    const findings = [
+      engine('d1', 'C3.ru.neutral-criterion', 'C3', { ...words('кормильца'), verdicts: [verdict('d1', 'dismiss', 'нейтрально')] }),
+      engine('d2', 'C3.ru.neutral-criterion', 'C3', words('Кормильца')),
+      engine('d3', 'C3.ru.neutral-criterion', 'C3', { ...words('кормильца'), verdicts: [verdict('d3', 'confirm')] }),
+      engine('d4', 'C3.ru.neutral-criterion', 'C3', words('главы семьи')),
+      engine('d5', 'C8.ru.mother-only-care', 'C8', words('кормильца')),
+    ];
+    expect([...groupAfterDismissal(findings)]).toEqual([['d2', 'd1']]);
+    expect(groupAfterDismissal(findings.slice(1)).size).toBe(0);
   });
 });
