@@ -1,5 +1,6 @@
 import { t, type StringKey } from '../i18n/i18n';
 import { h } from '../ui/dom';
+import { showModal } from '../ui/modal';
 
 /**
  * Asks for one short text in a native modal <dialog> (focus inside, Escape cancels): the reason for a
@@ -7,15 +8,13 @@ import { h } from '../ui/dom';
  * empty required text is refused in words, not silently. Focus goes back to where it was.
  */
 export function askText(options: { title: string; label: StringKey; initial?: string; required?: StringKey; maxLength: number; rows?: number; submit: StringKey; testId: string }): Promise<string | null> {
-  const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  return new Promise((resolve) => {
-    let answer: string | null = null;
+  const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': `${options.testId}-title`, 'data-testid': options.testId }) as HTMLDialogElement;
+  return showModal<string | null>(dialog, null, (settle) => {
     const id = `${options.testId}-text`;
     const errorId = `${options.testId}-error`;
     const input = h('textarea', { id, class: 'input', rows: String(options.rows ?? 3), maxlength: String(options.maxLength), 'data-testid': `${options.testId}-input` }) as HTMLTextAreaElement;
     input.value = options.initial ?? '';
     const error = h('p', { id: errorId, class: 'field-error', role: 'alert', hidden: true });
-    const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': `${options.testId}-title`, 'data-testid': options.testId }) as HTMLDialogElement;
     const form = h(
       'form',
       { method: 'dialog', class: 'dialog__form' },
@@ -39,17 +38,9 @@ export function askText(options: { title: string; label: StringKey; initial?: st
         input.focus();
         return;
       }
-      answer = text;
-      dialog.close();
+      settle(text);
     });
     dialog.append(form);
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      if (returnTo?.isConnected) returnTo.focus();
-      resolve(answer);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    input.focus();
+    return input;
   });
 }

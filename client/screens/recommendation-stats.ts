@@ -1,11 +1,9 @@
-import './recommendations.css';
 import { recommendations } from '../../shared/contract';
 import type { RecommendationStats, StatsRow } from '../../shared/contract/recommendations';
 import { apiCall } from '../api';
-import { formatNumber, lang, onLangChange, t, type StringKey } from '../i18n/i18n';
-import { downloadFile } from '../review/download-file';
-import { h, tx } from '../ui/dom';
-import { errorBanner } from '../ui/error-banner';
+import { formatNumber, lang, t, type StringKey } from '../i18n/i18n';
+import { h } from '../ui/dom';
+import { csvIn, mountFiguresPage } from './figures-page';
 
 /**
  * The Alliance-wide figures (#/recommendations, the secretary and the admin; the server decides):
@@ -35,49 +33,23 @@ function table(id: string, caption: StringKey, first: StringKey, rows: readonly 
 }
 
 export function mountRecommendationStats(main: HTMLElement): () => void {
-  const status = h('div', { class: 'export-status', 'aria-live': 'polite', 'data-testid': 'recs-status' });
-  const body = h('div', { class: 'recs-body', 'aria-busy': 'true' });
-  const csv = tx('button', 'recsCsv', { type: 'button', class: 'button', 'data-testid': 'recs-csv' });
-  csv.addEventListener('click', () => {
-    status.replaceChildren();
-    downloadFile(`/api/recommendations/stats.csv?lang=${lang()}`, 'tendik-recommendations.csv').catch((error: unknown) => status.replaceChildren(errorBanner(error)));
+  return mountFiguresPage<RecommendationStats>(main, {
+    id: 'recs',
+    title: 'recsStatsTitle',
+    intro: 'recsStatsIntro',
+    csvButton: 'recsCsv',
+    csvUrl: csvIn('/api/recommendations/stats.csv'),
+    csvName: 'tendik-recommendations.csv',
+    fetch: () => apiCall(recommendations.recommendationStats, { query: { lang: lang() } }),
+    render: (stats) => {
+      const reviews = t('recsReviews', { count: formatNumber(stats.reviews) });
+      if (stats.total.made === 0) return [h('p', { 'data-testid': 'recs-empty' }, t('recsEmpty')), h('p', {}, reviews)];
+      return [
+        h('p', { 'data-testid': 'recs-reviews' }, reviews),
+        table('recs-by-committee', 'recsByCommittee', 'recsColCommittee', stats.byCommittee, stats.total),
+        table('recs-by-criterion', 'recsByCriterion', 'recsColCriterion', stats.byCriterion),
+        table('recs-by-year', 'recsByYear', 'recsColYear', stats.byYear),
+      ];
+    },
   });
-  const render = (stats: RecommendationStats) => {
-    body.setAttribute('aria-busy', 'false');
-    if (stats.total.made === 0) {
-      body.replaceChildren(h('p', { 'data-testid': 'recs-empty' }, t('recsEmpty')), h('p', {}, t('recsReviews', { count: formatNumber(stats.reviews) })));
-      return;
-    }
-    body.replaceChildren(
-      h('p', { 'data-testid': 'recs-reviews' }, t('recsReviews', { count: formatNumber(stats.reviews) })),
-      table('recs-by-committee', 'recsByCommittee', 'recsColCommittee', stats.byCommittee, stats.total),
-      table('recs-by-criterion', 'recsByCriterion', 'recsColCriterion', stats.byCriterion),
-      table('recs-by-year', 'recsByYear', 'recsColYear', stats.byYear),
-    );
-  };
-  let disposed = false;
-  const load = () => {
-    body.setAttribute('aria-busy', 'true');
-    apiCall(recommendations.recommendationStats, { query: { lang: lang() } })
-      .then((stats) => !disposed && render(stats))
-      .catch((error: unknown) => !disposed && body.replaceChildren(errorBanner(error, load)));
-  };
-  main.replaceChildren(
-    h(
-      'section',
-      { class: 'recs-page', 'aria-labelledby': 'recs-title' },
-      h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')),
-      tx('h1', 'recsStatsTitle', { id: 'recs-title' }),
-      tx('p', 'recsStatsIntro'),
-      h('div', { class: 'export-row' }, csv),
-      status,
-      body,
-    ),
-  );
-  load();
-  const off = onLangChange(() => load());
-  return () => {
-    disposed = true;
-    off();
-  };
 }

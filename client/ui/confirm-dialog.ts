@@ -1,5 +1,6 @@
 import { t, type StringKey } from '../i18n/i18n';
 import { h } from './dom';
+import { showModal } from './modal';
 
 /**
  * Asks before an action that others will feel (the secretary issuing, returning, archiving, taking
@@ -9,12 +10,10 @@ import { h } from './dom';
  * to where it was either way.
  */
 export function confirmAction(options: { title: string; lines: readonly string[]; confirmKey: StringKey; testId?: string }): Promise<boolean> {
-  const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  return new Promise((resolve) => {
-    let answer = false;
-    const titleId = 'confirm-dialog-title';
-    const textId = 'confirm-dialog-text';
-    const dialog = h('dialog', { class: 'dialog', role: 'alertdialog', 'aria-labelledby': titleId, 'aria-describedby': textId, 'data-testid': options.testId ?? 'confirm-dialog' }) as HTMLDialogElement;
+  const titleId = 'confirm-dialog-title';
+  const textId = 'confirm-dialog-text';
+  const dialog = h('dialog', { class: 'dialog', role: 'alertdialog', 'aria-labelledby': titleId, 'aria-describedby': textId, 'data-testid': options.testId ?? 'confirm-dialog' }) as HTMLDialogElement;
+  return showModal(dialog, false, (settle) => {
     const cancel = h('button', { type: 'button', class: 'button', 'data-testid': 'confirm-cancel' }, t('cancel'));
     const ok = h('button', { type: 'submit', class: 'button button--primary', 'data-testid': 'confirm-ok' }, t(options.confirmKey));
     const form = h(
@@ -27,18 +26,10 @@ export function confirmAction(options: { title: string; lines: readonly string[]
     cancel.addEventListener('click', () => dialog.close());
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      answer = true;
-      dialog.close();
+      settle(true);
     });
     dialog.append(form);
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      if (returnTo?.isConnected) returnTo.focus();
-      resolve(answer);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
     // The safe choice has the focus: Enter by habit does not issue or remove anything.
-    cancel.focus();
+    return cancel;
   });
 }
