@@ -66,6 +66,8 @@ describe.skipIf(!chromiumAvailable() || !corpusAvailable(FAMILY))('amendment law
     const dialog = expert.locator('[data-testid=finding-dialog]');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('для лиц не более чем на один год');
+    // The criterion is a required choice since issue 17: the first of the checklist's.
+    await expert.locator('[data-testid=finding-criterion]').selectOption({ index: 1 });
     await expert.locator('[data-testid=finding-body]').fill('Норма о снижении брачного возраста должна оставаться одинаковой для всех, но без исключений для девочек.');
     await expert.locator('[data-testid=finding-wording]').fill('2. Снижение брачного возраста не допускается.');
     await expert.locator('[data-testid=finding-submit]').click();
