@@ -65,13 +65,23 @@ export function listBackups(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((name) => BACKUP_NAME.test(name))
-    .sort()
-    .reverse()
-    .map((name) => path.join(dir, name));
+    .map((name) => ({ name, order: backupOrder(name) }))
+    .filter((entry): entry is { name: string; order: [string, number] } => entry.order !== null)
+    .sort((a, b) => (a.order[0] === b.order[0] ? b.order[1] - a.order[1] : a.order[0] < b.order[0] ? 1 : -1))
+    .map((entry) => path.join(dir, entry.name));
 }
 
-const BACKUP_NAME = /^tendik-\d{8}-\d{6}(-\d+)?\.sqlite$/;
+const BACKUP_NAME = /^tendik-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$/;
+
+/**
+ * A backup's place in time: its second, then its number within that second (the first has none, then
+ * -2, -3, …). Sorting the names as text would put «…-030000.sqlite» after «…-030000-2.sqlite» ('.' > '-')
+ * and «-10» before «-2», and rotation would delete the newest copies of a busy second.
+ */
+function backupOrder(name: string): [string, number] | null {
+  const match = BACKUP_NAME.exec(name);
+  return match ? [match[1]!, match[2] ? Number(match[2]) : 1] : null;
+}
 
 /** `tendik-20261207-013000.sqlite` (UTC), with a suffix if one of that second exists already. */
 export function backupFileName(dir: string, now: Date): string {
