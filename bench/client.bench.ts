@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, signInAs } from '../test/helpers/browser';
-import { corpusAvailable, readCorpus } from '../test/helpers/corpus';
-import { ensureClientBuilt } from '../test/e2e/build-client';
-import { startWorld, type E2eWorld } from '../test/e2e/fixtures';
+import { signInAs } from '../test/helpers/browser';
+import { readCorpus } from '../test/helpers/corpus';
+import type { E2eWorld } from '../test/e2e/fixtures';
+import { runBrowserBench } from './browser-bench';
 import { createAnchor } from '../shared/collab/anchor';
 import { addAnnotation } from '../shared/collab/author-doc';
 import { clauseTexts, plainText } from '../shared/collab/text-doc';
@@ -205,21 +205,4 @@ async function run(world: E2eWorld, browser: Browser): Promise<void> {
   await sec.close();
 }
 
-if (!chromiumAvailable()) {
-  console.log('SKIPPED: /usr/bin/chromium is absent.');
-} else if (!corpusAvailable(CORPUS_FILE)) {
-  console.log(`SKIPPED: ../shared/corpus/${CORPUS_FILE} is absent.`);
-} else {
-  ensureClientBuilt();
-  const world = await startWorld();
-  const browser = await launchChromium();
-  try {
-    await run(world, browser);
-  } catch (error) {
-    // A benchmark reports; it never fails the run.
-    console.log(`client bench did not complete: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await browser.close();
-    await world.close();
-  }
-}
+await runBrowserBench('client', CORPUS_FILE, run);
