@@ -86,9 +86,13 @@ function backupOrder(name: string): [string, number] | null {
 /** `tendik-20261207-013000.sqlite` (UTC), with a suffix if one of that second exists already. */
 export function backupFileName(dir: string, now: Date): string {
   const stamp = now.toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-');
-  let name = `tendik-${stamp}.sqlite`;
-  for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `tendik-${stamp}-${n}.sqlite`;
-  return path.join(dir, name);
+  // Numbered after the newest copy of that second, never into a gap rotation left: a reused name
+  // would count as the oldest of the second and be rotated away as soon as it was written.
+  const taken = fs.existsSync(dir)
+    ? fs.readdirSync(dir).map(backupOrder).filter((order): order is [string, number] => order !== null && order[0] === stamp)
+    : [];
+  const n = taken.reduce((max, [, number]) => Math.max(max, number), 0) + 1;
+  return path.join(dir, n === 1 ? `tendik-${stamp}.sqlite` : `tendik-${stamp}-${n}.sqlite`);
 }
 
 /** Deletes all but the newest `keep` backups of the folder; returns the deleted files. */

@@ -35,4 +35,11 @@ it('orders the copies of one second by their number, and rotation keeps the newe
   const deleted = rotateBackups(dir, 2);
   expect(listBackups(dir)).toEqual([written[10], written[9]]);
   expect(deleted.sort()).toEqual([...written.slice(0, 9), earlier].sort());
+
+  // The next copy of that second comes after the newest, not into the gap rotation left.
+  const next = backupFileName(dir, second);
+  expect(path.basename(next)).toBe('tendik-20261207-030000-12.sqlite');
+  fs.writeFileSync(next, 'next');
+  rotateBackups(dir, 2);
+  expect(listBackups(dir)).toEqual([next, written[10]]);
 });
