@@ -56,6 +56,9 @@ export class ReviewActivity {
   private entries: Entry[] = [];
   private readonly observer: MutationObserver;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** A pointer is down in the panel: see the constructor. */
+  private pressed = false;
+  private redrawAfterPress = false;
 
   constructor(
     private readonly session: ReviewSession,
@@ -82,10 +85,26 @@ export class ReviewActivity {
     };
     panel.addEventListener('click', read);
     panel.addEventListener('focusin', read);
+    // A mousedown focuses the button before the mouseup: redrawing the marks then (the badge and
+    // «mark all as read» go) would move the card from under the pointer and lose the click.
+    // The marks wait until the button is released and its click has run.
+    const press = () => (this.pressed = true);
+    const release = () => {
+      this.pressed = false;
+      if (!this.redrawAfterPress) return;
+      this.redrawAfterPress = false;
+      setTimeout(() => this.decorate(true), 0);
+    };
+    panel.addEventListener('pointerdown', press, true);
+    document.addEventListener('pointerup', release, true);
+    document.addEventListener('pointercancel', release, true);
     this.subscriptions.add(
       () => this.observer.disconnect(),
       () => panel.removeEventListener('click', read),
       () => panel.removeEventListener('focusin', read),
+      () => panel.removeEventListener('pointerdown', press, true),
+      () => document.removeEventListener('pointerup', release, true),
+      () => document.removeEventListener('pointercancel', release, true),
       () => this.timers.forEach(clearTimeout),
       session.onModel((model) => this.update(model, firstVisit)),
       onLangChange(() => {
@@ -144,7 +163,8 @@ export class ReviewActivity {
     if (unread.length === 0) return;
     for (const id of unread) this.seen.add(id);
     this.save();
-    this.decorate(true);
+    if (this.pressed) this.redrawAfterPress = true;
+    else this.decorate(true);
   }
 
   private notify(fresh: Entry[]): void {

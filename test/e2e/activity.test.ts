@@ -88,6 +88,16 @@ describe.skipIf(!chromiumAvailable())('notices, unread marks, mentions in the re
     await expect.poll(() => notices(bakyt).first().textContent()).toMatch(/: жаңы жооп \(1-берене\).*Өтүү/);
     expect(await tabBadge(bakyt).textContent()).toContain('окулбагандар: 1');
     await bakyt.locator('[data-testid=lang-select]').selectOption('ru');
+
+    // The first click on an unread card's button does what it says: reading the card (on the
+    // mousedown's focus) must not move the card from under the pointer before the mouseup.
+    await expect.poll(() => card.getAttribute('class')).toContain('finding--unread');
+    // A window tall enough for the whole sidebar: nothing scrolls to make up for a shift.
+    await bakyt.setViewportSize({ width: 1280, height: 1500 });
+    await expect.poll(() => bakyt.locator('.sidebar').evaluate((sidebar) => sidebar.scrollHeight <= sidebar.clientHeight)).toBe(true);
+    await card.locator('[data-testid=reply-open]').click();
+    await expect.poll(() => card.locator('[data-testid=reply-input]').count(), { timeout: 2_000 }).toBe(1);
+    await expect.poll(() => card.getAttribute('class')).not.toContain('finding--unread');
     for (const page of [aida, bakyt]) await expectClean(page);
   });
 
