@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { pairConnections } from './relay-pair';
 
 /**
  * A loopback TCP relay in front of the server that a test can cut, like a network that goes away:
@@ -23,15 +24,7 @@ export async function networkSwitch(targetPort: number): Promise<NetworkSwitch> 
       return;
     }
     const upstream = net.connect(targetPort, '127.0.0.1');
-    open.add(client).add(upstream);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
+    pairConnections(client, upstream, open);
     client.pipe(upstream);
     upstream.pipe(client);
   });

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { pairConnections } from './relay-pair';
 
 /**
  * A loopback TCP relay in front of the server that behaves like a slow link: every byte crosses one
@@ -82,15 +83,7 @@ export async function throttledRelay(targetPort: number, profile: LinkProfile = 
 
   const relay = net.createServer((client) => {
     const upstream = net.connect(targetPort, '127.0.0.1');
-    open.add(client).add(upstream);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
+    pairConnections(client, upstream, open);
     // The handshake's round trip comes before the browser's first bytes reach the server.
     forward(client, upstream, up, profile.rttMs);
     forward(upstream, client, down, 0);
