@@ -12,8 +12,9 @@ import {
   setFinalDecision,
   setVerdict,
 } from '../../shared/collab/author-doc';
+import { groupAfterDismissal } from '../../shared/checklist/grouping';
 import type { Annotation, AnnotationVersion, DeletedAnnotation, FinalDecision, FindingWhy, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Severity, Verdict } from '../../shared/review-model';
-import { formatDateTime, formatNumber, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
+import { formatDateTime, formatNumber, lang, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce } from '../ui/error-banner';
 import { Subscriptions } from '../ui/lifecycle';
@@ -21,6 +22,7 @@ import { sameJson } from '../ui/same-json';
 import { confirmAction } from '../ui/confirm-dialog';
 import { criterionSlot, type ChecklistCriterion } from './checklist-data';
 import { openFindingDialog } from './finding-dialog';
+import { groupListed, pluralForm, type GroupedList } from './finding-groups';
 import { articleNumber, articleOf, matchesFilters, NO_FILTERS, type Filters } from './finding-filters';
 import type { ReviewSession } from './review-session';
 import { askText } from './text-dialog';
@@ -132,6 +134,19 @@ export class FindingsPanel {
   private readonly ignoredNote: HTMLElement;
   private criteria: readonly ChecklistCriterion[] = [];
   private active: string | null = null;
+  /** Grouped candidate id → the dismissed one it is grouped under (issue 15, shared/checklist/grouping.ts). */
+  private grouped = new Map<string, string>();
+  /** Grouped candidates whose own card she opened from the group: listed on their own until reload. */
+  private readonly openedGrouped = new Set<string>();
+  /** Dismissed cards whose group she expanded: kept open across re-renders. */
+  private readonly expandedGroups = new Set<string>();
+  /** The list as last grouped (by visible()): the dismissed cards draw their groups from it. */
+  private groups: GroupedList = { listed: [], under: new Map(), hidden: 0 };
+  /** A clause's label as a lawyer cites it («Статья 2, часть 1»), for the grouped entries (set by the page). */
+  placeOf: (clauseId: string) => string = (clauseId) => {
+    const article = articleOf(clauseId);
+    return article === null ? clauseId : t('cardArticleN', { number: articleNumber(article) });
+  };
   /** What the cards last drawn showed (see update); null before the first drawing. */
   private shown: unknown = null;
   private readonly subscriptions = new Subscriptions();
@@ -172,6 +187,7 @@ export class FindingsPanel {
 
   update(model: ReviewModel): void {
     this.items = listedItems(model);
+    this.grouped = groupAfterDismissal(model.findings);
     this.loaded = true;
     this.ignored = this.session.isSecretary ? (model.ignored ?? []) : [];
     this.deleted = this.session.isSecretary ? (model.deleted ?? []) : [];
@@ -179,7 +195,7 @@ export class FindingsPanel {
     // a card's content or the document order changed (hundreds of cards would cost every keystroke).
     // Compared as JSON would be, not stringified: each merge builds a new model and never changes an
     // old one, so the last one can be kept to compare with.
-    const shown = [this.ignored, this.deleted.map((d) => ({ ...d, position: undefined })), this.session.isSecretary ? model.conclusion.goodPractice ?? [] : [], this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id)];
+    const shown = [this.ignored, this.deleted.map((d) => ({ ...d, position: undefined })), this.session.isSecretary ? model.conclusion.goodPractice ?? [] : [], this.items.map((i) => ({ ...i, position: i.position && { clauseId: i.position.clauseId, state: i.position.state } })), this.visible().map((i) => i.id), [...this.grouped]];
     if (this.shown !== null && sameJson(shown, this.shown)) return;
     this.shown = shown;
     this.render();
@@ -188,6 +204,8 @@ export class FindingsPanel {
   /** Highlights the item and moves focus to it (from a click on its highlight in the text). */
   focusItem(id: string): void {
     this.active = id;
+    // A grouped candidate's words were clicked in the text: its own card is opened, not its group's.
+    if (this.grouped.has(id)) this.openedGrouped.add(id);
     if (!this.visible().some((i) => i.id === id)) Object.assign(this.filters, NO_FILTERS);
     this.render();
     const el = this.list.querySelector<HTMLElement>(`[data-item="${CSS.escape(id)}"] article`);
@@ -204,7 +222,10 @@ export class FindingsPanel {
     const f = this.filters;
     const order = this.order();
     const me = { id: this.session.me.id, isSecretary: this.session.isSecretary };
-    return this.items.filter((i) => matchesFilters(i, f, me, (x) => this.authorName(x))).sort((a, b) => key(a) - key(b));
+    // Grouped candidates are no open work of their own: out of the list, its counts and its filters.
+    // Sorted first, so a dismissed card's group is in the draft's order too.
+    this.groups = groupListed([...this.items].sort((a, b) => key(a) - key(b)), this.grouped, this.openedGrouped);
+    return this.groups.listed.filter((i) => matchesFilters(i, f, me, (x) => this.authorName(x)));
     function key(i: ListedItem): number {
       const clause = order.get(i.position?.clauseId ?? '') ?? Number.MAX_SAFE_INTEGER / 2;
       return clause + (i.position?.start ?? 0);
@@ -290,7 +311,8 @@ export class FindingsPanel {
     const caret = focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] : null;
     this.renderFilters();
     const visible = this.visible();
-    this.summary.textContent = this.loaded ? t('countFindings', { count: formatNumber(visible.length) }) : '';
+    const hidden = this.groups.hidden ? t('findingGroupsSummary', { count: formatNumber(this.groups.hidden) }) : '';
+    this.summary.textContent = this.loaded ? t('countFindings', { count: formatNumber(visible.length) }) + hidden : '';
     this.list.setAttribute('aria-busy', String(!this.loaded));
     this.ignoredNote.hidden = this.ignored.length === 0;
     this.ignoredNote.textContent = this.ignored.length
@@ -387,6 +409,7 @@ export class FindingsPanel {
       ),
       h('p', { class: 'finding__body', 'data-testid': 'finding-body-text' }, item.explanation),
       item.why ? whyLine(item.why) : null,
+      this.grouped.has(item.id) ? h('p', { class: 'finding__grouped', 'data-testid': 'grouped-note' }, t('findingGroupsMember')) : null,
       item.proposedWording ? h('p', { class: 'finding__wording' }, h('strong', {}, `${t('proposedWording')}: `), item.proposedWording) : null,
       item.history?.length ? this.historyOf(item.id, item.history) : null,
       confirmed.length ? h('p', { class: 'finding__verdicts', 'data-testid': 'confirmed-by' }, t('confirmedBy', { names: confirmed.join(', ') })) : null,
@@ -400,6 +423,7 @@ export class FindingsPanel {
           )
         : null,
       item.replies.length ? h('ol', { class: 'replies', 'aria-label': t('reply') }, ...item.replies.map((r) => this.renderReply(r))) : null,
+      this.groupOf(item),
       actions,
       this.replying.has(item.id) || this.drafts.get(item.id) ? this.replyForm(item) : null,
     );
@@ -411,9 +435,85 @@ export class FindingsPanel {
     });
     return h(
       'li',
-      { class: `finding finding--${item.status}${item.id === this.active ? ' finding--active' : ''}`, 'data-item': item.id, 'data-origin': item.origin, 'data-kind': item.kind },
+      {
+        class: `finding finding--${item.status}${item.id === this.active ? ' finding--active' : ''}${this.grouped.has(item.id) ? ' finding--grouped' : ''}`,
+        'data-item': item.id,
+        'data-origin': item.origin,
+        'data-kind': item.kind,
+        'data-grouped': this.grouped.has(item.id) ? 'true' : null,
+      },
       article,
     );
+  }
+
+  /**
+   * The identical candidates grouped under this dismissed one: a disclosure that says how many and
+   * lists them (where each stands, a jump to its words, its own card on demand). Null without a group.
+   */
+  private groupOf(item: ListedItem): HTMLElement | null {
+    const members = this.groups.under.get(item.id);
+    if (!members?.length) return null;
+    const open = this.expandedGroups.has(item.id);
+    const listId = `group-${item.id}`;
+    const count = formatNumber(members.length);
+    const toggle = h(
+      'button',
+      {
+        type: 'button',
+        class: 'finding-group__toggle',
+        'aria-expanded': String(open),
+        'aria-controls': listId,
+        'data-focus-key': `group-${item.id}`,
+        'data-testid': 'finding-group-toggle',
+        onclick: () => {
+          if (open) this.expandedGroups.delete(item.id);
+          else this.expandedGroups.add(item.id);
+          this.render();
+        },
+      },
+      t(`findingGroupsMore_${pluralForm(lang(), members.length)}` as StringKey, { count }),
+      t(open ? 'findingGroupsHide' : 'findingGroupsShow'),
+    );
+    const entries = members.map((m) => {
+      const placeId = `group-place-${m.id}`;
+      const place = this.placeOf(m.clauseId);
+      return h(
+        'li',
+        { 'data-grouped-item': m.id },
+        h(
+          'button',
+          { type: 'button', id: placeId, class: 'finding-group__jump', 'data-focus-key': `group-jump-${m.id}`, 'data-testid': 'finding-group-jump', onclick: () => this.onJump(m) },
+          h('span', { class: 'visually-hidden' }, t('findingGroupsJump')),
+          place,
+        ),
+        ' ',
+        h('q', {}, m.quote.length > 120 ? `${m.quote.slice(0, 120)}…` : m.quote),
+        ' ',
+        h(
+          'button',
+          { type: 'button', class: 'button button--small', 'aria-describedby': placeId, 'data-focus-key': `group-open-${m.id}`, 'data-testid': 'finding-group-open', onclick: () => this.openGrouped(m.id) },
+          t('findingGroupsOpen'),
+        ),
+      );
+    });
+    return h(
+      'div',
+      { class: 'finding-group', 'data-testid': 'finding-group' },
+      toggle,
+      h('div', { id: listId, hidden: !open }, h('p', { class: 'finding__meta' }, t('findingGroupsHint')), h('ul', { class: 'finding-group__list', 'data-testid': 'finding-group-list' }, ...entries)),
+    );
+  }
+
+  /** A grouped candidate's own card, listed on its own and focused, to confirm, reply or decide on. */
+  private openGrouped(id: string): void {
+    this.openedGrouped.add(id);
+    this.active = id;
+    if (!this.visible().some((i) => i.id === id)) Object.assign(this.filters, NO_FILTERS);
+    this.render();
+    const card = this.list.querySelector<HTMLElement>(`[data-item="${CSS.escape(id)}"] article`);
+    card?.scrollIntoView({ block: 'nearest' });
+    card?.focus();
+    announce(t('findingGroupsOpened'));
   }
 
   private renderReply(r: Reply): HTMLElement {
@@ -626,7 +726,9 @@ export class FindingsPanel {
       setVerdict(doc, this.session.me.id, { targetId: item.id, decision, reason });
     }
     this.session.refresh();
-    announce(t(decision));
+    // Her dismissal grouped the identical candidates under it: she hears they left the list.
+    const grouped = !undo && decision === 'dismiss' ? this.groupedUnder(item.id) : 0;
+    announce(grouped ? t('findingGroupsDismissed', { count: formatNumber(grouped) }) : t(decision));
   }
 
   /** The secretary's final decision: in the conclusion, or excluded with its reason. */
@@ -640,7 +742,13 @@ export class FindingsPanel {
       setFinalDecision(doc, { targetId: item.id, decision, justification: reason });
     }
     this.session.refresh();
-    announce(t(undo ? 'statusOpen' : decision === 'confirmed' ? 'cardInConclusion' : 'cardExcluded'));
+    const grouped = !undo && decision === 'dismissed' ? this.groupedUnder(item.id) : 0;
+    announce(grouped ? t('findingGroupsDismissed', { count: formatNumber(grouped) }) : t(undo ? 'statusOpen' : decision === 'confirmed' ? 'cardInConclusion' : 'cardExcluded'));
+  }
+
+  /** How many candidates are grouped under this one now (read after her own change was merged). */
+  private groupedUnder(id: string): number {
+    return [...groupAfterDismissal(this.session.model?.findings ?? []).values()].filter((head) => head === id).length;
   }
 
   private askReason(): Promise<string | null> {

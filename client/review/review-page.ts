@@ -12,6 +12,7 @@ import { Subscriptions } from '../ui/lifecycle';
 import { loadCommittees } from '../ui/committee-select';
 import { loadChecklist, type ChecklistCriterion } from './checklist-data';
 import { ChecklistPanel } from './checklist-panel';
+import { clauseLabelOf } from './clause-label';
 import { collabAlerts } from './collab-alerts';
 import { ConclusionPanel } from './conclusion-panel';
 import { highlightsOf } from './finding-highlights';
@@ -116,6 +117,9 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     if (item.position && item.position.state !== 'orphaned') editor.reveal(item.position.clauseId, item.position);
   };
   const findings = new FindingsPanel(session, clauseOrder(editor), jump);
+  // The grouped candidates' places read as the draft cites them; the article from the id otherwise.
+  const placeFromId = findings.placeOf;
+  findings.placeOf = (clauseId) => clauseLabelOf(editor.view.state.doc, clauseId) ?? placeFromId(clauseId);
   // Escape from a card: back to the text, at the card's words (issue 17).
   findings.onLeave = (item) => {
     jump(item);
