@@ -17,12 +17,18 @@ const pair = z.strictObject({
   label: z.enum(ADOPTION_STATUSES),
   reason: z.string().min(3),
 });
-const dataset = z.strictObject({ dev: z.array(pair), heldout: z.array(pair) });
-export type LabelledPair = z.infer<typeof pair> & { split: 'dev' | 'heldout' };
+/**
+ * dev: tuned on; heldout-seen: the first held-out part, kept out of the first tuning and then seen
+ * (its misses informed the second round); heldout2: written before the second round, never tuned on.
+ */
+export const SPLITS = ['dev', 'heldout-seen', 'heldout2'] as const;
+export type Split = (typeof SPLITS)[number];
+const dataset = z.strictObject({ dev: z.array(pair), 'heldout-seen': z.array(pair), heldout2: z.array(pair) });
+export type LabelledPair = z.infer<typeof pair> & { split: Split };
 
 export function loadPairs(): LabelledPair[] {
   const data = dataset.parse(parse(fs.readFileSync(DATA, 'utf8')));
-  return [...data.dev.map((p) => ({ ...p, split: 'dev' as const })), ...data.heldout.map((p) => ({ ...p, split: 'heldout' as const }))];
+  return SPLITS.flatMap((split) => data[split].map((p) => ({ ...p, split })));
 }
 
 export interface PairOutcome {
