@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectAdoption } from '../../../shared/readings/adoption-status';
 import { wordDiff } from '../../../shared/readings/word-diff';
+import { modality, refersElsewhere } from '../../../shared/readings/norm-kind';
 import { stem } from '../../../shared/readings/words';
 import { accuracy, loadPairs, runPairs, SPLITS } from './pairs';
 
@@ -60,6 +61,56 @@ describe('detectAdoption', () => {
     expect(detectAdoption({ criticised: 'матери', drafted, proposed, next: '(Утратила силу)' })).toMatchObject({ status: 'not_applicable', reason: 'repealed' });
     expect(detectAdoption({ criticised: 'матери', drafted, proposed: null, next: null })).toMatchObject({ status: 'adopted', reason: 'deleted-as-proposed' });
     expect(detectAdoption({ criticised: 'матери', drafted, proposed: null, next: drafted }).status).toBe('not_adopted');
+  });
+
+  it('a permission made a duty as proposed is partly adopted even when the rest of the proposal is missing', () => {
+    const input = {
+      criticised: 'может назначить',
+      drafted: 'Суд может назначить алименты на содержание супруги.',
+      proposed: 'Суд обязан назначить алименты на содержание нуждающегося супруга в течение десяти дней с сохранением их индексации.',
+    };
+    expect(detectAdoption({ ...input, next: 'Суд обязан назначить алименты на содержание супруги.' }).status).toBe('partly');
+    expect(detectAdoption({ ...input, next: 'Суд может назначить алименты на содержание супруги по ее заявлению.' }).status).toBe('not_adopted');
+    expect(modality('Работодатель вправе отказать.', 'ru')).toBe('permission');
+    expect(modality('Работодатель не вправе отказать.', 'ru')).toBe('ban');
+    expect(modality('Работодатель обязан отказать.', 'ru')).toBe('duty');
+    expect(modality('Иш берүүчү баш тартууга укуктуу.', 'ky')).toBe('permission');
+    expect(modality('Иш берүүчү баш тартууга милдеттүү.', 'ky')).toBe('duty');
+    expect(modality('Отпуск предоставляется работнику.', 'ru')).toBeNull();
+  });
+
+  it('a clause now referring to the Cabinet is no longer applicable once the criticised words went, not adopted while they stay', () => {
+    const input = {
+      criticised: 'вдовам',
+      drafted: 'Компенсация за топливо выплачивается вдовам погибших военнослужащих.',
+      proposed: 'Компенсация за топливо выплачивается супругам погибших военнослужащих независимо от пола.',
+    };
+    expect(detectAdoption({ ...input, next: 'Компенсация за топливо выплачивается в порядке, установленном Кабинетом Министров Кыргызской Республики.' })).toMatchObject({
+      status: 'not_applicable',
+      reason: 'refers-elsewhere',
+    });
+    expect(detectAdoption({ ...input, next: 'Компенсация за топливо выплачивается вдовам погибших военнослужащих в порядке, установленном Кабинетом Министров.' }).status).toBe('not_adopted');
+    expect(refersElsewhere('Тартиби Кыргыз Республикасынын Министрлер Кабинети тарабынан аныкталат.', 'ky')).toBe(true);
+    expect(refersElsewhere('Компенсация выплачивается ежемесячно.', 'ru')).toBe(false);
+  });
+
+  it('reads repeal notes that name the repealing act first, and ignores a renumbering of the unit', () => {
+    const input = { criticised: 'матери', drafted: '2. Пособие выплачивается матери.', proposed: '2. Пособие выплачивается одному из родителей.' };
+    expect(detectAdoption({ ...input, next: '(Кыргыз Республикасынын 2025-жылдын 3-мартындагы № 45 Мыйзамына ылайык күчүн жоготту)' })).toMatchObject({
+      status: 'not_applicable',
+      reason: 'repealed',
+    });
+    expect(detectAdoption({ ...input, next: '(Утратила силу в соответствии с Законом КР от 3 марта 2025 года № 45)' }).reason).toBe('repealed');
+    expect(detectAdoption({ ...input, next: '3. Пособие выплачивается одному из родителей.' })).toMatchObject({ status: 'adopted', reason: 'verbatim' });
+    // A clause that merely contains the word is not a repeal note.
+    expect(detectAdoption({ ...input, next: '2. Пособие выплачивается матери; возможность отказа от него исключена.' }).status).toBe('not_adopted');
+  });
+
+  it('a piece of the proposal left out keeps it partly adopted; a phrase of an addition taken counts', () => {
+    const drafted = 'Кредит выдается заемщику под залог имущества.';
+    const proposed = 'Кредит выдается заемщику под залог имущества или под поручительство, а для сельских предпринимательниц — без залога по гарантии государственного фонда.';
+    expect(detectAdoption({ criticised: 'под залог имущества', drafted, proposed, next: 'Кредит выдается заемщику под залог имущества или под поручительство.' }).status).toBe('partly');
+    expect(detectAdoption({ criticised: 'под залог имущества', drafted, proposed, next: drafted.replace('выдается', 'предоставляется') }).status).toBe('not_adopted');
   });
 
   it('takes empty or odd text without throwing', () => {
