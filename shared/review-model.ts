@@ -58,6 +58,25 @@ export interface CandidateFinding {
   actLevel?: boolean;
   /** Why the engine proposes it: rule, words, confidence, where the words stand (absent in old findings). */
   why?: FindingWhy;
+  /** On what an amendment law makes of its base act, not on the draft's own words (issue 20). */
+  amendment?: AmendmentEffect;
+}
+
+/**
+ * A candidate on an amendment law's effect (issue 20, docs/amendments.md): the checklist engine on a base act's
+ * unit as the law makes it read ('result'), or a removal rule on words the law takes out of it ('removal'). The
+ * candidate itself stands on the instruction that does it (its clause in the draft), so experts annotate, confirm
+ * and dismiss it there, and the conclusion's table sets it beside the unit before and after.
+ */
+export interface AmendmentEffect {
+  source: 'result' | 'removal';
+  /** The base act, as the library names it. */
+  actTitle: string;
+  /** The unit of the base act, and its reference as the act prints it («Статья 14, часть 2»). */
+  unitId: string;
+  unitLabel: string;
+  /** The words the rule matched: in the unit as it will read, or among those struck. */
+  words: string;
 }
 
 /** Where the matched words stand in their clause. */
@@ -219,6 +238,8 @@ export interface MergedFinding {
   /** Engine findings: why the engine proposed it, and the detector (rule) that did. */
   why?: FindingWhy;
   detectorId?: string;
+  /** Engine findings on what an amendment law makes of its base act (issue 20). */
+  amendment?: AmendmentEffect;
   verdicts: Verdict[];
   replies: Reply[];
   final?: FinalDecision;

@@ -58,7 +58,7 @@ export function matchesFilters(item: ListedItem, f: Filters, me: { id: string; i
   if (f.article && articleOf(item.clauseId) !== f.article) return false;
   if (f.search.trim()) {
     const haystack = folded(
-      [item.quote, item.explanation, item.proposedWording ?? '', authorName(item), ...item.replies.filter((r) => r.deletedAt === undefined).map((r) => r.body)].join('\n'),
+      [item.quote, item.explanation, item.proposedWording ?? '', ...(item.amendment ? [item.amendment.unitLabel, item.amendment.actTitle, item.amendment.words] : []), authorName(item), ...item.replies.filter((r) => r.deletedAt === undefined).map((r) => r.body)].join('\n'),
     );
     if (!folded(f.search.trim()).split(' ').every((word) => haystack.includes(word))) return false;
   }

@@ -13,7 +13,7 @@ import {
   setVerdict,
 } from '../../shared/collab/author-doc';
 import { groupAfterDismissal } from '../../shared/checklist/grouping';
-import type { Annotation, AnnotationVersion, DeletedAnnotation, FinalDecision, FindingWhy, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Severity, Verdict } from '../../shared/review-model';
+import type { AmendmentEffect, Annotation, AnnotationVersion, DeletedAnnotation, FinalDecision, FindingWhy, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Severity, Verdict } from '../../shared/review-model';
 import { formatDateTime, formatNumber, lang, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce } from '../ui/error-banner';
@@ -51,6 +51,8 @@ export interface ListedItem {
   createdAt?: number;
   /** Engine findings: why the engine proposed it (rule, words, confidence, where they stand). */
   why?: FindingWhy;
+  /** Engine findings on what an amendment law makes of its base act: the unit as it will read, or words taken out. */
+  amendment?: AmendmentEffect;
   /** Where it was made (its clause), for the filter by article. */
   clauseId: string;
   /** Editable content of her own annotation, and its edit history. */
@@ -77,6 +79,7 @@ export function listedItems(model: ReviewModel): ListedItem[] {
       ...(f.final ? { finalDecision: f.final.decision, final: f.final } : {}),
       ...(f.position ? { position: f.position } : {}),
       ...(f.why ? { why: f.why } : {}),
+      ...(f.amendment ? { amendment: f.amendment } : {}),
       clauseId: f.position?.clauseId ?? f.clauseId,
       polarity: f.polarity,
       ...(f.editedAt !== undefined ? { editedAt: f.editedAt } : {}),
@@ -407,6 +410,7 @@ export class FindingsPanel {
         h('q', {}, item.quote.length > 300 ? `${item.quote.slice(0, 300)}…` : item.quote),
         orphaned ? h('span', { class: 'finding__orphan' }, ` (${t('orphaned')})`) : null,
       ),
+      item.amendment ? amendmentLine(item.amendment) : null,
       h('p', { class: 'finding__body', 'data-testid': 'finding-body-text' }, item.explanation),
       item.why ? whyLine(item.why) : null,
       this.grouped.has(item.id) ? h('p', { class: 'finding__grouped', 'data-testid': 'grouped-note' }, t('findingGroupsMember')) : null,
@@ -754,6 +758,19 @@ export class FindingsPanel {
   private askReason(): Promise<string | null> {
     return askText({ title: t('cardDismissTitle'), label: 'cardDismissReason', required: 'cardDismissRequired', maxLength: REASON_MAX, rows: 2, submit: 'dismiss', testId: 'dismiss-dialog' });
   }
+}
+
+/**
+ * What a candidate on an amendment law is about (issue 20): it stands on the instruction, and this line says
+ * which unit of which act, as it will read or with words taken out, and the words.
+ */
+function amendmentLine(effect: AmendmentEffect): HTMLElement {
+  const words = effect.words.length > 200 ? `${effect.words.slice(0, 200)}…` : effect.words;
+  return h(
+    'p',
+    { class: 'finding__amendment', 'data-testid': 'finding-amendment', 'data-source': effect.source },
+    t(effect.source === 'result' ? 'amendCardResult' : 'amendCardRemoval', { unit: effect.unitLabel, act: effect.actTitle, words }),
+  );
 }
 
 /**

@@ -15,8 +15,10 @@ import { receiveUpload } from '../import/upload';
 import { actsNeeded } from '../../shared/amend/instructions';
 import { currentDraftTree, storedDraft } from '../reviews/current-draft';
 import { BaseActErrors } from './errors';
-import { amendmentFindings } from './engine';
+import { amendmentFindings, analyseAmendments } from './engine';
 import { reviewAmendments } from './outcome';
+import { syncAmendmentCandidates } from './review-candidates';
+import { getReview } from '../reviews/store';
 import { attach, attached, detach, getBaseAct, insertBaseAct, listBaseActs } from './store';
 
 const FIELDS = new Set(['title', 'editionDate', 'source']);
@@ -71,6 +73,16 @@ export function mountAmendRoutes(app: express.Express, ctx: AppContext): void {
     return { needed, attached: attached(ctx.db, reviewId) };
   };
 
+  // The engine's candidates on the new wording and on what is taken out follow the acts attached: a failure is
+  // logged and leaves the attachment done (a rerun of the checklist writes them again).
+  const candidatesAfter = async (reviewId: string, userId: string) => {
+    try {
+      await syncAmendmentCandidates(ctx, reviewId, userId);
+    } catch (err) {
+      console.error(`[amend] candidates of review ${reviewId} failed:`, err);
+    }
+  };
+
   app.get('/api/reviews/:id/base-acts', async (req, res) => {
     const { reviewId } = requireReview(req, ctx.db, param(req, 'id'), 'readWorkingDocs');
     sendJson(res, contract.reviewBaseActs, await answer(reviewId));
@@ -84,6 +96,7 @@ export function mountAmendRoutes(app: express.Express, ctx: AppContext): void {
     const forTitle = body.forTitle?.normalize('NFC').trim() || null;
     attach(ctx.db, reviewId, act.id, forTitle, session.user.id);
     audit(ctx.db, { userId: session.user.id, reviewId, action: 'base_act.attached', target: act.id, details: { title: act.title, forTitle } });
+    await candidatesAfter(reviewId, session.user.id);
     sendJson(res, contract.attachBaseAct, await answer(reviewId));
   });
 
@@ -92,6 +105,7 @@ export function mountAmendRoutes(app: express.Express, ctx: AppContext): void {
     const actId = String(param(req, 'actId'));
     if (!detach(ctx.db, reviewId, actId)) throw BaseActErrors.BASE_ACT_NOT_ATTACHED();
     audit(ctx.db, { userId: session.user.id, reviewId, action: 'base_act.detached', target: actId });
+    await candidatesAfter(reviewId, session.user.id);
     sendJson(res, contract.detachBaseAct, await answer(reviewId));
   });
 
@@ -103,7 +117,9 @@ export function mountAmendRoutes(app: express.Express, ctx: AppContext): void {
       return;
     }
     const { needed, outcome, amending } = found;
-    const findings = await amendmentFindings(outcome.acts, outcome.results, outcome.acts[0]?.tree.meta.language ?? amending.meta.language);
+    const checklistId = getReview(ctx.db, reviewId)?.checklistId ?? undefined;
+    const analysis = await analyseAmendments(outcome.acts, outcome.results, outcome.acts[0]?.tree.meta.language ?? amending.meta.language, checklistId ? { checklistId } : {});
+    const findings = amendmentFindings(analysis);
     sendJson(res, contract.amendments, {
       needed,
       instructions: outcome.results.map((r) => ({ ...r, diff: r.before !== null && r.after !== null ? wordDiff(r.before, r.after) : [] })),

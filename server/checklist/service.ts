@@ -81,6 +81,15 @@ export async function analyseDraft(
   };
 }
 
+/** The checklist a run would use (the review's, else the default) and its version, without running it. */
+export async function checklistRef(options: { checklistId?: string; dir?: string } = {}): Promise<DraftAnalysis['checklist']> {
+  const checklists = await loadChecklists(options.dir ? { dir: options.dir } : {});
+  const id = options.checklistId ?? DEFAULT_CHECKLIST_ID;
+  const loaded = checklists.get(id);
+  if (!loaded) throw ChecklistErrors.CHECKLIST_NOT_FOUND({ id });
+  return { id: loaded.checklist.id, version: loaded.checklist.version };
+}
+
 /** Every loaded checklist as plain data for the browser (criteria, questions, legal basis), by id. */
 export async function describeChecklists(options: { dir?: string } = {}): Promise<ChecklistSummary[]> {
   const checklists = await loadChecklists(options.dir ? { dir: options.dir } : {});

@@ -13,6 +13,8 @@ export interface RemovalRule {
   kind: RemovalKind;
   /** The checklist criterion the finding belongs to (checklists/kg-gender-expertise.yml). */
   criterionId: string;
+  /** How sure a match is, as the engine's candidates say it on their card («why»). */
+  confidence: 'high' | 'medium';
   ru: RegExp;
   ky: RegExp;
 }
@@ -22,6 +24,7 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     id: 'removed-pregnancy-maternity',
     kind: 'protection',
     criterionId: 'C9',
+    confidence: 'high',
     ru: /беременн|материнств|рождени[ея] (?:их )?(?:общего )?ребенка|кормящ|по уходу за ребенком/u,
     ky: /кош бойлуу|кош бойлуулу|эне болуу|төрөт|бала багуу/u,
   },
@@ -29,6 +32,7 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     id: 'removed-guarantee',
     kind: 'protection',
     criterionId: 'C5',
+    confidence: 'high',
     ru: /гарантир|гаранти[яию]|запрещается|не допускается|не вправе|не имеет права|без согласия жены|льгот|пособи/u,
     ky: /кепилде|кепилдик|тыюу салынат|жол берилбейт|укугу жок|жеңилдик|жөлөкпул/u,
   },
@@ -36,6 +40,7 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     id: 'removed-quota',
     kind: 'quota',
     criterionId: 'C7',
+    confidence: 'high',
     ru: /квот|\d+\s*процент|не (?:может превышать|более|менее)[^.;]{0,40}процент|одного пола/u,
     ky: /квота|\d+\s*пайыз|бир жыныстагы/u,
   },
@@ -43,6 +48,7 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     id: 'removed-ground',
     kind: 'ground',
     criterionId: 'C2',
+    confidence: 'high',
     ru: /независимо от пола|по признаку пола|дискриминац|женщин и мужчин|мужчин и женщин|равные права/u,
     ky: /жынысына карабастан|жынысы боюнча|басмырло|эркектер менен аялдар|аялдар менен эркектер|тең укук/u,
   },
@@ -52,6 +58,7 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     id: 'removed-sex-named',
     kind: 'ground',
     criterionId: 'C2',
+    confidence: 'medium',
     ru: /(?<![\u0400-\u04FF])(?:женщин|мужчин|матер(?!иал)|мать|отц|отец|беременн)/u,
     ky: /(?<![\u0400-\u04FF])(?:аял|эркек|эне|ата)(?![\u0400-\u04FF-])|аялдар|эркектер/u,
   },

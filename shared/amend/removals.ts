@@ -11,6 +11,7 @@ export interface RemovalFinding {
   ruleId: string;
   kind: RemovalKind;
   criterionId: string;
+  confidence: 'high' | 'medium';
   /** The words struck that the rule matched in, as printed. */
   removed: string;
   explanation: I18nText;
@@ -54,6 +55,7 @@ export function removalFindings(results: readonly InstructionResult[], lang: Lan
         ruleId: rule.id,
         kind: rule.kind,
         criterionId: rule.criterionId,
+        confidence: rule.confidence,
         removed: words,
         explanation: { ru: format(text.ru, { words }), ky: format(text.ky, { words }), en: format(text.en, { words }) },
       });

@@ -106,6 +106,7 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
       ...(candidate.suggestedWording ? { proposedWording: candidate.suggestedWording.ru, suggestedWording: candidate.suggestedWording } : {}),
       ...(candidate.why ? { why: candidate.why } : {}),
       detectorId: candidate.detectorId,
+      ...(candidate.amendment ? { amendment: candidate.amendment } : {}),
       ...extras(candidate.id),
       status: 'open',
       ...(position ? { position } : {}),

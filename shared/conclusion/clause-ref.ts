@@ -114,8 +114,12 @@ function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
-/** The reference of one clause from its chain of parents, or null when a piece is unknown. */
-function built(chain: readonly Clause[], lang: Lang): string | null {
+/**
+ * The reference of one clause from its chain of parents, or null when a piece is unknown. Also what names a unit
+ * of a base act as an amendment law makes it read (shared/amend/unit-reference.ts): the labels of units the law
+ * adds are the draft's, not the act's.
+ */
+export function builtReference(chain: readonly Clause[], lang: Lang): string | null {
   let start = 0;
   chain.forEach((c, i) => {
     if (STANDALONE.has(c.kind)) start = i;
@@ -146,7 +150,7 @@ export function clauseReferences(tree: ClauseTree, lang: Lang): ClauseRef {
     const known = cache.get(clause.id);
     if (known !== undefined) return known;
     const chain = chains.get(clause.id) ?? [clause];
-    const reference = built(chain, lang) ?? clauseLabel(clause);
+    const reference = builtReference(chain, lang) ?? clauseLabel(clause);
     cache.set(clause.id, reference);
     return reference;
   };

@@ -75,6 +75,15 @@ const FindingWhy = z.object({
   lookedAt: z.array(z.object({ clauseId: z.string(), label: z.string() })).optional(),
 });
 
+/** An engine finding on what an amendment law makes of its base act (issue 20). */
+const AmendmentEffect = z.object({
+  source: z.enum(['result', 'removal']),
+  actTitle: z.string(),
+  unitId: z.string(),
+  unitLabel: z.string(),
+  words: z.string(),
+});
+
 const MergedFinding = z.object({
   id: z.string(),
   origin: z.enum(['engine', 'expert']),
@@ -89,6 +98,7 @@ const MergedFinding = z.object({
   suggestedWording: I18nTextSchema.optional(),
   why: FindingWhy.optional(),
   detectorId: z.string().optional(),
+  amendment: AmendmentEffect.optional(),
   verdicts: z.array(Verdict),
   replies: z.array(Reply),
   final: FinalDecision.optional(),

@@ -40,6 +40,8 @@ export const amendStrings = featureStrings(
     amendReason_unit_exists: 'такая единица уже есть ({detail})',
     amendReason_no_new_text: 'нет нового текста',
     amendReason_unsupported: 'такую поправку Tendik не применяет сам ({detail})',
+    amendCardResult: 'В новой редакции: {unit} ({act}) — «{words}»',
+    amendCardRemoval: 'Исключается из: {unit} ({act}) — «{words}»',
   },
   {
     amendTab: 'Өзгөртүлүүчү акт',
@@ -79,6 +81,8 @@ export const amendStrings = featureStrings(
     amendReason_unit_exists: 'мындай бирдик мурдатан бар ({detail})',
     amendReason_no_new_text: 'жаңы текст жок',
     amendReason_unsupported: 'мындай өзгөртүүнү Tendik өзү колдонбойт ({detail})',
+    amendCardResult: 'Жаңы редакцияда: {unit} ({act}) — «{words}»',
+    amendCardRemoval: 'Алынып салынат: {unit} ({act}) — «{words}»',
   },
   {
     amendTab: 'Amended act',
@@ -118,5 +122,7 @@ export const amendStrings = featureStrings(
     amendReason_unit_exists: 'the unit exists already ({detail})',
     amendReason_no_new_text: 'no new text',
     amendReason_unsupported: 'Tendik does not apply such an amendment itself ({detail})',
+    amendCardResult: 'As it will read: {unit} ({act}) — “{words}”',
+    amendCardRemoval: 'Taken out of: {unit} ({act}) — “{words}”',
   },
 );
