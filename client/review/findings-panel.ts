@@ -765,7 +765,7 @@ export class FindingsPanel {
  * which unit of which act, as it will read or with words taken out, and the words.
  */
 function amendmentLine(effect: AmendmentEffect): HTMLElement {
-  const words = effect.words.length > 200 ? `${effect.words.slice(0, 200)}…` : effect.words;
+  const words = effect.words.length > 120 ? `${effect.words.slice(0, 120)}…` : effect.words;
   return h(
     'p',
     { class: 'finding__amendment', 'data-testid': 'finding-amendment', 'data-source': effect.source },

@@ -18,7 +18,7 @@ export interface AmendmentAnalysis {
  * are new (a restated part's new items, a new article's paragraphs) — not those the unit had before, which the law
  * leaves as they were. Each with the instruction that wrote it.
  */
-function writtenLines(act: ConsolidatedAct, results: readonly InstructionResult[]): Array<{ clause: Clause; by: string }> {
+export function writtenLines(act: ConsolidatedAct, results: readonly InstructionResult[]): Array<{ clause: Clause; by: string }> {
   const before = new Map<string, Set<string>>();
   for (const r of results) if (r.before !== null) before.set(r.instructionId, new Set(r.before.split('\n').map((l) => l.trim())));
   const lines: Array<{ clause: Clause; by: string }> = [];

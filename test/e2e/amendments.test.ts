@@ -12,7 +12,8 @@ import { findingCard, openReview } from './page-actions';
  * Issue 20 in the browser: the secretary uploads an amendment law of the Family Code and attaches the Code from
  * the library; an expert sees article 14 before and after (words struck and put in) and adds a finding on the new
  * wording, anchored to its instruction; confirmed, it is a row of the comparative table in the committee form,
- * with the current wording column. Skipped, saying so, without Chromium or ../shared/corpus.
+ * with the current wording column. What the law takes out («мужчин и женщин») is an engine candidate in the findings
+ * list, on its instruction, and the expert confirms it. Skipped, saying so, without Chromium or ../shared/corpus.
  */
 const FAMILY = 'kg_family_code_2003_ru.txt';
 const AMENDMENT = fs.readFileSync(path.join(__dirname, '..', 'amend', 'fixtures', 'amend-family-code-ru.txt'), 'utf8');
@@ -73,6 +74,24 @@ describe.skipIf(!chromiumAvailable() || !corpusAvailable(FAMILY))('amendment law
     await expert.locator('[data-testid=finding-submit]').click();
     await dialog.waitFor({ state: 'detached' });
     await screenshot(expert, '61-amend-expert-finding');
+
+    // What the law takes out is a candidate of its own in the findings list, on its instruction, saying which unit of
+    // which act and the words struck; the expert confirms it like any engine candidate.
+    await expert.locator('[data-testid=tab-findings]').click();
+    const removal = expert.locator('[data-origin=engine]').filter({ has: expert.locator('[data-testid=finding-amendment][data-source=removal]'), hasText: 'Статья 14, часть 2' });
+    await expect.poll(() => removal.count(), { timeout: 10_000 }).toBe(1);
+    expect(await removal.locator('[data-testid=finding-amendment]').textContent()).toBe('Исключается из: Статья 14, часть 2 (Семейный кодекс Кыргызской Республики) — «мужчин и женщин»');
+    expect(await removal.locator('[data-testid=finding-body-text]').textContent()).toMatch(/^Исключение признака недискриминации/);
+    expect(await removal.locator('[data-testid=finding-why]').textContent()).toContain('removed-ground');
+    expect(await seriousAxeViolations(expert)).toEqual([]);
+    await removal.locator('[data-testid=confirm]').click();
+    await expect
+      .poll(async () => {
+        const model = (await (await api(server, auth, `/api/reviews/${reviewId}/model`)).json()) as { findings: Array<{ clauseId: string; amendment?: { source: string }; verdicts: Array<{ decision: string }> }> };
+        return model.findings.filter((f) => f.amendment?.source === 'removal' && f.clauseId === 'a1.i1.a').map((f) => f.verdicts.map((v) => v.decision));
+      }, { timeout: 10_000 })
+      .toEqual([['confirm']]);
+    await screenshot(expert, '62-amend-expert-confirms-removal');
 
     // The finding is anchored to the instruction that produced the wording; the secretary confirms it.
     await expect
