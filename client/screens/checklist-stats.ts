@@ -8,13 +8,14 @@ import { csvIn, mountFiguresPage } from './figures-page';
 /**
  * The checklist's figures (#/checklist-stats, issue 15; the secretary and the admin, the server
  * decides): per rule and per criterion over all reviews, the engine's candidates made, confirmed,
- * dismissed and undecided, with the experts' reasons for dismissing — a noisy rule is seen here and
- * fixed in the checklist data. Refetched in the interface's language: the server labels the rows.
+ * dismissed, grouped under a dismissed one and undecided, with the experts’ reasons for dismissing — a
+ * noisy rule is seen here and fixed in the checklist data. Refetched in the interface's language: the server labels the rows.
  */
 const COLUMNS: Array<[keyof ChecklistStatsRow, StringKey]> = [
   ['made', 'checklistStatsMade'],
   ['confirmed', 'checklistStatsConfirmed'],
   ['dismissed', 'checklistStatsDismissed'],
+  ['grouped', 'findingGroupsStatsColumn'],
   ['open', 'checklistStatsOpen'],
 ];
 

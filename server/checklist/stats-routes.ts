@@ -18,7 +18,7 @@ import { listReviews } from '../reviews/store';
 
 /**
  * GET /api/checklists/stats and stats.csv (issue 15): over all reviews, per detector and per
- * criterion, the engine's candidates made, confirmed, dismissed and still open, with the dismissal
+ * criterion, the engine's candidates made, confirmed, dismissed, grouped and still open, with the dismissal
  * reasons — for the secretary (and the admin), like the Alliance-wide figures: verb readAllianceStats.
  * An issued review counts from the committee's copy, the others from their docs.
  */
@@ -33,9 +33,9 @@ export async function detectorStats(ctx: AppContext, lang: Lang): Promise<Checkl
 }
 
 const CSV_HEADERS: Record<Lang, string[]> = {
-  ru: ['Разрез', 'Правило или критерий', 'Критерий', 'Предложено', 'Подтверждено', 'Отклонено', 'Без решения', 'Причины отклонения'],
-  ky: ['Бөлүнүшү', 'Эреже же критерий', 'Критерий', 'Сунушталды', 'Ырасталды', 'Четке кагылды', 'Чечими жок', 'Четке кагуунун себептери'],
-  en: ['Grouping', 'Rule or criterion', 'Criterion', 'Made', 'Confirmed', 'Dismissed', 'Undecided', 'Dismissal reasons'],
+  ru: ['Разрез', 'Правило или критерий', 'Критерий', 'Предложено', 'Подтверждено', 'Отклонено', 'Сгруппировано с отклонёнными', 'Без решения', 'Причины отклонения'],
+  ky: ['Бөлүнүшү', 'Эреже же критерий', 'Критерий', 'Сунушталды', 'Ырасталды', 'Четке кагылды', 'Четке кагылгандар менен топтоштурулган', 'Чечими жок', 'Четке кагуунун себептери'],
+  en: ['Grouping', 'Rule or criterion', 'Criterion', 'Made', 'Confirmed', 'Dismissed', 'Grouped with a dismissed one', 'Undecided', 'Dismissal reasons'],
 };
 const GROUPS: Record<Lang, { rule: string; criterion: string; noReason: string }> = {
   ru: { rule: 'Правило', criterion: 'Критерий', noReason: 'без причины' },
@@ -61,7 +61,7 @@ export function mountChecklistStatsRoutes(app: express.Express, ctx: AppContext)
     const stats = await detectorStats(ctx, lang);
     const g = GROUPS[lang];
     const reasons = (row: ChecklistStatsRow) => row.reasons.map((r) => `${r.reason || g.noReason} (${r.count})`).join('; ');
-    const cells = (group: string, row: ChecklistStatsRow) => [group, row.key, `${row.criterionId} ${row.label}`, row.made, row.confirmed, row.dismissed, row.open, reasons(row)];
+    const cells = (group: string, row: ChecklistStatsRow) => [group, row.key, `${row.criterionId} ${row.label}`, row.made, row.confirmed, row.dismissed, row.grouped, row.open, reasons(row)];
     let body = CSV_BOM + csvRow(CSV_HEADERS[lang]);
     for (const row of stats.byDetector) body += csvRow(cells(g.rule, row));
     for (const row of stats.byCriterion) body += csvRow(cells(g.criterion, row));

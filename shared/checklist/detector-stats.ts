@@ -2,21 +2,19 @@ import type { ChecklistStats, ChecklistStatsRow } from '../contract/checklist';
 import { FALLBACK_CRITERIA, resolveCriterion } from '../conclusion/criteria';
 import type { Lang } from '../i18n/lang';
 import type { MergedFinding } from '../review-model';
+import { groupAfterDismissal } from './grouping';
+import { outcomeOf } from './outcome';
+
+export { outcomeOf, type CandidateOutcome } from './outcome';
 
 /**
  * What became of the engine's candidates (issue 15), so a noisy detector is seen and fixed in the
  * checklist data. A candidate counts as confirmed or dismissed by the secretary's final decision, and
  * before she decides by the latest expert verdict on it; otherwise it is open. Dismissal reasons are
  * the experts' (and the secretary's justification when she dismisses), counted as written, trimmed.
+ * An open candidate grouped under a dismissed one in its review (grouping.ts) counts as grouped, not
+ * open: the experts said once that these words are no finding, and it is no work waiting.
  */
-export type CandidateOutcome = 'confirmed' | 'dismissed' | 'open';
-
-export function outcomeOf(finding: Pick<MergedFinding, 'final' | 'verdicts'>): CandidateOutcome {
-  if (finding.final) return finding.final.decision;
-  const latest = [...finding.verdicts].sort((a, b) => b.at - a.at)[0];
-  if (!latest) return 'open';
-  return latest.decision === 'confirm' ? 'confirmed' : 'dismissed';
-}
 
 export function dismissalReasons(finding: Pick<MergedFinding, 'final' | 'verdicts'>): string[] {
   const reasons = finding.verdicts.filter((v) => v.decision === 'dismiss').map((v) => (v.reason ?? '').trim());
@@ -34,13 +32,14 @@ export function aggregateDetectorStats(reviews: ReadonlyArray<readonly MergedFin
   const title = (criterionId: string) => resolveCriterion(criterionId, FALLBACK_CRITERIA)?.title[lang] ?? criterionId;
   const row = (map: typeof byDetector, key: string, criterionId: string) => {
     let r = map.get(key);
-    if (!r) map.set(key, (r = { key, label: title(criterionId), criterionId, made: 0, confirmed: 0, dismissed: 0, open: 0, reasons: [], reasonCounts: new Map() }));
+    if (!r) map.set(key, (r = { key, label: title(criterionId), criterionId, made: 0, confirmed: 0, dismissed: 0, grouped: 0, open: 0, reasons: [], reasonCounts: new Map() }));
     return r;
   };
   for (const findings of reviews) {
+    const grouped = groupAfterDismissal(findings);
     for (const f of findings) {
       if (f.origin !== 'engine') continue;
-      const outcome = outcomeOf(f);
+      const outcome = grouped.has(f.id) ? 'grouped' : outcomeOf(f);
       const reasons = outcome === 'dismissed' ? dismissalReasons(f) : [];
       for (const r of [row(byDetector, f.detectorId ?? UNKNOWN_DETECTOR, f.criterionId), row(byCriterion, f.criterionId, f.criterionId)]) {
         r.made += 1;

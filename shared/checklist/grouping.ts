@@ -1,5 +1,5 @@
 import type { MergedFinding } from '../review-model';
-import { outcomeOf } from './detector-stats';
+import { outcomeOf } from './outcome';
 import { normalizeSpanText } from './normalize';
 
 /**

@@ -63,7 +63,9 @@ export const ChecklistStatsRow = z.object({
   made: z.number(),
   confirmed: z.number(),
   dismissed: z.number(),
-  /** Made, with neither a final decision nor a verdict yet. */
+  /** Made, untouched, and grouped under a dismissed candidate of the same rule on the same words in its review. */
+  grouped: z.number(),
+  /** Made, with neither a final decision nor a verdict yet, and not grouped. */
   open: z.number(),
   /** Dismissal reasons as the experts wrote them, the most frequent first ('' = no reason given). */
   reasons: z.array(z.object({ reason: z.string(), count: z.number() })),

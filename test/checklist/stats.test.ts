@@ -53,13 +53,14 @@ describe('detector statistics (pure)', () => {
         made: 3,
         confirmed: 0,
         dismissed: 3,
+        grouped: 0,
         open: 0,
         reasons: [
           { reason: 'кормилец здесь нейтрален', count: 2 },
           { reason: '', count: 1 },
         ],
       },
-      { key: 'C8.ru.mother-only-care', label: expect.stringMatching(/stereotypes/i), criterionId: 'C8', made: 2, confirmed: 1, dismissed: 0, open: 1, reasons: [] },
+      { key: 'C8.ru.mother-only-care', label: expect.stringMatching(/stereotypes/i), criterionId: 'C8', made: 2, confirmed: 1, dismissed: 0, grouped: 0, open: 1, reasons: [] },
     ]);
     expect(stats.byCriterion.map((r) => [r.key, r.made, r.dismissed])).toEqual([
       ['C3', 3, 3],
@@ -147,9 +148,9 @@ describe('HTTP: the checklist statistics', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('Grouping,Rule or criterion,Criterion,Made,Confirmed,Dismissed,Undecided,Dismissal reasons');
-    expect(lines[1]).toBe('Rule,C3.ru.neutral-criterion,C3 Indirect discrimination,2,0,2,0,"Кормилец — умерший работник, нейтрально (1); Нейтрально (1)"');
-    expect(lines).toContain('Criterion,C9,C9 Protective (restrictive) provisions,1,1,0,0,');
+    expect(lines[0]).toBe('Grouping,Rule or criterion,Criterion,Made,Confirmed,Dismissed,Grouped with a dismissed one,Undecided,Dismissal reasons');
+    expect(lines[1]).toBe('Rule,C3.ru.neutral-criterion,C3 Indirect discrimination,2,0,2,0,0,"Кормилец — умерший работник, нейтрально (1); Нейтрально (1)"');
+    expect(lines).toContain('Criterion,C9,C9 Protective (restrictive) provisions,1,1,0,0,0,');
     const audited = server.tendik.ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'checklist.stats_exported'").get() as { n: number };
     expect(audited.n).toBe(1);
     expect((await api(server, expert, '/api/checklists/stats')).status).toBe(403);
@@ -170,5 +171,26 @@ describe('grouping after a dismissal', () => {
     ];
     expect([...groupAfterDismissal(findings)]).toEqual([['d2', 'd1']]);
     expect(groupAfterDismissal(findings.slice(1)).size).toBe(0);
+  });
+
+  it('counts the grouped ones in the figures apart from the undecided: they are no work waiting', () => {
+    const words = (exact: string) => ({ quote: { exact, prefix: '', suffix: '' } });
+    const stats = aggregateDetectorStats(
+      [
+        [
+          engine('g1', 'C3.ru.neutral-criterion', 'C3', { ...words('кормильца'), verdicts: [verdict('g1', 'dismiss', 'нейтрально')] }),
+          engine('g2', 'C3.ru.neutral-criterion', 'C3', words('кормильца')),
+          engine('g3', 'C3.ru.neutral-criterion', 'C3', words('кормильца')),
+          engine('g4', 'C3.ru.neutral-criterion', 'C3', words('главы семьи')),
+        ],
+        // Another review: its candidate on the same words is not grouped under the first review's dismissal.
+        [engine('h1', 'C3.ru.neutral-criterion', 'C3', words('кормильца'))],
+      ],
+      'en',
+    );
+    expect(stats.byDetector.map((r) => [r.key, r.made, r.confirmed, r.dismissed, r.grouped, r.open, r.reasons])).toEqual([
+      ['C3.ru.neutral-criterion', 5, 0, 1, 2, 2, [{ reason: 'нейтрально', count: 1 }]],
+    ]);
+    expect(stats.byCriterion.map((r) => [r.key, r.grouped, r.open])).toEqual([['C3', 2, 2]]);
   });
 });

@@ -9,7 +9,8 @@ import { openReview } from './page-actions';
  * fires on the same words («главе семьи») in three clauses; one expert dismisses one with a reason and
  * the other two leave the list (and the count), grouped under the dismissed card, which says how many
  * and lists them in a disclosure; their words in the text are muted; the second expert opens one's
- * card from the group and confirms it, and it is listed on its own again for both. ru and ky; axe clean.
+ * card from the group and confirms it, and it is listed on its own again for both; a click on grouped
+ * words in the text opens that candidate's card. ru and ky; axe clean.
  */
 const LIVE = 10_000;
 
@@ -133,6 +134,15 @@ describe.skipIf(!chromiumAvailable())('identical engine candidates grouped after
     expect(await aida.locator('.findings-summary').textContent()).toContain('четке кагылгандар менен топтоштурулган: 1');
     await screenshot(aida, 'issue15-grouped-ky');
     expect(await seriousAxeViolations(aida)).toEqual([]);
+
+    // The grouped candidate's muted words say so; a click on them opens its own card in the list.
+    const muted = aida.locator(`mark.hl--grouped[data-finding="${hay}"]`);
+    expect(await muted.getAttribute('title')).toMatch(/ — четке кагылган менен топтоштурулган$/);
+    await muted.click();
+    const fromText = aida.locator(`[data-testid=findings-list] > li[data-item="${hay}"]`);
+    await fromText.waitFor();
+    expect(await fromText.getAttribute('data-grouped')).toBe('true');
+    await expect.poll(() => aida.evaluate(() => document.activeElement?.closest('[data-item]')?.getAttribute('data-item'))).toBe(hay);
     for (const page of [aida, bakyt]) await bench.expectClean(page);
   });
 });

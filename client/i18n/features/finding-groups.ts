@@ -21,6 +21,7 @@ export const findingGroupsStrings = featureStrings(
     findingGroupsSummary: ' · сгруппировано с отклонёнными: {count}',
     findingGroupsHighlight: ' — сгруппировано с отклонённым',
     findingGroupsDismissed: 'Отклонено; сгруппировано с ним таких же кандидатов: {count}',
+    findingGroupsStatsColumn: 'Сгруппировано с отклонёнными',
   },
   {
     findingGroupsMore_one: 'Системанын дагы {count} ушундай эле сунушу (ошол эле сөздөр, ошол эле эреже)',
@@ -37,6 +38,7 @@ export const findingGroupsStrings = featureStrings(
     findingGroupsSummary: ' · четке кагылгандар менен топтоштурулган: {count}',
     findingGroupsHighlight: ' — четке кагылган менен топтоштурулган',
     findingGroupsDismissed: 'Четке кагылды; аны менен топтоштурулган ушундай сунуштар: {count}',
+    findingGroupsStatsColumn: 'Четке кагылгандар менен топтоштурулган',
   },
   {
     findingGroupsMore_one: '{count} more identical candidate (same words, same rule)',
@@ -53,5 +55,6 @@ export const findingGroupsStrings = featureStrings(
     findingGroupsSummary: ' · grouped with dismissed ones: {count}',
     findingGroupsHighlight: ' — grouped with a dismissed one',
     findingGroupsDismissed: 'Dismissed; identical candidates grouped with it: {count}',
+    findingGroupsStatsColumn: 'Grouped with a dismissed one',
   },
 );
