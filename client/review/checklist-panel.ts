@@ -1,3 +1,4 @@
+import { groupAfterDismissal } from '../../shared/checklist/grouping';
 import { setAnswer } from '../../shared/collab/author-doc';
 import type { ChecklistAnswerValue, ReviewModel } from '../../shared/review-model';
 import { formatNumber, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
@@ -77,7 +78,7 @@ export class ChecklistPanel {
 
   update(model: ReviewModel): void {
     // Text edits recompute the model without changing answers or counts: skip the rebuild then.
-    const shown = [model.answers, model.findings.map((f) => f.criterionId)];
+    const shown = [model.answers, model.findings.map((f) => f.criterionId), [...groupAfterDismissal(model.findings).keys()]];
     this.model = model;
     if (this.shown !== null && sameJson(shown, this.shown)) return;
     this.shown = shown;
@@ -92,7 +93,9 @@ export class ChecklistPanel {
     if (this.criteria.length === 0) return this.body.replaceChildren(h('p', {}, t('checklistUnavailable')));
     const focused = document.activeElement instanceof HTMLInputElement && this.body.contains(document.activeElement) ? document.activeElement.id : null;
     const answers = this.model?.answers ?? [];
-    const findings = this.model?.findings ?? [];
+    // Candidates grouped under a dismissed one (issue 15) are not counted apart, as in the findings list.
+    const grouped = groupAfterDismissal(this.model?.findings ?? []);
+    const findings = (this.model?.findings ?? []).filter((f) => !grouped.has(f.id));
     this.body.replaceChildren(
       ...this.criteria.map((criterion) => {
         const count = findings.filter((f) => f.criterionId === criterion.id).length;

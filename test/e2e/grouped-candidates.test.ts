@@ -55,6 +55,8 @@ describe.skipIf(!chromiumAvailable())('identical engine candidates grouped after
     await expect.poll(() => candidates(aida).count(), { timeout: LIVE }).toBe(3);
     await expect.poll(() => candidates(bakyt).count(), { timeout: LIVE }).toBe(3);
     const shownBefore = await shownCount(bakyt);
+    const c3Badge = bakyt.locator('[data-criterion=C3] .badge');
+    await expect.poll(() => c3Badge.textContent()).toBe('Замечаний: 3');
     expect(await aida.locator('[data-testid=finding-group]').count()).toBe(0);
     expect(await bakyt.locator('mark.hl--grouped').count()).toBe(0);
 
@@ -82,6 +84,8 @@ describe.skipIf(!chromiumAvailable())('identical engine candidates grouped after
       await expect.poll(() => page.locator('mark.hl--grouped').count(), { timeout: LIVE }).toBe(2);
     }
     expect(await shownCount(bakyt)).toBe(shownBefore - 2);
+    // The checklist's count under the criterion agrees with the list.
+    await expect.poll(() => c3Badge.textContent()).toBe('Замечаний: 1');
     expect(await bakyt.locator('.findings-summary').textContent()).toContain('сгруппировано с отклонёнными: 2');
     // «Awaiting the secretary» does not count them as open work either.
     await bakyt.locator('[data-testid=filter-show]').selectOption('awaiting');
@@ -123,6 +127,7 @@ describe.skipIf(!chromiumAvailable())('identical engine candidates grouped after
     await expect.poll(() => candidates(aida).and(aida.locator(`[data-item="${subsidy}"]`)).locator('[data-testid=confirmed-by]').textContent(), { timeout: LIVE }).toContain('Бакыт');
     await expect.poll(() => candidates(aida).locator('[data-testid=finding-group-toggle]').textContent()).toBe('Ещё 1 такой же кандидат (те же слова, то же правило) — показать');
     expect(await shownCount(aida)).toBe(shownBefore - 1);
+    await expect.poll(() => c3Badge.textContent()).toBe('Замечаний: 2');
 
     // In Kyrgyz.
     await aida.locator('[data-testid=lang-select]').selectOption('ky');
