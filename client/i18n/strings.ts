@@ -9,6 +9,7 @@ import { versionsStrings } from './features/versions';
 import { layoutStrings } from './features/layout';
 import { activityStrings } from './features/activity';
 import { reviewTitleStrings } from './features/review-title';
+import { mentionSuggestStrings } from './features/mention-suggest';
 import { amendStrings } from './features/amend';
 import { passwordResetStrings } from './features/password-reset';
 import { recommendationsStrings } from './features/recommendations';
@@ -294,7 +295,7 @@ const core = {
  * here each (import it and list it in FEATURES). Keep feature keys prefixed with the feature's name:
  * a key defined twice would silently take the later table's words.
  */
-const FEATURES = [checklistWhyStrings, amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings, passwordResetStrings, versionsStrings, recommendationsStrings, findingCardsStrings, reviewTitleStrings, findingGroupsStrings] as const;
+const FEATURES = [checklistWhyStrings, amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings, passwordResetStrings, versionsStrings, recommendationsStrings, findingCardsStrings, reviewTitleStrings, findingGroupsStrings, mentionSuggestStrings] as const;
 const FEATURE_TABLES: readonly FeatureStrings<Record<string, string>>[] = FEATURES;
 
 type FeatureRu = (typeof FEATURES)[number] extends { ru: infer R } ? R : never;

@@ -2,6 +2,7 @@ import type { AnnotationKind, Severity } from '../../shared/review-model';
 import { pick, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import type { ChecklistCriterion } from './checklist-data';
+import { MENTIONS_ATTRIBUTE } from './mention-autocomplete';
 
 export interface NewFindingInput {
   kind: AnnotationKind;
@@ -62,7 +63,7 @@ export function openFindingDialog(options: {
   const severity = h('select', { id: 'finding-severity', class: 'input', 'data-testid': 'finding-severity' }) as HTMLSelectElement;
   for (const s of SEVERITIES) severity.appendChild(h('option', { value: s }, t(`severity_${s}` as StringKey)));
   severity.value = initial?.severity ?? 'concern';
-  const body = h('textarea', { id: 'finding-body', class: 'input', rows: '4', required: true, maxlength: '20000', 'data-testid': 'finding-body' }) as HTMLTextAreaElement;
+  const body = h('textarea', { id: 'finding-body', class: 'input', rows: '4', required: true, maxlength: '20000', 'data-testid': 'finding-body', [MENTIONS_ATTRIBUTE]: '' }) as HTMLTextAreaElement;
   body.value = initial?.body ?? '';
   const wording = h('textarea', { id: 'finding-wording', class: 'input', rows: '3', maxlength: '20000', 'data-testid': 'finding-wording' }) as HTMLTextAreaElement;
   wording.value = initial?.proposedWording ?? '';

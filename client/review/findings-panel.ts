@@ -26,6 +26,7 @@ import { groupListed, pluralForm, type GroupedList } from './finding-groups';
 import { articleNumber, articleOf, matchesFilters, NO_FILTERS, type Filters } from './finding-filters';
 import type { ReviewSession } from './review-session';
 import { askText } from './text-dialog';
+import { MENTIONS_ATTRIBUTE } from './mention-autocomplete';
 import './finding-cards.css';
 
 /** A dismissal's reason is short: a line the card and the audit record carry. */
@@ -579,7 +580,7 @@ export class FindingsPanel {
   private replyForm(item: ListedItem): HTMLElement {
     const me = this.session.me.id;
     const replyKey = `reply-${item.id}`;
-    const replyBox = h('textarea', { id: replyKey, class: 'input', rows: '2', maxlength: '20000', 'data-focus-key': replyKey, 'data-testid': 'reply-input' }) as HTMLTextAreaElement;
+    const replyBox = h('textarea', { id: replyKey, class: 'input', rows: '2', maxlength: '20000', 'data-focus-key': replyKey, 'data-testid': 'reply-input', [MENTIONS_ATTRIBUTE]: '' }) as HTMLTextAreaElement;
     replyBox.value = this.drafts.get(item.id) ?? '';
     replyBox.addEventListener('input', () => this.drafts.set(item.id, replyBox.value));
     const replyForm = h(
@@ -649,7 +650,7 @@ export class FindingsPanel {
   }
 
   private async editReplyText(reply: Reply): Promise<void> {
-    const body = await askText({ title: t('cardEditReply'), label: 'cardReplyText', initial: reply.body, required: 'cardReplyText', maxLength: 20_000, submit: 'cardSave', testId: 'reply-edit-dialog' });
+    const body = await askText({ title: t('cardEditReply'), label: 'cardReplyText', initial: reply.body, required: 'cardReplyText', maxLength: 20_000, submit: 'cardSave', testId: 'reply-edit-dialog', mentions: true });
     if (body === null) return;
     editReply(this.session.mine.doc, reply.id, body);
     this.session.refresh();

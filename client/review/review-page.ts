@@ -29,6 +29,7 @@ import { sidebarTabs } from './sidebar-tabs';
 import { TextCorrections } from './text-corrections';
 import { articleOf, TextTools } from './text-tools';
 import { ReviewActivity } from './activity';
+import { installMentionAutocomplete } from './mention-autocomplete';
 import { ReviewTitle } from './review-title';
 import { AmendPanel } from './amend-panel';
 import { openFindingDialog } from './finding-dialog';
@@ -264,6 +265,13 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     (clauseId) => articleOf(editor.view.state.doc, clauseId),
   );
   parts.add(() => activity.destroy());
+  // Names offered after @ in findings, comments and replies: the review's people other than herself,
+  // as the server reads mentions (its members and the secretary who made it).
+  parts.add(
+    installMentionAutocomplete(document, () =>
+      session.members.filter((m) => m.id !== session.me.id).map((m) => ({ id: m.id, name: session.memberName(m.id) ?? m.name })),
+    ),
+  );
 
   editorPane.append(
     h(

@@ -1,18 +1,19 @@
 import { t, type StringKey } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { showModal } from '../ui/modal';
+import { MENTIONS_ATTRIBUTE } from './mention-autocomplete';
 
 /**
  * Asks for one short text in a native modal <dialog> (focus inside, Escape cancels): the reason for a
  * dismissal, the new words of a reply. Resolves with the trimmed text, or null when cancelled; an
  * empty required text is refused in words, not silently. Focus goes back to where it was.
  */
-export function askText(options: { title: string; label: StringKey; initial?: string; required?: StringKey; maxLength: number; rows?: number; submit: StringKey; testId: string }): Promise<string | null> {
+export function askText(options: { title: string; label: StringKey; initial?: string; required?: StringKey; maxLength: number; rows?: number; submit: StringKey; testId: string; mentions?: boolean }): Promise<string | null> {
   const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': `${options.testId}-title`, 'data-testid': options.testId }) as HTMLDialogElement;
   return showModal<string | null>(dialog, null, (settle) => {
     const id = `${options.testId}-text`;
     const errorId = `${options.testId}-error`;
-    const input = h('textarea', { id, class: 'input', rows: String(options.rows ?? 3), maxlength: String(options.maxLength), 'data-testid': `${options.testId}-input` }) as HTMLTextAreaElement;
+    const input = h('textarea', { id, class: 'input', rows: String(options.rows ?? 3), maxlength: String(options.maxLength), 'data-testid': `${options.testId}-input`, [MENTIONS_ATTRIBUTE]: options.mentions ? '' : null }) as HTMLTextAreaElement;
     input.value = options.initial ?? '';
     const error = h('p', { id: errorId, class: 'field-error', role: 'alert', hidden: true });
     const form = h(

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
 import { useWorkbench } from './harness';
-import { addFinding, findingCard, openReview, waitSynced } from './page-actions';
+import { addFinding, findingCard, openReview, selectInEditor, waitSynced } from './page-actions';
 
 const LIVE = 10_000;
 
@@ -12,6 +12,13 @@ async function reply(card: Locator, body: string): Promise<void> {
   if (await open.count()) await open.click();
   await card.locator('[data-testid=reply-input]').fill(body);
   await card.locator('[data-testid=reply-send]').click();
+}
+
+/** Opens the new-finding dialog on words of the draft, as a user would before typing. */
+async function addFindingStart(page: Page): Promise<void> {
+  await selectInEditor(page, 'до трех лет');
+  await page.locator('[data-testid=new-finding]').click();
+  await page.locator('[data-testid=finding-dialog]').waitFor();
 }
 
 const notices = (page: Page) => page.locator('[data-testid=notice]');
@@ -144,5 +151,57 @@ describe.skipIf(!chromiumAvailable())('notices, unread marks, mentions in the re
     expect(await aida.locator('[data-testid=mention-count]').count()).toBe(0);
     expect(await aida.locator('[data-testid=my-mentions]').count()).toBe(0);
     for (const page of [aida, bakyt]) await expectClean(page);
+  });
+
+  test('typing @ offers the review\'s people: arrows and Enter insert the whole name, Escape closes only the list; in a reply and in the finding dialog', async () => {
+    const reviewId = await bench.world.createReview('Подсказка имён');
+    const { page: aida } = await signedIn('aida');
+    await openReview(aida, bench.world.server.url, reviewId);
+    await addFinding(aida, 'состоит из пяти членов', 'Состав комиссии');
+    const card = findingCard(aida, 'Состав комиссии');
+    await card.locator('[data-testid=reply-open]').click();
+    const box = card.locator('[data-testid=reply-input]');
+    await box.focus();
+    await aida.keyboard.type('Прошу @ба');
+    const list = card.locator('[data-testid=mention-list]');
+    await list.waitFor();
+    // Members only, herself excluded: Бакыт, not the administrator, not Aida.
+    const offered = await list.locator('[data-testid=mention-option]').allTextContents();
+    expect(offered.some((name) => name.startsWith('Бакыт'))).toBe(true);
+    expect(offered.some((name) => name.startsWith('Аида') || /Администратор/.test(name))).toBe(false);
+    expect(await list.getAttribute('role')).toBe('listbox');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await list.locator('[role=option]').first().getAttribute('id'));
+    await screenshot(aida, '47-mention-suggestions');
+    expect(await seriousAxeViolations(aida)).toEqual([]);
+    await aida.keyboard.press('Enter');
+    await expect.poll(() => list.count()).toBe(0);
+    const bakytName = offered.find((name) => name.startsWith('Бакыт'))!;
+    expect(await box.inputValue()).toBe(`Прошу @${bakytName} `);
+    // Escape closes the list, not the card: the box keeps the focus and the text.
+    await aida.keyboard.type('и @');
+    await list.waitFor();
+    await aida.keyboard.press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
+    expect(await aida.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reply-input');
+    await aida.keyboard.type('секретаря');
+    await card.locator('[data-testid=reply-send]').click();
+    await expect.poll(() => card.locator('.reply [data-testid=mention]').allTextContents()).toEqual([`@${bakytName}`]);
+
+    // In the finding dialog: Enter inserts the name and does not submit; Escape leaves the dialog open.
+    await aida.locator('[data-testid=draft-editor]').focus();
+    await addFindingStart(aida);
+    const body = aida.locator('[data-testid=finding-body]');
+    await body.focus();
+    await aida.keyboard.type('@Бак');
+    await aida.locator('[data-testid=finding-dialog] [data-testid=mention-list]').waitFor();
+    await aida.keyboard.press('Escape');
+    expect(await aida.locator('[data-testid=finding-dialog]').isVisible()).toBe(true);
+    await aida.keyboard.type('ы');
+    await aida.keyboard.press('Tab');
+    expect(await body.inputValue()).toBe(`@${bakytName} `);
+    expect(await aida.locator('[data-testid=finding-dialog]').isVisible()).toBe(true);
+    await aida.keyboard.press('Escape');
+    await aida.locator('[data-testid=finding-dialog]').waitFor({ state: 'detached' });
+    await expectClean(aida);
   });
 });
