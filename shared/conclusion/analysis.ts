@@ -74,7 +74,10 @@ export function buildCriteriaAnalysis(input: AnalysisInput): CriterionAnalysis[]
     const group = groupId(finding.criterionId, known);
     note(group);
     const entry = found.get(group) ?? { risk: [], positive: [] };
-    const label = clause ? ref(clause) : cleanLine(finding.quote.exact) || TABLE_TEXTS.unknownClauseNoQuote[lang];
+    const own = clause ? ref(clause) : cleanLine(finding.quote.exact) || TABLE_TEXTS.unknownClauseNoQuote[lang];
+    // a candidate on what an amendment law makes of its base act names the instruction and the unit it changes
+    const effect = finding.amendment;
+    const label = effect ? `${own} (${cleanLine(effect.unitLabel)}: ${cleanLine(effect.actTitle)})` : own;
     (isPositive(finding, good) ? entry.positive : entry.risk).push({ finding, label });
     found.set(group, entry);
   }

@@ -135,7 +135,10 @@ it('attach the base act: candidates on the new wording and on what is taken out,
   // In the conclusion: the analysis names the instruction; the table in the committee form sets the unit in
   // force beside the one the draft makes, with the reasoning.
   const preview = (await (await api(server, secretary.auth, `/api/reviews/${reviewId}/conclusion/preview?lang=ru`)).json()) as { html: string; analysis: Array<{ criterionId: string; text: string }> };
-  expect(preview.analysis.find((c) => c.criterionId === 'C9')?.text).toContain('Запрет ночного труда женщин заменяет защиту беременных');
+  const analysis = preview.analysis.find((c) => c.criterionId === 'C9')?.text ?? '';
+  expect(analysis).toContain('Запрет ночного труда женщин заменяет защиту беременных');
+  // named by its instruction and the unit of the act it changes
+  expect(analysis).toContain(`Статья 1, пункт 1, подпункт б (Статья 2, часть 2: ${TITLE})`);
   const table = await api(server, secretary.auth, `/api/reviews/${reviewId}/conclusion/table.docx?lang=ru`);
   expect(table.status).toBe(200);
   const text = docxText(docxDocumentXml(new Uint8Array(await table.arrayBuffer())));
