@@ -10,7 +10,8 @@ import { openReview } from './page-actions';
  * the other two leave the list (and the count), grouped under the dismissed card, which says how many
  * and lists them in a disclosure; their words in the text are muted; the second expert opens one's
  * card from the group and confirms it, and it is listed on its own again for both; a click on grouped
- * words in the text opens that candidate's card. ru and ky; axe clean.
+ * words in the text opens that candidate's card; the secretary's «awaiting» leaves grouped ones out and
+ * her decision on one takes it out of the group. ru and ky; axe clean.
  */
 const LIVE = 10_000;
 
@@ -148,6 +149,32 @@ describe.skipIf(!chromiumAvailable())('identical engine candidates grouped after
     await fromText.waitFor();
     expect(await fromText.getAttribute('data-grouped')).toBe('true');
     await expect.poll(() => aida.evaluate(() => document.activeElement?.closest('[data-item]')?.getAttribute('data-item'))).toBe(hay);
-    for (const page of [aida, bakyt]) await bench.expectClean(page);
+
+    // The secretary: awaiting her decision are the dismissed card and the confirmed one, not the grouped.
+    const { page: secretary } = await bench.signedIn('secretary');
+    await openReview(secretary, bench.world.server.url, reviewId);
+    await secretary.locator('[data-testid=filter-show]').selectOption('awaiting');
+    await expect.poll(() => candidates(secretary).evaluateAll((list) => list.map((li) => li.getAttribute('data-item')))).toEqual([ticket, subsidy]);
+    await secretary.locator('[data-testid=filter-show]').selectOption('');
+    // She excludes the grouped one from its own card: decided, it is listed on its own, and no group is left.
+    const group = candidates(secretary).locator('[data-testid=finding-group]');
+    await group.locator('[data-testid=finding-group-toggle]').click();
+    await group.locator('[data-testid=finding-group-open]').click();
+    const hayCard = secretary.locator(`[data-testid=findings-list] > li[data-item="${hay}"]`);
+    await hayCard.locator('[data-testid=dismiss]').click();
+    const reason = secretary.locator('[data-testid=dismiss-dialog]');
+    await reason.waitFor();
+    await reason.locator('[data-testid=dismiss-dialog-input]').fill('Как и в статье 1');
+    await reason.locator('[data-testid=dismiss-dialog-submit]').click();
+    await reason.waitFor({ state: 'detached' });
+    await expect.poll(() => hayCard.locator('[data-testid=final-decision]').textContent()).toContain('Исключено');
+    expect(await hayCard.getAttribute('data-grouped')).toBe(null);
+    for (const page of [secretary, aida]) {
+      await expect.poll(() => page.locator('[data-testid=finding-group]').count(), { timeout: LIVE }).toBe(0);
+      await expect.poll(() => page.locator('mark.hl--grouped').count(), { timeout: LIVE }).toBe(0);
+      await expect.poll(() => candidates(page).count(), { timeout: LIVE }).toBe(3);
+    }
+    expect(await seriousAxeViolations(secretary)).toEqual([]);
+    for (const page of [aida, bakyt, secretary]) await bench.expectClean(page);
   });
 });
