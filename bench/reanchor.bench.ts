@@ -11,9 +11,14 @@ import { figure, measure } from './lib';
 // a part, delete an article, move a part, split an article; test/versions/amend.ts), 1,000 annotations
 // on random words of the old version, each judged against where its characters really went.
 // Targets: ≥ 99 % right (placed on the right words, or orphaned where its words are gone), 0 wrong, 0 lost.
-// Seeds 1–3 and 101–103 were examined while building the aligner (tuning); 201–203 are held out. «touched» places all 1,000 on
-// units an operation changed (a stress set). Then: compare two Criminal Code versions and carry 500
-// findings, < 1 s.
+// «touched» places all 1,000 on units an operation changed (a stress set). Then: compare two Criminal
+// Code versions and carry 500 findings, < 1 s.
+//
+// Protocol. DEVELOPMENT seeds have been looked at while building and tuning the aligner and the carrier:
+// 1–3, 101–103 (first session), 201–203 (held out then, examined since), 11 and 12 (the test's seeds).
+// HELD-OUT seeds 401–406 were chosen (2026-12-07, 04:10 UTC) before the carrier's change for the touched
+// set and were run once, after it; nothing was tuned on them. `REANCHOR_SEEDS=development` runs only the
+// development seeds (what to use while working on the carrier), `REANCHOR_SEEDS=held-out` only the held-out.
 const FILES = { criminal: 'kg_criminal_code_2021_ru.txt', family: 'kg_family_code_2003_ru.txt' } as const;
 
 if (!corpusAvailable()) {
@@ -35,31 +40,60 @@ function line(e: Evaluation, mode: string): void {
   );
 }
 
-const totals = { n: 0, ok: 0, wrong: 0, lost: 0 };
-const held = { n: 0, ok: 0, wrong: 0, lost: 0 };
-for (const [name, old, pool] of [
-  ['Criminal Code', criminal, sentencePool(family)],
-  ['Family Code', family, sentencePool(criminal)],
-] as const) {
-  for (const seed of [1, 2, 3, 101, 102, 103, 201, 202, 203]) {
-    for (const touched of [false, true]) {
-      const e = evaluate(name, old, pool, seed, 1000, touched);
-      line(e, `${seed > 200 ? 'held-out' : 'tuning'} ${touched ? 'touched' : 'uniform'}`);
-      totals.n += e.annotations;
-      totals.ok += e.verdicts.right + e.verdicts['orphaned-correctly'];
-      totals.wrong += e.verdicts.wrong;
-      totals.lost += e.verdicts.lost;
-      if (seed > 200) {
-        held.n += e.annotations;
-        held.ok += e.verdicts.right + e.verdicts['orphaned-correctly'];
-        held.wrong += e.verdicts.wrong;
-        held.lost += e.verdicts.lost;
+const DEVELOPMENT = [1, 2, 3, 11, 12, 101, 102, 103, 201, 202, 203];
+const HELD_OUT = [401, 402, 403, 404, 405, 406];
+const which = process.env.REANCHOR_SEEDS ?? 'all';
+const sets = [
+  ['development', DEVELOPMENT],
+  ['held-out', HELD_OUT],
+] as const;
+
+interface Sum {
+  n: number;
+  ok: number;
+  wrong: number;
+  lost: number;
+  needless: number;
+  changed: number;
+  worst: number;
+}
+const sums = new Map<string, Sum>();
+const add = (key: string, e: Evaluation) => {
+  const s = sums.get(key) ?? { n: 0, ok: 0, wrong: 0, lost: 0, needless: 0, changed: 0, worst: 1 };
+  const v = e.verdicts;
+  const ok = v.right + v['orphaned-correctly'];
+  s.n += e.annotations;
+  s.ok += ok;
+  s.wrong += v.wrong;
+  s.lost += v.lost;
+  s.needless += v['orphaned-needlessly'];
+  s.changed += v['flagged-changed-needlessly'];
+  s.worst = Math.min(s.worst, ok / e.annotations);
+  sums.set(key, s);
+};
+for (const [set, seeds] of sets) {
+  if (which !== 'all' && which !== set) continue;
+  for (const [name, old, pool] of [
+    ['Criminal Code', criminal, sentencePool(family)],
+    ['Family Code', family, sentencePool(criminal)],
+  ] as const) {
+    for (const seed of seeds) {
+      for (const touched of [false, true]) {
+        const e = evaluate(name, old, pool, seed, 1000, touched);
+        const mode = touched ? 'touched' : 'uniform';
+        line(e, `${set} ${mode}`);
+        for (const x of e.examples.filter((x) => x.verdict === 'wrong')) console.log(`    WRONG ${JSON.stringify(x)}`);
+        add(`${set} ${mode}`, e);
       }
     }
   }
 }
-figure('held-out runs (201–203)', `${held.n} annotations: ${((100 * held.ok) / held.n).toFixed(2)} % right, ${held.wrong} wrong, ${held.lost} lost`);
-figure('all runs', `${totals.n} annotations: ${((100 * totals.ok) / totals.n).toFixed(2)} % right, ${totals.wrong} wrong, ${totals.lost} lost`);
+for (const [key, s] of sums)
+  figure(
+    key,
+    `${s.n} annotations: ${((100 * s.ok) / s.n).toFixed(2)} % right (worst run ${(100 * s.worst).toFixed(1)} %), ${s.wrong} wrong, ${s.lost} lost, ` +
+      `${s.needless} orphaned needlessly, ${s.changed} flagged changed needlessly`,
+  );
 
 // Timing: the alignment of two Criminal Code versions and 500 findings carried (the server's work when a
 // reading is added, the import of the file aside).
