@@ -174,11 +174,19 @@ export function alignTrees(oldTree: ClauseTree, newTree: ClauseTree): Alignment 
   }
   pairs.sort((a, b) => b.s - a.s);
   // Into another parent than its own parent's counterpart (a deleted article's part looking like a
-  // part elsewhere) only when nearly the same words: a code repeats its formulas.
+  // part elsewhere) only when nearly the same words: a code repeats its formulas. Where neither parent
+  // is aligned yet, the first aligned ancestor up either side decides: an item of a deleted article
+  // («лицом с использованием своего служебного положения») is not an item of another article whose
+  // part is not aligned yet.
   const sameHome = (o: number, n: number) => {
-    const parent = olds[o]!.parent;
-    const newParent = news[n]!.parent;
-    return parent === -1 ? newParent === -1 : toNew[parent] === newParent || (toNew[parent] === -1 && (newParent === -1 || toOld[newParent] === -1));
+    let parent = olds[o]!.parent;
+    let newParent = news[n]!.parent;
+    for (;;) {
+      if (parent === -1 || newParent === -1) return parent === -1 && newParent === -1;
+      if (toNew[parent] !== -1 || toOld[newParent] !== -1) return toNew[parent] === newParent;
+      parent = olds[parent]!.parent;
+      newParent = news[newParent]!.parent;
+    }
   };
   for (const p of pairs) if (toNew[p.o] === -1 && toOld[p.n] === -1 && (p.s >= 0.85 || sameHome(p.o, p.n))) link(p.o, p.n);
 
@@ -194,6 +202,16 @@ export function alignTrees(oldTree: ClauseTree, newTree: ClauseTree): Alignment 
       const same = siblings.filter((n) => news[n]!.norm === u.norm);
       const sameWords = same.length > 0 ? (bySubtree(u.index, same) ?? (same.length === 1 ? same[0] : undefined)) : undefined;
       if (same.length > 1 && sameWords === undefined) continue;
+      // Two old siblings with the same words («3. Скотокрадство, совершенное:», «4. …») and one left in
+      // the new version (the other restated): it goes to the one most alike with what is under it,
+      // not to the first met.
+      if (sameWords !== undefined && u.parent !== -1) {
+        const mine = subtreeSimilarity(u.index, sameWords);
+        const rival = (oldKids.get(u.parent) ?? []).some(
+          (o) => o !== u.index && toNew[o] === -1 && olds[o]!.norm === u.norm && olds[o]!.clause.kind === u.clause.kind && subtreeSimilarity(o, sameWords) > mine,
+        );
+        if (rival) continue;
+      }
       // By number only under a parent aligned by its words: two unrelated acts both have an «Статья 1».
       const sameNumber = u.clause.number === null || u.parent === -1 ? undefined : siblings.find((n) => news[n]!.clause.number === u.clause.number);
       const found = sameWords ?? sameNumber;

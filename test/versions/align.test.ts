@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quoteAt } from '../../shared/collab/anchor';
 import { walkClauses, type ClauseTree } from '../../shared/clause';
 import { alignTrees, type AlignmentEntry } from '../../shared/versions/align';
-import { Carrier } from '../../shared/versions/reanchor';
+import { Carrier, quoteWithContext } from '../../shared/versions/reanchor';
 import { wordDiff } from '../../shared/versions/word-diff';
 import { importDraft } from '../../server/import/import-draft';
 
@@ -128,5 +128,79 @@ describe('Carrier', () => {
     const c = new Carrier(texts(FIRST), texts(restated), alignTrees(FIRST, restated));
     const id = byOld(alignment.entries, 'a11.x1')?.oldId ?? 'a11.p1';
     expect(c.carry(source(id, 'и')).state).toBe('orphaned');
+  });
+});
+
+describe('restated parts and repeated formulas (wrong placements found by the re-anchoring bench)', () => {
+  it('gives two parts with the same words to the one alike below, when the other was restated', () => {
+    const before = read([
+      'Статья 20. Кража скота',
+      '1. Кража скота наказывается штрафом.',
+      '2. Кража скота, совершенная:',
+      '1) в крупном размере;',
+      '2) группой лиц;',
+      '3. Кража скота, совершенная:',
+      '1) в особо крупном размере;',
+      '2) организованной группой;',
+    ]);
+    const after = read([
+      'Статья 20. Кража скота',
+      '1. Кража скота наказывается штрафом.',
+      '2. Запрещается дискриминация в семейных отношениях по признаку пола.',
+      '1) в крупном размере;',
+      '2) группой лиц;',
+      '3. Кража скота, совершенная:',
+      '1) в особо крупном размере;',
+      '2) организованной группой;',
+    ]);
+    const { entries } = alignTrees(before, after);
+    expect(byOld(entries, 'a20.p3')).toMatchObject({ newId: 'a20.p3', kind: 'unchanged' });
+    expect(byOld(entries, 'a20.p3.i1')).toMatchObject({ newId: 'a20.p3.i1', kind: 'unchanged' });
+    expect(byOld(entries, 'a20.p2')).toMatchObject({ newId: 'a20.p2', kind: 'reworded' });
+    expect(byOld(entries, 'a20.p2.i1')).toMatchObject({ newId: 'a20.p2.i1', kind: 'unchanged' });
+  });
+
+  it('does not give an item of a deleted article to a like item of another article', () => {
+    const article = (n: number, item: string) => [`Статья ${n}. Деяние ${['первое', 'второе', 'третье'][n - 30]}`, '1. Деяние наказывается штрафом.', '2. То же деяние, совершенное:', `1) ${item}`];
+    const before = read([
+      ...article(30, 'лицом с использованием своего служебного положения, –'),
+      ...article(31, 'с использованием своего служебного положения, –'),
+      ...article(32, 'с использованием своего служебного положения, –'),
+    ]);
+    const after = read([...article(31, 'с использованием служебного иска, –'), ...article(32, 'с использованием своего служебного положения, –')]);
+    const { entries } = alignTrees(before, after);
+    expect(byOld(entries, 'a30.p2.i1')).toMatchObject({ newId: null, kind: 'deleted' });
+    expect(byOld(entries, 'a31.p2.i1')).toMatchObject({ newId: 'a31.p2.i1', kind: 'reworded' });
+  });
+
+  it('orphans annotations on a restated part that happens to share a phrase with the old words', () => {
+    const before = read(['Статья 5. Ущерб', '1. Незначительный ущерб определяется законодательством Кыргызской Республики, если иное не установлено.', '2. Размер средств либо о разделе имущества определяет суд.']);
+    const after = read(['Статья 5. Ущерб', '1. Перечень заболеваний устанавливается Правительством Кыргызской Республики.', '2. Применение оружия или любых других средств либо орудия допускается.']);
+    const c = new Carrier(texts(before), texts(after), alignTrees(before, after));
+    const at = (id: string, words: string) => {
+      const text = texts(before).get(id)!;
+      const start = text.indexOf(words);
+      return { id: words, clauseId: id, quote: quoteAt(text, start, start + words.length), start, end: start + words.length };
+    };
+    expect(c.carry(at('a5.p1', 'Кыргызской Республики, если')).state).toBe('orphaned');
+    expect(c.carry(at('a5.p2', 'средств либо о разделе')).state).toBe('orphaned');
+    expect(c.carry(at('a5.p2', 'о')).state).toBe('orphaned');
+  });
+
+  it('finds the same words elsewhere in a unit only as whole words', () => {
+    const quote = { exact: 'о', prefix: 'средств либо ', suffix: ' разделе' };
+    expect(quoteWithContext('других средств либо орудия для', quote)).toBeNull();
+    expect(quoteWithContext('других средств либо о разделе', quote)).toEqual({ start: 20, end: 21 });
+  });
+
+  it('places a word kept in a short item whose neighbour was reworded', () => {
+    const before = read(['Статья 7. Кража', '2. То же деяние, совершенное:', '3) группой лиц по предварительному сговору;']);
+    const after = read(['Статья 7. Кража', '2. То же деяние, совершенное:', '3) группой лиц по образования сговору;']);
+    const c = new Carrier(texts(before), texts(after), alignTrees(before, after));
+    const text = texts(before).get('a7.p2.i3')!;
+    const start = text.indexOf('сговору');
+    const p = c.carry({ id: 'x', clauseId: 'a7.p2.i3', quote: quoteAt(text, start, start + 7), start, end: start + 7 });
+    expect(p.state).toBe('placed');
+    expect(texts(after).get(p.clauseId!)!.slice(p.start, p.end)).toBe('сговору');
   });
 });
