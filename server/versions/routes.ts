@@ -183,7 +183,7 @@ export function mountVersionRoutes(app: express.Express, ctx: AppContext): void 
   });
 
   app.get('/api/reviews/:id/versions/:seq/placements', async (req, res) => {
-    const { session, reviewId } = requireReview(req, ctx.db, param(req, 'id'), 'readWorkingDocs');
+    const { reviewId } = requireReview(req, ctx.db, param(req, 'id'), 'readWorkingDocs');
     const seq = seqOf(param(req, 'seq'), reviewId, ctx);
     if (seq === 1) {
       // Version 1 holds the anchors themselves: their positions as the merge resolved them.
@@ -211,7 +211,8 @@ export function mountVersionRoutes(app: express.Express, ctx: AppContext): void 
       sendJson(res, contract.listPlacements, { seq, placements });
       return;
     }
-    const { placements } = await placementsOfVersion(ctx, reviewId, seq, session.user.id);
+    // Placements still missing (annotations made since) are carried now: the server's act, not the reader's.
+    const { placements } = await placementsOfVersion(ctx, reviewId, seq, null);
     sendJson(res, contract.listPlacements, { seq, placements });
   });
 
@@ -221,7 +222,7 @@ export function mountVersionRoutes(app: express.Express, ctx: AppContext): void 
     const body = contract.reattach.body.safeParse(req.body);
     if (!body.success || seq < 2) throw VersionErrors.VERSION_BAD_RANGE();
     const annotationId = String(param(req, 'annotationId'));
-    const { placements } = await placementsOfVersion(ctx, reviewId, seq, session.user.id);
+    const { placements } = await placementsOfVersion(ctx, reviewId, seq, null);
     const current = placements.find((p) => p.annotationId === annotationId);
     if (!current) throw VersionErrors.VERSION_NO_ANNOTATION();
     // The secretary re-attaches anything; an expert only her own annotations (never the engine's).

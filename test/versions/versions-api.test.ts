@@ -115,6 +115,18 @@ it('the secretary adds a second reading; the comparison and the carried annotati
   expect(ok.status).toBe(200);
   expect(((await ok.json()) as { placement: PlacementRecord }).placement).toMatchObject({ state: 'placed', manual: true, clauseId: 'a2' });
 
+  // A finding made on the first reading after the second was added is carried when someone next reads
+  // the placements: the server carried it, so the audit names no one — not the expert who happened to look.
+  const later = addAnnotation(a.docs.get(aliceDoc)!, alice.user.id, { kind: 'finding', anchor: at('a2.p2', 'своего заместителя'), body: 'Позже.', criterionId: 'C3' });
+  await eventually(() => a.provider.pending === 0 && a.provider.status === 'synced', 'stored');
+  const read = await api(server, bella.auth, `${url}/2/placements`);
+  expect(read.status).toBe(200);
+  expect(((await read.json()) as { placements: PlacementRecord[] }).placements.find((p) => p.annotationId === later.id)).toMatchObject({ state: 'placed', clauseId: 'a3.p2' });
+  const carriedBy = (id: string) => server.tendik.ctx.db.prepare("SELECT user_id AS userId FROM audit_log WHERE review_id = ? AND action = 'finding.carried' AND target = ?").get(review.id, id) as { userId: string | null };
+  expect(carriedBy(later.id)).toEqual({ userId: null });
+  // Carried when the secretary added the reading: her action.
+  expect(carriedBy(kept.id)).toEqual({ userId: secretary.user.id });
+
   const actions = (server.tendik.ctx.db.prepare('SELECT action, target FROM audit_log WHERE review_id = ?').all(review.id) as Array<{ action: string; target: string }>);
   expect(actions).toEqual(
     expect.arrayContaining([
