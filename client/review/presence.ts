@@ -20,7 +20,10 @@ export function presenceList(awareness: Awareness, myClientId: number): { elemen
       ...[...people.values()].map((p) => {
         const dot = h('span', { class: 'presence__dot', 'aria-hidden': 'true' });
         dot.style.backgroundColor = p.color;
-        return h('li', { class: 'presence__person' }, dot, p.me ? `${p.name} (${t('you')})` : p.name);
+        const label = p.me ? `${p.name} (${t('you')})` : p.name;
+        // A long name is cut with an ellipsis on screen (the whole of it in the tooltip); a screen
+        // reader still reads it all.
+        return h('li', { class: 'presence__person' }, dot, h('span', { class: 'presence__name', title: label, 'data-testid': 'presence-name' }, label));
       }),
     );
   };

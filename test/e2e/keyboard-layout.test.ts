@@ -218,6 +218,15 @@ describe.skipIf(!chromiumAvailable())('keyboard, Kyrgyz and low-vision layout, d
         if (!lowVision) expect(new Set(tabs.map((t) => t.top)).size, `tab rows (${lang}): ${JSON.stringify(tabs)}`).toBeLessThanOrEqual(2);
         const user = await name.evaluate((el) => ({ lines: Math.round(el.getBoundingClientRect().height / (parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.2)) }));
         expect(user.lines, `the name on one line (${lang})`).toBe(1);
+        // Who is here: a long name stays inside the window, cut with an ellipsis, the whole of it in the tooltip.
+        const present = await page.locator('[data-testid=presence-name]').evaluateAll((els) =>
+          els.map((el) => ({ right: el.getBoundingClientRect().right, width: document.documentElement.clientWidth, cut: el.scrollWidth > el.clientWidth, title: el.getAttribute('title'), text: el.textContent })),
+        );
+        expect(present.length, `presence listed (${lang})`).toBeGreaterThan(0);
+        for (const p of present) {
+          expect(p.right, `«${p.text}» inside the window (${lang}, low vision ${lowVision})`).toBeLessThanOrEqual(p.width);
+          expect(p.title).toBe(p.text);
+        }
       }
     }
     await setLang(page, 'ky');
