@@ -23,6 +23,14 @@ export const TRAP_KINDS = [
   'pregnancy-only', 'one-of-parents', 'paired', 'neutral-term', 'material', 'scope-reference', 'protective-prohibition', 'biological', 'definition',
 ] as const;
 
+/**
+ * dev: the detectors were tuned on these acts. heldout: the Civil Code, part I, kept out of tuning but
+ * seen since (its errors were read in a report). heldout2: acts labelled before the engine ever ran on
+ * them as whole acts, measured once; nobody has looked at their errors before their figures were written.
+ */
+export const SPLITS = ['dev', 'heldout', 'heldout2'] as const;
+export type Split = (typeof SPLITS)[number];
+
 const place = z.strictObject({ article: z.string().min(1), quote: z.string().min(5) });
 const normSchema = z.union([
   place.extend({ label: z.literal('risk'), criteria: z.array(z.string().regex(/^C\d+$/)).min(1), why: z.string().min(10) }),
@@ -30,7 +38,7 @@ const normSchema = z.union([
 ]);
 const actSchema = z.strictObject({
   file: z.string(),
-  split: z.enum(['dev', 'heldout']),
+  split: z.enum(SPLITS),
   norms: z.array(normSchema),
   absences: z.array(
     z.strictObject({ finding: z.enum(ABSENCE_KINDS), expected: z.boolean(), lookedAt: z.array(place).optional(), why: z.string().min(10) }),
