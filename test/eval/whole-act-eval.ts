@@ -1,7 +1,7 @@
 import type { CompiledChecklist } from '../../shared/checklist/compile';
 import { analyse } from '../../shared/checklist/engine';
 import type { CandidateFinding } from '../../shared/review-model';
-import { ABSENCE_KINDS, findPlace, type AbsenceKind, type LabelledAct } from './whole-acts';
+import { ABSENCE_KINDS, findPlace, type AbsenceKind, type LabelledAct, type Split } from './whole-acts';
 
 /**
  * The whole-act evaluation: the engine runs over a whole real act, as over an upload, and every risk
@@ -11,7 +11,7 @@ import { ABSENCE_KINDS, findPlace, type AbsenceKind, type LabelledAct } from './
  */
 export interface ActResult {
   name: string;
-  split: 'dev' | 'heldout';
+  split: Split;
   candidates: number;
   truePositives: number;
   falsePositives: Array<{ finding: CandidateFinding; text: string }>;
@@ -97,7 +97,7 @@ export function evaluateAct(act: LabelledAct, checklist: CompiledChecklist): Act
 export const actPrecision = (r: { candidates: number; truePositives: number }) => (r.candidates === 0 ? 1 : r.truePositives / r.candidates);
 export const actRecall = (r: { riskNorms: number; found: number }) => (r.riskNorms === 0 ? 1 : r.found / r.riskNorms);
 
-/** Sums of several acts (the development acts together; the held-out act alone). */
+/** Sums of several acts (the development acts together; each held-out group together). */
 export function pooled(results: readonly ActResult[]) {
   const sum = (f: (r: ActResult) => number) => results.reduce((s, r) => s + f(r), 0);
   return {
@@ -113,17 +113,30 @@ export function pooled(results: readonly ActResult[]) {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
+/**
+ * The pooled rows, one per group. The Civil Code was held out but its errors have been read since, so
+ * its row says «seen»; the second held-out group had never been run through the engine as whole acts
+ * when its labels were committed.
+ */
+export const GROUPS: ReadonlyArray<{ split: ActResult['split']; title: string }> = [
+  { split: 'dev', title: 'development acts together' },
+  { split: 'heldout', title: 'HELD-OUT, SEEN (Civil C.)' },
+  { split: 'heldout2', title: 'HELD-OUT 2 (never run)' },
+];
+
 /** The table `npm run eval` and the test print: one line per act, the pools, then every error. */
 export function formatActResults(results: readonly ActResult[], { details = true } = {}): string[] {
   const lines: string[] = [];
-  lines.push(`${'act'.padEnd(26)} ${'split'.padEnd(8)} cand   TP   FP  precision  norms found  recall  absences found/expected (+unexpected)`);
+  lines.push(`${'act'.padEnd(36)} ${'split'.padEnd(8)} cand   TP   FP  precision  norms found  recall  absences found/expected (+unexpected)`);
+  // No candidate: precision has no denominator; no labelled risk norm: recall has none. Printed as such,
+  // never as 100 %.
   const row = (name: string, split: string, p: ReturnType<typeof pooled>) =>
-    `${name.padEnd(26)} ${split.padEnd(8)} ${String(p.candidates).padStart(4)} ${String(p.truePositives).padStart(4)} ${String(p.candidates - p.truePositives).padStart(4)}  ${pct(actPrecision(p)).padStart(9)}  ${String(p.riskNorms).padStart(5)} ${String(p.found).padStart(5)}  ${pct(actRecall(p)).padStart(7)}  ${p.absencesFound}/${p.absencesExpected}${p.absencesUnexpected ? ` (+${p.absencesUnexpected})` : ''}`;
+    `${name.padEnd(36)} ${split.padEnd(8)} ${String(p.candidates).padStart(4)} ${String(p.truePositives).padStart(4)} ${String(p.candidates - p.truePositives).padStart(4)}  ${(p.candidates ? pct(actPrecision(p)) : 'no cand.').padStart(9)}  ${String(p.riskNorms).padStart(5)} ${String(p.found).padStart(5)}  ${(p.riskNorms ? pct(actRecall(p)) : 'no norm').padStart(7)}  ${p.absencesFound}/${p.absencesExpected}${p.absencesUnexpected ? ` (+${p.absencesUnexpected})` : ''}`;
   for (const r of results) lines.push(row(r.name, r.split, pooled([r])));
-  const dev = results.filter((r) => r.split === 'dev');
-  const held = results.filter((r) => r.split === 'heldout');
-  lines.push(row('development acts together', 'dev', pooled(dev)));
-  if (held.length > 0) lines.push(row('HELD-OUT (never tuned on)', 'heldout', pooled(held)));
+  for (const g of GROUPS) {
+    const members = results.filter((r) => r.split === g.split);
+    if (members.length > 0 || g.split === 'dev') lines.push(row(g.title, g.split, pooled(members)));
+  }
   if (!details) return lines;
   for (const r of results) {
     if (r.falsePositives.length + r.missed.length + r.absencesUnexpected.length === 0 && r.absencesFound.length === r.absencesExpected.length) continue;
