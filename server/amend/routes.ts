@@ -1,6 +1,8 @@
 import express from 'express';
 import { consolidatedLines } from '../../shared/amend/render';
 import { wordDiff } from '../../shared/amend/word-diff';
+import type { ConsolidatedAct, InstructionResult } from '../../shared/amend/result';
+import { unitReference } from '../../shared/amend/unit-reference';
 import { walkClauses } from '../../shared/clause';
 import { amend as contract } from '../../shared/contract';
 import { audit } from '../audit';
@@ -122,9 +124,18 @@ export function mountAmendRoutes(app: express.Express, ctx: AppContext): void {
     const findings = amendmentFindings(analysis);
     sendJson(res, contract.amendments, {
       needed,
-      instructions: outcome.results.map((r) => ({ ...r, diff: r.before !== null && r.after !== null ? wordDiff(r.before, r.after) : [] })),
+      // A unit the law adds carries the draft's label («Статья 1, пункт 1, подпункт в: «Часть 4»»): named here
+      // as the act will print it («Статья 14, часть 4»), as the findings and the conclusion name it.
+      instructions: outcome.results.map((r) => ({ ...r, ...addedUnitLabel(r, outcome.acts), diff: r.before !== null && r.after !== null ? wordDiff(r.before, r.after) : [] })),
       acts: outcome.acts.map((a) => ({ key: a.key, title: a.title, lines: consolidatedLines(a) })),
       findings,
     });
   });
+}
+
+function addedUnitLabel(result: InstructionResult, acts: readonly ConsolidatedAct[]): { unitLabel?: string } {
+  if (result.change !== 'added' || !result.unitId) return {};
+  const act = acts.find((a) => a.key === result.actKey);
+  const label = act ? unitReference(act, result.unitId) : undefined;
+  return label ? { unitLabel: label } : {};
 }

@@ -14,7 +14,7 @@ export function unitReference(act: ConsolidatedAct, unitId: string): string | un
   const lang: Lang = isLang(act.tree.meta.language) && act.tree.meta.language !== 'en' ? act.tree.meta.language : 'ru';
   for (const [clause, parents] of walkClauses(act.tree.clauses)) {
     if (clause.id !== unitId) continue;
-    const chain: Clause[] = [...parents, clause];
+    const chain: Clause[] = [...parents, clause].map((unit, i, all) => withCountedNumber(unit, i === 0 ? act.tree.clauses : all[i - 1]!.children));
     for (let end = chain.length; end > 0; end--) {
       const reference = builtReference(chain.slice(0, end), lang);
       if (reference) return reference;
@@ -22,4 +22,15 @@ export function unitReference(act: ConsolidatedAct, unitId: string): string | un
     return clause.label;
   }
   return undefined;
+}
+
+/**
+ * A paragraph (абзац) has no number of its own: the import counts it among its parent's paragraphs, and a
+ * paragraph the law adds carries the draft's label, whose last number is the instruction's. Counted here
+ * among the paragraphs of the act as it will read, as the import would count them there.
+ */
+function withCountedNumber(unit: Clause, siblings: readonly Clause[]): Clause {
+  if (unit.kind !== 'indent' || unit.number?.trim()) return unit;
+  const at = siblings.filter((s) => s.kind === 'indent').indexOf(unit);
+  return at < 0 ? unit : { ...unit, number: String(at + 1) };
 }

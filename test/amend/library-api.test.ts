@@ -73,6 +73,11 @@ it('the secretary imports a base act once and attaches it to reviews; experts re
     expect(got.status, id).toBe('applied');
     expect(got.unitId).toBe(want.unit);
   }
+  // A unit the law adds is named as the act will print it, not by the draft's label of the instruction.
+  const added = after.instructions.find((i) => i.instructionId === 'a1.i1.b')!;
+  expect(added.change).toBe('added');
+  // the fifth paragraph of article 1 as it will read (the law adds it after the fourth)
+  expect(added.unitLabel).toBe('Статья 1, абзац 5');
   const replaced = after.instructions.find((i) => i.instructionId === 'a1.i4')!;
   expect(replaced.diff.filter((s) => s.kind !== 'same').map((s) => [s.kind, s.text.trim()])).toEqual([
     ['del', 'ежегодно.'],
