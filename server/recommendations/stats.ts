@@ -2,13 +2,14 @@ import type { RecommendationStats, StatsRow } from '../../shared/contract/recomm
 import { FALLBACK_CRITERIA, resolveCriterion } from '../../shared/conclusion/criteria';
 import type { Lang } from '../../shared/i18n/lang';
 import type { AdoptionStatus } from '../../shared/readings/adoption-status';
-import { recommendationsOf } from '../../shared/readings/recommendations';
+import { recommendationsOf, type Recommendation } from '../../shared/readings/recommendations';
 import { listCommittees } from '../committees/store';
 import type { AppContext } from '../context';
 import { loadModelForExport, loadTreeForExport } from '../export/model-source';
 import { storedDraft } from '../reviews/current-draft';
 import { issuedCopy } from '../reviews/issued-copy';
 import { listReviews } from '../reviews/store';
+import type { Db } from '../storage/db';
 import { latestDecided } from './store';
 
 /**
@@ -30,19 +31,43 @@ export interface CountedRecommendation {
   status: AdoptionStatus | null;
 }
 
+/** What the figures need of a recommendation. */
+type Made = Pick<Recommendation, 'findingId' | 'criterionId'>;
+
+/**
+ * Recommendations read from a review's live docs, per database, with the change number they were read
+ * at (review_counts.changes goes up with every stored change of a findings or engine doc): the page
+ * loaded every review's model on every request; now only those changed since. A change landing while
+ * they are read leaves them stale for one request, never wrong for longer: the number is read first.
+ */
+const liveCache = new WeakMap<Db, Map<string, { changes: number; made: Made[] }>>();
+
+async function madeInLiveDocs(ctx: AppContext, reviewId: string): Promise<Made[] | null> {
+  const changes = (ctx.db.prepare('SELECT changes FROM review_counts WHERE review_id = ?').get(reviewId) as { changes: number } | undefined)?.changes ?? 0;
+  let cache = liveCache.get(ctx.db);
+  if (!cache) liveCache.set(ctx.db, (cache = new Map()));
+  const known = cache.get(reviewId);
+  if (known && known.changes === changes) return known.made;
+  const stored = storedDraft(ctx.db, reviewId);
+  if (!stored) return null;
+  const [model, tree] = await Promise.all([loadModelForExport(ctx, reviewId), loadTreeForExport(ctx, reviewId, stored)]);
+  const made = recommendationsOf(model, tree).map((r) => ({ findingId: r.findingId, criterionId: r.criterionId }));
+  cache.set(reviewId, { changes, made });
+  return made;
+}
+
 export async function collectRecommendations(ctx: AppContext): Promise<{ reviews: number; list: CountedRecommendation[] }> {
   const decided = new Map(latestDecided(ctx.db).map((d) => [`${d.reviewId}\u0000${d.findingId}`, d.status]));
   const reviews = listReviews(ctx.db);
   const list: CountedRecommendation[] = [];
   for (const review of reviews) {
     const frozen = review.status === 'issued' ? issuedCopy(ctx.db, review.id) : undefined;
-    let recommendations;
+    let recommendations: readonly Made[];
     if (frozen) recommendations = recommendationsOf(frozen.model, frozen.tree);
     else {
-      const stored = storedDraft(ctx.db, review.id);
-      if (!stored) continue;
-      const [model, tree] = await Promise.all([loadModelForExport(ctx, review.id), loadTreeForExport(ctx, review.id, stored)]);
-      recommendations = recommendationsOf(model, tree);
+      const made = await madeInLiveDocs(ctx, review.id);
+      if (!made) continue;
+      recommendations = made;
     }
     const year = new Date(review.createdAt).getUTCFullYear();
     for (const r of recommendations)

@@ -6,6 +6,7 @@ import { setReviewModelLoader } from '../../server/export/model-source';
 import { prefillStatuses } from '../../server/recommendations/prefill';
 import { listStatuses, decideStatus } from '../../server/recommendations/store';
 import { keepIssuedCopy } from '../../server/reviews/issued-copy';
+import { noteReviewChanged } from '../../server/reviews/finding-counts';
 import { createReview } from '../../server/reviews/store';
 import type { ClauseTree } from '../../shared/clause';
 import { recommendationsOf } from '../../shared/readings/recommendations';
@@ -225,5 +226,24 @@ describe('HTTP: the Alliance-wide figures', () => {
       expect((await api(server, who, '/api/recommendations/stats.csv')).status).toBe(403);
     }
     expect((await api(server, null, '/api/recommendations/stats')).status).toBe(401);
+  });
+
+  it('reads a review\'s docs again only once they have changed: the figures follow a change, an unchanged review is not reloaded', async () => {
+    const loads: string[] = [];
+    setReviewModelLoader(server.tendik.ctx, (_ctx, reviewId) => {
+      loads.push(reviewId);
+      return models.get(reviewId)!;
+    });
+    const made = async () => ((await (await api(server, admin, '/api/recommendations/stats?lang=ru')).json()) as { total: { made: number } }).total.made;
+    const before = await made();
+    loads.length = 0;
+    expect(await made()).toBe(before);
+    expect(loads).toEqual([]);
+    // A new confirmed finding in the budget review: its docs changed (as the finding-counts extension notes).
+    const budget = models.get(ids.budget)!;
+    models.set(ids.budget, { ...budget, findings: [...budget.findings, confirmed('b-quota', 'C7', 'a1.p2', 'не менее 30 процентов', 'не менее 30 процентов лиц каждого пола')] });
+    noteReviewChanged(server.tendik.ctx.db, ids.budget);
+    expect(await made()).toBe(before + 1);
+    expect(loads).toEqual([ids.budget]);
   });
 });
