@@ -13,6 +13,8 @@ export interface ExpectedInstruction {
   after?: string | null;
   /** Refused: why. */
   reason?: ExpectedReason;
+  /** Refused: what the reason names (the sentence not found, the words not found in it), contained in its detail. */
+  detail?: string;
 }
 
 export interface FixtureExpectation {
@@ -192,4 +194,78 @@ export const OWN_KY: FixtureExpectation = {
   order: [['a3.p2', 'a3.p3']],
 };
 
-export const ALL_FIXTURES = { FAMILY_CODE, CRIMINAL_CODE, LAND_CODE, CIVIL_CODE, OWN_RU, OWN_KY };
+/**
+ * Sentences of a unit (issue 20, written before sentence operations existed; until then every one was refused
+ * «unsupported»). Sentences are counted as the base act prints them, like paragraphs: a sentence taken out by an
+ * earlier instruction still counts, one added does not. A semicolon does not end a sentence; «ч.», «ст.», «г.»,
+ * «т.е.», «1.5», initials «А.А.» and the part's number «1.» do not either.
+ */
+const A1P1_RU =
+  '1. Работодатель обеспечивает равную оплату труда работников независимо от пола. Оплата труда устанавливается в соответствии с ч. 2 ст. 5 настоящего Закона. Надбавка составляет 1.5 процента оклада, т.е. не менее 500 сом. Работник вправе обжаловать решения и действия работодателя.';
+const A2P1_RU =
+  '1. Отпуск по уходу за ребенком предоставляется матери или отцу. Отпуск оплачивается за счет средств социального страхования. Заявление подается в г. Бишкек не позднее чем за 10 дней. Решение принимает руководитель (А.А. Иванов или лицо, его замещающее). Отпуск может быть разделен на две части. Часть отпуска может быть перенесена. Перенос согласуется с работодателем в письменной форме. Работник уведомляется письменно. Копия уведомления выдается работнику под подпись.';
+const A2P3_RU = '3. Учебный отпуск предоставляется по заявлению работника. Отпуск также предоставляется работникам, получающим образование впервые.';
+
+export const SENTENCES_RU: FixtureExpectation = {
+  amendment: 'amend-sentences-ru.txt',
+  base: { fixture: 'base-sentences-ru.txt' },
+  instructions: {
+    // replace words in the first sentence
+    'a1.i1.a': { unit: 'a1.p1', after: A1P1_RU },
+    // the second sentence out; the third (as printed) then changed by a1.i1.g
+    'a1.i1.b': { unit: 'a1.p2', after: '2. Женщины вправе работать в ночное время. Родители детей до трех лет привлекаются к ночной работе с их согласия.' },
+    // a sentence added at the end of the part, after the one sentence its semicolon does not split
+    'a1.i1.v': { unit: 'a1.p3', after: '3. Работодатель ведет учет рабочего времени; учет ведется ежемесячно. Данные учета хранятся пять лет.' },
+    'a1.i1.g': { unit: 'a1.p2', after: '2. Женщины вправе работать в ночное время. Родители детей до трех лет привлекаются к ночной работе с их согласия.' },
+    // part 3 printed one sentence (the semicolon ends none; the one added by a1.i1.v does not count)
+    'a1.i1.d': { reason: 'target_not_found', detail: 'предложение 2' },
+    // the fourth sentence, counted past «ч. 2 ст. 5», «1.5», «т.е.» and «сом.» + capital (a sentence end)
+    'a1.i1.e': { unit: 'a1.p1', after: A1P1_RU },
+    // second sentence restated, tenth, fifth, seventh changed, first restated (number «1.» kept), ninth out
+    'a1.i2.a': { unit: 'a2.p1', after: A2P1_RU },
+    'a1.i2.b': { unit: 'a2.p1', after: A2P1_RU },
+    'a1.i2.v': { unit: 'a2.p1', after: A2P1_RU },
+    'a1.i2.g': { unit: 'a2.p1', after: A2P1_RU },
+    'a1.i2.k': { unit: 'a2.p1', after: A2P1_RU },
+    'a1.i2.l': { unit: 'a2.p1', after: A2P1_RU },
+    // a sentence added after the first one
+    'a1.i2.d': { unit: 'a2.p2', after: '2. Работникам предоставляется ежегодный отпуск. Отпуск может быть продлен. Отпуск предоставляется по графику.' },
+    // part 2 printed two sentences: the one added by a1.i2.d is not counted
+    'a1.i2.e': { reason: 'target_not_found', detail: 'предложение 3' },
+    // the words stand in the other sentence of the part: never changed there
+    'a1.i2.zh': { reason: 'words_not_found', detail: 'по заявлению' },
+    'a1.i2.z': { reason: 'words_not_found', detail: 'впервые' },
+    // «предоставляется» stands in both sentences: only the second one's changes (the part would be ambiguous)
+    'a1.i2.i': { unit: 'a2.p3', after: A2P3_RU },
+  },
+  // pregnant women's exemption from night work goes; «женщин и мужчин» and «Матери» struck
+  removals: { 'a1.i1.a': ['ground'], 'a1.i1.b': ['protection'], 'a1.i1.g': ['ground'] },
+  unchanged: ['a3.x1'],
+};
+
+const A1P1_KY =
+  '1. Иш берүүчү жынысына карабастан бардык кызматкерлерге бирдей эмгек акы төлөйт. Эмгек акы ушул Мыйзамдын 5-беренесине ылайык белгиленет. Кошумча акы 1.5 пайызды түзөт, б.а. 500 сомдон кем эмес. Кызматкер иш берүүчүнүн чечимдерине даттанууга укуктуу.';
+const A2P1_KY =
+  '1. Баланы багуу боюнча өргүү энеге берилет. Өргүү социалдык камсыздандыруунун каражатынан төлөнөт. Арыз Бишкек ш. боюнча 10 күн мурун берилет. Чечимди жетекчи (А.А. Асанов же анын ордун басуучу адам) кабыл алат. Өргүү эки бөлүккө бөлүнүшү мүмкүн. Өргүүнүн бир бөлүгү жылдырылышы мүмкүн. Жылдыруу иш берүүчү менен макулдашылат. Кызматкерге жазуу жүзүндө кабарланат. Кабарлама иште сакталат. Кабарламанын көчүрмөсү кызматкерге колун койдуруп берилет.';
+
+export const SENTENCES_KY: FixtureExpectation = {
+  amendment: 'amend-sentences-ky.txt',
+  base: { fixture: 'base-sentences-ky.txt' },
+  instructions: {
+    'a1.p1': { unit: 'a1.p1', after: A1P1_KY },
+    'a1.p2': { unit: 'a1.p2', after: '2. Аялдар түнкү убакта иштөөгө укуктуу. Үч жашка чейинки балдары бар энелер түнкү ишке алардын макулдугу менен тартылат.' },
+    'a1.p3': { unit: 'a1.p3', after: '3. Иш берүүчү иш убактысын эсепке алат. Эсепке алуунун маалыматтары беш жыл сакталат.' },
+    'a1.p4': { unit: 'a2.p1', after: A2P1_KY },
+    'a1.p5': { unit: 'a2.p1', after: A2P1_KY },
+    'a1.p6': { reason: 'target_not_found', detail: 'сүйлөм 3' },
+    // «график боюнча» stands in the second sentence, not the first
+    'a1.p7': { reason: 'words_not_found', detail: 'график боюнча' },
+    'a1.p8': { unit: 'a2.p2', after: '2. Кызматкерлерге жыл сайын өргүү берилет. Өргүү узартылышы мүмкүн. Өргүү график боюнча берилет.' },
+    'a1.p9': { unit: 'a1.p1', after: A1P1_KY },
+    'a1.p10': { unit: 'a2.p1', after: A2P1_KY },
+  },
+  removals: { 'a1.p1': ['ground'], 'a1.p2': ['protection'] },
+  unchanged: ['a3.x1'],
+};
+
+export const ALL_FIXTURES = { FAMILY_CODE, CRIMINAL_CODE, LAND_CODE, CIVIL_CODE, OWN_RU, OWN_KY, SENTENCES_RU, SENTENCES_KY };

@@ -22,6 +22,7 @@ for (const [name, exp] of Object.entries(ALL_FIXTURES) as Array<[string, Fixture
         if (want.reason) {
           expect(result!.status).toBe('failed');
           expect(result!.reason).toBe(want.reason);
+          if (want.detail !== undefined) expect(result!.detail).toContain(want.detail);
           return;
         }
         expect(result!.status, JSON.stringify(result)).toBe('applied');
