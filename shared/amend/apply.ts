@@ -1,9 +1,12 @@
 import type { AmendmentAnchor, Clause, ClauseTree } from '../clause';
 import { titleNames, type Instruction } from './instructions';
 import { ActWorkspace, locate } from './locate';
-import type { ApplyFailure, ApplyOutcome, ConsolidatedAct, InstructionResult, RemovedUnit, UnitChange, UnitMark } from './result';
+import type { ApplyOutcome, ConsolidatedAct, InstructionResult, RemovedUnit, UnitChange, UnitMark } from './result';
 import { compareNumbers, repealedText, unitText } from './units';
 import { endPosition, findWords, insertAt, removeAt, unquote } from './words';
+import { applyToSentence, SentenceLines } from './sentence-edit';
+import { sentenceTarget } from './sentences';
+import { Refusal } from './refusal';
 
 /** A base act attached to the review: its tree and the titles an instruction may name it by. */
 export interface BaseAct {
@@ -17,18 +20,14 @@ export interface BaseAct {
 const SENTENCE = /предложени|сүйлөм/u;
 const QUOTED = /[«"“„][^»"”]*[»"”]/gu;
 
-class Refusal {
-  constructor(
-    readonly reason: ApplyFailure,
-    readonly detail?: string,
-  ) {}
-}
 
 interface ActState {
   act: BaseAct;
   ws: ActWorkspace;
   marks: Map<Clause, UnitMark>;
   removed: RemovedUnit[];
+  /** Sentences of the lines a sentence instruction touched, as the act printed them. */
+  sentences: SentenceLines;
 }
 
 /**
@@ -38,7 +37,7 @@ interface ActState {
  * Targets are read against the act as printed (paragraphs taken out by an earlier instruction still count).
  */
 export function applyAmendments(instructions: readonly Instruction[], acts: readonly BaseAct[]): ApplyOutcome {
-  const states = acts.map<ActState>((act) => ({ act, ws: new ActWorkspace(structuredClone(act.tree.clauses)), marks: new Map(), removed: [] }));
+  const states = acts.map<ActState>((act) => ({ act, ws: new ActWorkspace(structuredClone(act.tree.clauses)), marks: new Map(), removed: [], sentences: new SentenceLines() }));
   const results: InstructionResult[] = [];
   for (const ins of instructions) {
     const base: InstructionResult = { instructionId: ins.id, instructionLabel: ins.label, status: 'failed', before: null, after: null };
@@ -75,10 +74,18 @@ function applyOne(ins: Instruction, state: ActState): Applied {
   if (!found.ok) throw new Refusal('target_not_found', found.missing);
   const unit = found.unit;
   const lang = state.act.tree.meta.language;
-  // «второе предложение исключить», «экинчи сүйлөм алып салынсын», «дополнить предложением»: the import does not
-  // read sentences as targets, so the whole unit would be changed instead of one sentence — refused, never guessed.
-  const wholeUnit = info.oldWords === undefined && info.anchor === undefined && info.operation !== 'replace_words';
-  if (wholeUnit && SENTENCE.test(ins.text.replace(QUOTED, ''))) throw new Refusal('unsupported', 'sentence');
+  // «второе предложение исключить», «в первом предложении … заменить», «дополнить предложением»: applied to that
+  // sentence only. A sentence named in a way not read («второе и третье предложения») is refused rather than the
+  // whole unit changed.
+  if (SENTENCE.test(ins.text.replace(QUOTED, ''))) {
+    const target = sentenceTarget(ins.text);
+    if (!target) throw new Refusal('unsupported', 'sentence');
+    if (!unit) throw new Refusal('unsupported', 'sentence');
+    const before = unitText(unit);
+    const changed = applyToSentence(state.ws, state.sentences, unit, ins, target, lang);
+    for (const { line, old } of changed) mark(state, line, 'changed', ins.id, old);
+    return { unitId: unit.id, unitLabel: unit.label, change: 'changed', before, after: unitText(unit) };
+  }
   switch (info.operation) {
     case 'replace_words': {
       if (!unit) throw new Refusal('unsupported');
