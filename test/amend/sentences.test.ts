@@ -63,6 +63,11 @@ describe('sentenceTarget', () => {
     expect(sentenceTarget('последнее предложение части 2 исключить;')).toEqual({ kind: 'sentence', n: 'last' });
     expect(sentenceTarget('2-бөлүгүнүн акыркы сүйлөмү алып салынсын;')).toEqual({ kind: 'sentence', n: 'last' });
   });
+  it('several sentences named at once', () => {
+    expect(sentenceTarget('второе и третье предложения части 2 исключить;')).toEqual({ kind: 'sentences', n: [2, 3] });
+    expect(sentenceTarget('шестое, восьмое и десятое предложения части 1 признать утратившими силу;')).toEqual({ kind: 'sentences', n: [6, 8, 10] });
+    expect(sentenceTarget('1-бөлүгүнүн алтынчы жана сегизинчи сүйлөмдөрү алып салынсын;')).toEqual({ kind: 'sentences', n: [6, 8] });
+  });
   it('no sentence named: null (words in quotes do not count)', () => {
     expect(sentenceTarget('в части 2 слова «второе предложение» исключить;')).toBeNull();
     expect(sentenceTarget('часть 2 исключить;')).toBeNull();
