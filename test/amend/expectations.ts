@@ -228,8 +228,9 @@ export const SENTENCES_RU: FixtureExpectation = {
     'a1.i2.g': { unit: 'a2.p1', after: A2P1_RU },
     'a1.i2.k': { unit: 'a2.p1', after: A2P1_RU },
     'a1.i2.l': { unit: 'a2.p1', after: A2P1_RU },
-    // two sentences named at once: the sixth and the eighth out
-    'a1.i2.m': { unit: 'a2.p1', after: A2P1_RU },
+    // two sentences named at once: the sixth and the eighth out (an item of its own: the import numbers an item «м)»
+    // as the Roman 1000, «a1.i2.1000» — not this issue's)
+    'a1.i3': { unit: 'a2.p1', after: A2P1_RU },
     // a sentence added after the first one
     'a1.i2.d': { unit: 'a2.p2', after: '2. Работникам предоставляется ежегодный отпуск. Отпуск может быть продлен. Отпуск предоставляется по графику.' },
     // part 2 printed two sentences: the one added by a1.i2.d is not counted
