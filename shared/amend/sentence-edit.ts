@@ -109,7 +109,7 @@ function editEach(sentence: string, words: readonly string[], edit: (text: strin
  */
 export function applyToSentence(ws: ActWorkspace, store: SentenceLines, unit: Clause, ins: Instruction, target: SentenceTarget, lang: Lang): Array<{ line: Clause; old: string }> {
   const lines = sentenceLines(ws, unit);
-  if (lines.length === 0) throw new Refusal('target_not_found', `${unit.label}, ${sentenceWord(target.kind === 'sentence' ? target.n : 1, lang)}`);
+  if (lines.length === 0) throw new Refusal('target_not_found', `${unit.label}, ${sentenceWord(target.kind === 'sentence' ? target.n : target.kind === 'sentences' ? target.n[0]! : 1, lang)}`);
   const info = ins.info;
   let place: Place;
   let text: string | null;
@@ -131,6 +131,19 @@ export function applyToSentence(ws: ActWorkspace, store: SentenceLines, unit: Cl
     place.read.slots.splice(place.index, 0, { text: fresh, printed: false });
     store.build(place.line, place.read);
     return [{ line: place.line, old }];
+  }
+  if (target.kind === 'sentences') {
+    // «второе и третье предложения исключить»: only taking several out is read; all found before any goes
+    if (info.operation !== 'exclude' && info.operation !== 'repeal') throw new Refusal('unsupported', 'sentence');
+    if (info.oldWords !== undefined) throw new Refusal('unsupported', 'sentence');
+    const places = target.n.map((n) => findSentence(store, lines, n, unit, lang));
+    const olds = new Map<Clause, string>();
+    for (const p of places) {
+      if (!olds.has(p.line)) olds.set(p.line, p.line.text);
+      p.read.slots[p.index]!.text = null;
+      store.build(p.line, p.read);
+    }
+    return [...olds].map(([line, old]) => ({ line, old }));
   }
   place = findSentence(store, lines, target.n, unit, lang);
   const sentence = place.read.slots[place.index]!.text!;

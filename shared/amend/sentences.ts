@@ -65,7 +65,7 @@ function endsSentence(before: string): boolean {
 }
 
 /** The sentence an instruction names: sentence n («второе предложение», «акыркы сүйлөмү»), or a new one to add. */
-export type SentenceTarget = { kind: 'sentence'; n: number | 'last' } | { kind: 'new'; after: number | null };
+export type SentenceTarget = { kind: 'sentence'; n: number | 'last' } | { kind: 'sentences'; n: number[] } | { kind: 'new'; after: number | null };
 
 const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”|„[^“”]*[“”]/gu;
 const WORD = '([\\p{L}-]+)';
@@ -75,6 +75,8 @@ const RU_AFTER = new RegExp(`после\\s+${WORD}\\s+предложени`, 'u'
 const KY_AFTER = new RegExp(`${WORD}\\s+сүйлөмүнөн\\s+кийин`, 'u');
 const BEFORE_WORD = new RegExp(`${WORD}\\s+(?:предложени|сүйлөм)`, 'gu');
 const AFTER_WORD = new RegExp(`предложени[\\p{L}]*\\s+${WORD}`, 'gu');
+// «второе и третье предложения», «шестое, восьмое и десятое предложения», «алтынчы жана сегизинчи сүйлөмдөрү»
+const SEVERAL = /((?:[\p{L}-]+\s*,\s*)*[\p{L}-]+\s+(?:и|жана)\s+[\p{L}-]+)\s+(?:предложения|сүйлөмдөр)/u;
 
 function ordinal(word: string): number | 'last' | null {
   const w = word.toLowerCase();
@@ -90,6 +92,13 @@ export function sentenceTarget(instructionText: string): SentenceTarget | null {
     const after = RU_AFTER.exec(text) ?? KY_AFTER.exec(text);
     const n = after ? ordinal(after[1]!) : null;
     return { kind: 'new', after: typeof n === 'number' ? n : null };
+  }
+  const several = SEVERAL.exec(text);
+  if (several) {
+    const n = several[1]!.split(/\s*,\s*|\s+(?:и|жана)\s+/u).map(ordinal);
+    // words before the list that are no ordinals («по заявлению, шестое и …») are not part of it
+    while (n.length > 0 && typeof n[0] !== 'number') n.shift();
+    if (n.length > 1 && n.every((x): x is number => typeof x === 'number')) return { kind: 'sentences', n };
   }
   for (const re of [BEFORE_WORD, AFTER_WORD]) {
     for (const m of text.matchAll(re)) {
