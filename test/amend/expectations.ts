@@ -231,6 +231,9 @@ export const SENTENCES_RU: FixtureExpectation = {
     // two sentences named at once: the sixth and the eighth out (an item of its own: the import numbers an item «м)»
     // as the Roman 1000, «a1.i2.1000» — not this issue's)
     'a1.i3': { unit: 'a2.p1', after: A2P1_RU },
+    // a sentence of a paragraph: the first paragraph of a part is its own line only, the second its next line
+    'a1.i4.a': { unit: 'a2.p4', after: '4. Дополнительный отпуск предоставляется ежегодно.' },
+    'a1.i4.b': { unit: 'a2.p4.x1', after: 'Отпуск предоставляется по заявлению. Заявление подается письменно или в электронной форме.' },
     // a sentence added after the first one
     'a1.i2.d': { unit: 'a2.p2', after: '2. Работникам предоставляется ежегодный отпуск. Отпуск может быть продлен. Отпуск предоставляется по графику.' },
     // part 2 printed two sentences: the one added by a1.i2.d is not counted
