@@ -48,8 +48,12 @@ export class SentenceLines {
   }
 }
 
-/** The lines whose sentences a unit's sentences are: an article's paragraphs, or a part's own line and its paragraphs. */
-function sentenceLines(ws: ActWorkspace, unit: Clause): Clause[] {
+/**
+ * The lines whose sentences a unit's sentences are: an article's paragraphs, or a part's own line and its paragraphs;
+ * a paragraph named («абзаца первого части 4») is its own line only, even when it is the part's first line.
+ */
+function sentenceLines(ws: ActWorkspace, unit: Clause, paragraph: boolean): Clause[] {
+  if (paragraph) return [unit];
   const paragraphs = unit.children.filter((c) => c.kind === 'indent' && ws.live(c));
   return unit.kind === 'article' || unit.kind === 'chapter' || unit.kind === 'section' ? paragraphs : [unit, ...paragraphs];
 }
@@ -108,7 +112,7 @@ function editEach(sentence: string, words: readonly string[], edit: (text: strin
  * a Refusal (nothing changed) when the sentence or the words are not there.
  */
 export function applyToSentence(ws: ActWorkspace, store: SentenceLines, unit: Clause, ins: Instruction, target: SentenceTarget, lang: Lang): Array<{ line: Clause; old: string }> {
-  const lines = sentenceLines(ws, unit);
+  const lines = sentenceLines(ws, unit, ins.info.target.paragraph !== undefined);
   if (lines.length === 0) throw new Refusal('target_not_found', `${unit.label}, ${sentenceWord(target.kind === 'sentence' ? target.n : target.kind === 'sentences' ? target.n[0]! : 1, lang)}`);
   const info = ins.info;
   let place: Place;
