@@ -36,6 +36,12 @@ describe('sentences', () => {
     expect(texts('Не менее 500 сом. Работник вправе.')).toEqual(['Не менее 500 сом.', 'Работник вправе.']);
     expect(texts('Справки, копии и т.д. Документы хранятся.')).toHaveLength(2);
   });
+  it('an abbreviation typed with a Latin lookalike letter («cм.», Latin c) is still one (seen in the Civil Code)', () => {
+    expect(texts('Справка: cм. Закон о земле. Далее.')).toEqual(['Справка: cм. Закон о земле.', 'Далее.']);
+  });
+  it('a quote opened and never closed in the line does not swallow the rest of it (seen in the Civil Code)', () => {
+    expect(texts('“Письменная форма соблюдена, если лицо выразило волю. Законом могут быть предусмотрены иные требования.')).toHaveLength(2);
+  });
   it('never inside quotes', () => {
     expect(texts('Слова «Прим. Текст» заменены. Далее.')).toEqual(['Слова «Прим. Текст» заменены.', 'Далее.']);
     expect(texts('Слова "Прим. Текст" заменены. Далее.')).toHaveLength(2);
