@@ -21,11 +21,18 @@ export interface SentenceSpan {
 }
 
 const ALWAYS_FOLLOWED = new Set(['ст', 'ч', 'п', 'пп', 'подп', 'г', 'гг', 'им', 'абз', 'см', 'ш', 'гр', 'ул', 'обл', 'д', 'р', 'ст-я']);
+/** Latin letters typed for Cyrillic ones («cм.»). */
+const LOOKALIKE: Readonly<Record<string, string>> = { a: 'а', c: 'с', e: 'е', p: 'р', o: 'о', x: 'х' };
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 const OPENING = '«“„(';
 const CLOSING = '»”)';
 
 export function sentences(text: string): SentenceSpan[] {
+  // a quote opened and never closed in the line (a consolidated text's slip) quotes nothing: read without quotes
+  return split(text, true) ?? split(text, false)!;
+}
+
+function split(text: string, quotes: boolean): SentenceSpan[] | null {
   const marker = numberMarker(text);
   let i = marker ? text.indexOf(marker) + marker.length : 0;
   while (i < text.length && /\s/.test(text[i]!)) i++;
@@ -35,7 +42,11 @@ export function sentences(text: string): SentenceSpan[] {
   let straight = false; // inside "…"
   for (; i < text.length; i++) {
     const c = text[i]!;
-    if (OPENING.includes(c)) depth++;
+    if (!quotes) {
+      // brackets still count
+      if (c === '(') depth++;
+      else if (c === ')') depth = Math.max(0, depth - 1);
+    } else if (OPENING.includes(c)) depth++;
     else if (CLOSING.includes(c)) depth = Math.max(0, depth - 1);
     else if (c === '"') straight = !straight;
     if (depth > 0 || straight || !'.!?'.includes(c)) continue;
@@ -51,6 +62,7 @@ export function sentences(text: string): SentenceSpan[] {
     start = end;
     while (start < text.length && /\s/.test(text[start]!)) start++;
   }
+  if (quotes && (depth > 0 || straight)) return null;
   const tail = text.slice(start).trimEnd();
   if (tail !== '') out.push({ start, end: start + tail.length });
   return out;
@@ -58,7 +70,7 @@ export function sentences(text: string): SentenceSpan[] {
 
 /** May the stop after `before` end a sentence: not after «ст», «г», an initial. */
 function endsSentence(before: string): boolean {
-  const word = /([\p{L}\p{N}.-]*)$/u.exec(before)?.[1] ?? '';
+  const word = (/([\p{L}\p{N}.-]*)$/u.exec(before)?.[1] ?? '').replace(/[acepox]/g, (l) => LOOKALIKE[l]!);
   if (word === '') return true;
   if (INITIALS.test(word)) return false;
   return !ALWAYS_FOLLOWED.has(word.toLowerCase());
