@@ -9,8 +9,8 @@ import { findWords } from '../../shared/amend/words';
 /**
  * Sentence instructions against a model: random parts of two to five sentences (words of one vocabulary, the same
  * words often in several sentences), up to two random sentence instructions per part — words replaced in sentence
- * n (words that stand once in that sentence, anywhere else too), sentence n excluded or restated, a sentence added
- * at the end or after sentence n — worded as a drafter words them. The model keeps a list of the printed
+ * n (words that stand once in that sentence, anywhere else too), sentence n excluded or restated, two sentences
+ * excluded at once, words added at the end of sentence n, a sentence added at the end or after sentence n — worded as a drafter words them. The model keeps a list of the printed
  * sentences (one taken out still counts, one added does not); applying must give exactly its text, change only
  * the parts named, and comparing the acts must name exactly those parts.
  */
@@ -32,7 +32,7 @@ interface Op {
 const plan = fc.record({
   parts: fc.array(fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 4, maxLength: 7 }), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
   ops: fc.array(
-    fc.record({ kind: fc.integer({ min: 0, max: 4 }), pick: fc.nat(), span: fc.integer({ min: 1, max: 2 }), words: fc.array(fc.constantFrom(...NEW_WORDS), { minLength: 2, maxLength: 4 }) }),
+    fc.record({ kind: fc.integer({ min: 0, max: 6 }), pick: fc.nat(), span: fc.integer({ min: 1, max: 2 }), words: fc.array(fc.constantFrom(...NEW_WORDS), { minLength: 2, maxLength: 4 }) }),
     { minLength: 1, maxLength: 8 },
   ),
 });
@@ -98,6 +98,21 @@ describe('sentence instructions against a model of the printed sentences', () =>
             text = `${NOM[k]} предложение части ${p + 1} исключить;`;
             info = { operation: 'exclude', target };
             slot.text = null;
+          } else if (op.kind === 5) {
+            // two sentences taken out at once
+            if (live.length < 3) return;
+            const other = live[((op.pick >> 2) + 1) % live.length]!;
+            const [x, y] = [{ s: slot, i: k }, other].sort((a, b) => a.i - b.i);
+            text = `${NOM[x!.i]} и ${NOM[y!.i]} предложения части ${p + 1} исключить;`;
+            info = { operation: 'exclude', target };
+            x!.s.text = null;
+            y!.s.text = null;
+          } else if (op.kind === 6) {
+            // words at the end of the sentence, before its stop
+            const neu = op.words.join(' ');
+            text = `${NOM[k]} предложение части ${p + 1} дополнить словами «${neu}»;`;
+            info = { operation: 'supplement', target, newWords: neu };
+            slot.text = `${slot.text!.slice(0, -1)} ${neu}.`;
           } else if (op.kind === 2) {
             text = `${NOM[k]} предложение части ${p + 1} изложить в следующей редакции: «${fresh}»;`;
             info = { operation: 'restate', target, newWords: fresh };
