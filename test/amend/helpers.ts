@@ -48,3 +48,17 @@ export function clauseById(tree: ClauseTree, id: string): Clause | undefined {
   for (const [c] of walkClauses(tree.clauses)) if (c.id === id) return c;
   return undefined;
 }
+
+/** A fixture's bytes, for an upload. */
+export const fixtureBytes = (name: string): Buffer => fs.readFileSync(path.join(FIXTURES, name));
+
+/** A multipart upload of `bytes` as the file `name`, with the form's other fields. */
+export function uploadForm(bytes: Uint8Array, name: string, fields: Record<string, string>): FormData {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.set(k, v);
+  body.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
+  return body;
+}
+
+/** A JSON POST's request options. */
+export const jsonPost = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

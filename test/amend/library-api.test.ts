@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { AmendmentsAnswer, BaseActSummary, ReviewBaseActs } from '../../shared/contract/amend';
 import { api } from '../helpers/app';
 import { useReviewWorld } from '../collab/fixtures';
 import { OWN_RU } from './expectations';
-import { FIXTURES } from './helpers';
+import { fixtureBytes, jsonPost, uploadForm } from './helpers';
 
 /**
  * The library of base acts and the amendment law applied, over HTTP on the real app and a real SQLite file
@@ -14,14 +12,9 @@ import { FIXTURES } from './helpers';
  */
 const bench = useReviewWorld();
 
-const file = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
-function form(bytes: Uint8Array, name: string, fields: Record<string, string>): FormData {
-  const body = new FormData();
-  for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  body.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
-  return body;
-}
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const file = fixtureBytes;
+const form = uploadForm;
+const json = jsonPost;
 
 it('the secretary imports a base act once and attaches it to reviews; experts read; each instruction applied or refused with its reason', async () => {
   const { server, secretary, alice } = bench.world;

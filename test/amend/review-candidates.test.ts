@@ -11,7 +11,7 @@ import { api } from '../helpers/app';
 import { rawSocket, join, sendUpdate, useReviewWorld } from '../collab/fixtures';
 import { eventually, openClient } from '../collab/harness';
 import { docxDocumentXml, docxText } from '../e2e/docx';
-import { FIXTURES } from './helpers';
+import { FIXTURES, fixtureBytes, jsonPost, uploadForm } from './helpers';
 
 /**
  * Issue 20: what the engine finds in an amendment law's new wording, and what the law takes out, are candidates of
@@ -29,14 +29,9 @@ import { FIXTURES } from './helpers';
  */
 const bench = useReviewWorld();
 
-const file = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
-function form(bytes: Uint8Array, name: string, fields: Record<string, string>): FormData {
-  const body = new FormData();
-  for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  body.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
-  return body;
-}
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const file = fixtureBytes;
+const form = uploadForm;
+const json = jsonPost;
 const TITLE = 'Закон Кыргызской Республики «О государственной поддержке семей»';
 
 it('attach the base act: candidates on the new wording and on what is taken out, on their instructions; decided, kept; detached, withdrawn unless acted on', async () => {
