@@ -170,6 +170,14 @@ describe.skipIf(!chromiumAvailable())('notices, unread marks, mentions in the re
     expect(offered.some((name) => name.startsWith('Бакыт'))).toBe(true);
     expect(offered.some((name) => name.startsWith('Аида') || /Администратор/.test(name))).toBe(false);
     expect(await list.getAttribute('role')).toBe('listbox');
+    // Under the box, as wide as it: a name is read whole, not squeezed beside the send button.
+    const [boxRect, listRect] = [await box.boundingBox(), await list.boundingBox()];
+    expect(listRect!.y).toBeGreaterThanOrEqual(boxRect!.y + boxRect!.height - 1);
+    expect(listRect!.width).toBeGreaterThanOrEqual(boxRect!.width);
+    // The send button stays beside the box, above the list.
+    const send = (await card.locator('[data-testid=reply-send]').boundingBox())!;
+    expect(send.y).toBeLessThan(boxRect!.y + boxRect!.height);
+    expect(send.x).toBeGreaterThanOrEqual(boxRect!.x + boxRect!.width - 1);
     expect(await box.getAttribute('aria-activedescendant')).toBe(await list.locator('[role=option]').first().getAttribute('id'));
     await screenshot(aida, '47-mention-suggestions');
     expect(await seriousAxeViolations(aida)).toEqual([]);
