@@ -228,8 +228,7 @@ export const SENTENCES_RU: FixtureExpectation = {
     'a1.i2.g': { unit: 'a2.p1', after: A2P1_RU },
     'a1.i2.k': { unit: 'a2.p1', after: A2P1_RU },
     'a1.i2.l': { unit: 'a2.p1', after: A2P1_RU },
-    // two sentences named at once: the sixth and the eighth out (an item of its own: the import numbers an item «м)»
-    // as the Roman 1000, «a1.i2.1000» — not this issue's)
+    // two sentences named at once: the sixth and the eighth out (an item «м)» of its own)
     'a1.i3': { unit: 'a2.p1', after: A2P1_RU },
     // a sentence of a paragraph: the first paragraph of a part is its own line only, the second its next line
     'a1.i4.a': { unit: 'a2.p4', after: '4. Дополнительный отпуск предоставляется ежегодно по заявлению работника.' },

@@ -41,7 +41,9 @@ class IdAssigner {
     let other = 0;
     for (const clause of clauses) {
       const unit = this.info.get(clause)!.unit;
-      const seg = clause.number === null ? '' : numberToIdSegment(clause.number, true);
+      // Letters of sub-items («с)», «х)», «м)») are letters, not Roman numerals: read as numerals they made ids
+      // such as «a1.i2.1000». Every other unit's number may be a Roman numeral or a word («Глава IV»).
+      const seg = clause.number === null ? '' : numberToIdSegment(clause.number, unit !== 'subitem');
       let id: string;
       switch (unit) {
         case 'header':

@@ -370,6 +370,19 @@ describe('clause ids', () => {
     }
   });
 
+  it('name lettered sub-items by their letter, even the letters that look like Roman numerals («с», «х», «м»)', () => {
+    const letters = 'абвгдежзиклмнопрстуфх'.split('');
+    const text = ['Статья 1. Понятия', '1. Основные понятия:', ...letters.map((l) => `${l}) понятие ${l};`)].join('\n');
+    const ids = outline(parseDraft(sourceFromText(text)).tree).filter((line) => line.endsWith(' subitem')).map((line) => line.split(' ')[0]);
+    expect(ids).toHaveLength(letters.length);
+    expect(ids).toContain('a1.p1.m');
+    expect(ids).toContain('a1.p1.s');
+    expect(ids).toContain('a1.p1.kh');
+    expect(ids.filter((id) => /\.\d+$/.test(id))).toEqual([]);
+    // Chapters and sections keep their Roman numerals' values.
+    expect(outline(parseDraft(sourceFromText(['ГЛАВА XI. Заключительные', 'Статья 1. А'].join('\n'))).tree)[0]).toBe('ch11 chapter');
+  });
+
   it('carry the heading as prefix where article numbers restart', () => {
     const text = ['РАЗДЕЛ I', 'Статья 1. А', 'Статья 2. Б', 'РАЗДЕЛ II', 'Статья 1. В', 'Статья 2. Г'].join('\n');
     const { tree, warnings } = parseDraft(sourceFromText(text));
