@@ -31,16 +31,51 @@ export type CollabEvent = (typeof CollabEvents)[keyof typeof CollabEvents];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** `text` (the draft), `engine` (checklist candidates), `author:<userId>` (one participant's work). */
+/**
+ * `text` (the draft), `engine` (checklist candidates), `author:<userId>` (one participant's work).
+ * A later version of the draft (issue 16, docs/versions.md) has its own TEXT and ENGINE docs,
+ * `text:<n>` and `engine:<n>` (n ≥ 2); version 1's keep their first names, so nothing stored moves.
+ */
 export const DocNameSchema = z.union([
   z.literal('text'),
   z.literal('engine'),
+  z.string().regex(/^(?:text|engine):[1-9][0-9]{0,3}$/).refine((name) => Number(name.slice(name.indexOf(':') + 1)) >= 2, 'version 1 has no number in its name'),
   z.string().regex(/^author:[0-9a-f-]{36}$/i).refine((name) => UUID.test(name.slice(7)), 'author id must be a uuid'),
 ]);
-export type DocName = 'text' | 'engine' | `author:${string}`;
+export type DocName = 'text' | 'engine' | `text:${number}` | `engine:${number}` | `author:${string}`;
+
+/** The largest version number a doc name may carry. */
+export const MAX_DRAFT_VERSION = 9999;
 
 export function authorDocName(userId: string): DocName {
   return `author:${userId}`;
+}
+
+/** The TEXT doc of a version of the draft (1: the first import, as the secretary corrected it). */
+export function textDocName(version: number): DocName {
+  return version <= 1 ? 'text' : `text:${version}`;
+}
+
+/** The ENGINE doc (checklist candidates) of a version of the draft. */
+export function engineDocName(version: number): DocName {
+  return version <= 1 ? 'engine' : `engine:${version}`;
+}
+
+/** Which shared doc this is, and of which version; null for an author doc. */
+export function sharedDocOf(doc: DocName): { kind: 'text' | 'engine'; version: number } | null {
+  if (doc === 'text' || doc === 'engine') return { kind: doc, version: 1 };
+  const match = /^(text|engine):(\d+)$/.exec(doc);
+  return match ? { kind: match[1] as 'text' | 'engine', version: Number(match[2]) } : null;
+}
+
+/** A TEXT doc, of any version. */
+export function isTextDoc(doc: string): boolean {
+  return doc === 'text' || doc.startsWith('text:');
+}
+
+/** An ENGINE doc, of any version. */
+export function isEngineDoc(doc: string): boolean {
+  return doc === 'engine' || doc.startsWith('engine:');
 }
 
 /** The owner of an author doc, or null for the shared docs. */

@@ -25,6 +25,11 @@ export interface TextAnchor {
   start?: string;
   end?: string;
   quote: TextQuote;
+  /**
+   * The version of the draft it was made on, whose TEXT doc (`text:<n>`) the positions point into
+   * (issue 16). Absent: version 1, as every anchor made before there were versions.
+   */
+  draftVersion?: number;
 }
 
 export interface LegalBasis {
@@ -249,6 +254,22 @@ export interface MergedFinding {
   /** An expert's finding edited by her: when, and the versions the edits replaced (oldest first). */
   editedAt?: number;
   history?: AnnotationVersion[];
+  /** The version of the draft it was made on (an engine candidate: the version its ENGINE doc belongs to); absent: 1. */
+  draftVersion?: number;
+  /** In a view of a later version: made on an earlier one and carried here (docs/versions.md). */
+  carried?: CarriedPlacement;
+}
+
+/**
+ * How an annotation made on an earlier version of the draft stands in a later one (issue 16): its
+ * words found again ('placed'), found but reworded ('changed'), or gone ('orphaned' — «on deleted
+ * text», listed with its quote, never dropped); 'pending' until the server has carried it.
+ */
+export interface CarriedPlacement {
+  fromVersion: number;
+  state: 'placed' | 'changed' | 'orphaned' | 'pending';
+  /** Re-attached by hand. */
+  manual: boolean;
 }
 
 /**
@@ -279,8 +300,13 @@ export type DeletedAnnotation = Annotation & { deletedAt: number; replies: Reply
 
 export interface ReviewModel {
   reviewId: string;
+  /**
+   * The version of the draft this model is of (absent: 1): its positions are in that version's text,
+   * and it holds what was made on it and on earlier versions, never on later ones (issue 16).
+   */
+  draftVersion?: number;
   findings: MergedFinding[];
-  comments: Array<Annotation & { replies: Reply[]; position?: ResolvedAnchor }>;
+  comments: Array<Annotation & { replies: Reply[]; position?: ResolvedAnchor; carried?: CarriedPlacement }>;
   answers: ChecklistAnswer[];
   conclusion: Partial<ConclusionFields>;
   /** Present when some author doc held annotations under ids not hers: shown to the secretary (a new one is refused and audited). */

@@ -27,6 +27,15 @@ export interface MergeInput {
   authors: readonly AuthorDocInput[];
   /** With the TEXT doc, every finding and comment gets its current position. */
   textDoc?: Y.Doc | null;
+  /**
+   * The version of the draft the model is of (default 1, docs/versions.md): `textDoc` is that
+   * version's, `engine` version 1's. Annotations made on later versions are left out; those made on
+   * earlier ones are in, with their `draftVersion` and no position (versions/reading-view.ts places
+   * them by the server's placements).
+   */
+  version?: number;
+  /** ENGINE docs of versions 2 … `version`. */
+  laterEngines?: ReadonlyMap<number, Y.Doc>;
 }
 
 function byTime<T>(key: (t: T) => number) {
@@ -72,10 +81,12 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
     for (const [field, entry] of c.content.conclusion)
       if (!conclusion[field] || conclusion[field].at <= entry.at) conclusion[field] = entry;
 
+  const version = input.version ?? 1;
+  const versionOf = (a: Annotation) => a.anchor.draftVersion ?? 1;
   const textDoc = input.textDoc ?? null;
   const texts = textDoc ? clauseTexts(textDoc) : null;
   const locateAnnotation = (a: Annotation): ResolvedAnchor | undefined =>
-    textDoc && texts ? resolveAnchor(textDoc, a.anchor, { texts }) : undefined;
+    textDoc && texts && versionOf(a) === version ? resolveAnchor(textDoc, a.anchor, { texts }) : undefined;
   const locateCandidate = (c: CandidateFinding): ResolvedAnchor | undefined => {
     if (!texts) return undefined;
     const text = texts.get(c.clauseId);
@@ -91,8 +102,11 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
   };
 
   const findings: MergedFinding[] = [];
-  for (const candidate of input.engine ? readCandidates(input.engine) : []) {
-    const position = locateCandidate(candidate);
+  const engines: Array<[number, Y.Doc]> = [...(input.engine ? [[1, input.engine] as [number, Y.Doc]] : [])];
+  for (const [v, doc] of [...(input.laterEngines ?? [])].sort((a, b) => a[0] - b[0])) if (v >= 2 && v <= version) engines.push([v, doc]);
+  const engineCandidates = engines.flatMap(([v, doc]) => readCandidates(doc).map((candidate) => ({ v, candidate })));
+  for (const { v, candidate } of engineCandidates) {
+    const position = v === version ? locateCandidate(candidate) : undefined;
     findings.push({
       id: candidate.id,
       origin: 'engine',
@@ -110,11 +124,14 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
       ...extras(candidate.id),
       status: 'open',
       ...(position ? { position } : {}),
+      ...(v !== 1 ? { draftVersion: v } : {}),
     });
   }
   const comments: ReviewModel['comments'] = [];
   const deleted: DeletedAnnotation[] = [];
   for (const annotation of annotations.sort(byTime((a) => a.createdAt))) {
+    // Made on a later version than this model's: not there yet.
+    if (versionOf(annotation) > version) continue;
     const position = locateAnnotation(annotation);
     // A tombstone (author-doc.ts deleteAnnotation) is neither a finding nor a comment any more: it is
     // listed apart, with what was said on it, so nothing that reads findings (the conclusion, the
@@ -144,11 +161,13 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
       ...(position ? { position } : {}),
       ...(annotation.editedAt !== undefined ? { editedAt: annotation.editedAt } : {}),
       ...(annotation.history?.length ? { history: annotation.history } : {}),
+      ...(versionOf(annotation) !== 1 ? { draftVersion: versionOf(annotation) } : {}),
     });
   }
 
   return {
     reviewId: input.reviewId,
+    ...(version !== 1 ? { draftVersion: version } : {}),
     findings,
     comments,
     answers: answers.sort(byTime((a) => a.at)),

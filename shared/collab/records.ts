@@ -17,6 +17,8 @@ export const TextAnchorRecord = z.object({
   start: text(200).optional(),
   end: text(200).optional(),
   quote: TextQuoteRecord,
+  /** The version of the draft whose TEXT doc the positions point into (issue 16); absent: version 1. */
+  draftVersion: z.number().int().min(1).max(9999).optional(),
 });
 
 /**
