@@ -258,6 +258,14 @@ export const CollabErrors = defineErrors({
       en: 'The review was not found.',
     },
   },
+  COLLAB_NO_SUCH_VERSION: {
+    status: 404,
+    text: {
+      ru: 'В этой экспертизе нет такой редакции проекта.',
+      ky: 'Бул экспертизада долбоордун мындай редакциясы жок.',
+      en: 'This review has no such version of the draft.',
+    },
+  },
   COLLAB_UNAVAILABLE: {
     status: 503,
     text: {

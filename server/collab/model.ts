@@ -1,5 +1,6 @@
 import { mergeReviewModel, type AuthorDocInput } from '../../shared/collab/merge';
-import { authorOfDoc, type DocName } from '../../shared/protocol';
+import type * as Y from 'yjs';
+import { authorOfDoc, engineDocName, textDocName, type DocName } from '../../shared/protocol';
 import type { CandidateFinding, ReviewModel } from '../../shared/review-model';
 import { reviewPolicy } from '../auth/policies';
 import { getUser } from '../auth/users';
@@ -17,17 +18,20 @@ function authorDocNames(ctx: AppContext, reviewId: string): DocName[] {
 
 /**
  * The merged review model of one review, from live docs where they are loaded and from SQLite
- * otherwise (the export and the HTTP API call this). Author docs of people who are no longer
+ * otherwise (the export and the HTTP API call this); of version 1 of the draft unless `version` says
+ * another (its TEXT doc, the ENGINE docs up to it: shared/collab/merge.ts). Author docs of people who are no longer
  * participants still count: their work was done while they were.
  */
 export async function loadReviewModel(
   ctx: AppContext,
   reviewId: string,
-  options: { withText?: boolean } = {},
+  options: { withText?: boolean; version?: number } = {},
 ): Promise<ReviewModel> {
   const hub = ctx.collab;
   const withText = options.withText ?? true;
-  const names: DocName[] = [...(withText ? (['text'] as const) : []), 'engine', ...authorDocNames(ctx, reviewId)];
+  const version = options.version ?? 1;
+  const laterEngineNames = Array.from({ length: Math.max(0, version - 1) }, (_, i) => engineDocName(i + 2));
+  const names: DocName[] = [...(withText ? [textDocName(version)] : []), 'engine', ...laterEngineNames, ...authorDocNames(ctx, reviewId)];
   const rooms: Room[] = [];
   try {
     for (const name of names) {
@@ -44,11 +48,15 @@ export async function loadReviewModel(
       const secretary = (user && reviewPolicy(ctx.db, user, reviewId)?.decidesForTheReview) || user?.role === 'secretary';
       authors.push({ userId, role: secretary ? 'secretary' : 'expert', doc: room.doc });
     }
+    const laterEngines = new Map<number, Y.Doc>();
+    for (const [i, name] of laterEngineNames.entries()) laterEngines.set(i + 2, byName.get(name)!.doc);
     return mergeReviewModel({
       reviewId,
-      textDoc: byName.get('text')?.doc ?? null,
+      textDoc: byName.get(textDocName(version))?.doc ?? null,
       engine: byName.get('engine')?.doc ?? null,
       authors,
+      version,
+      laterEngines,
     });
   } finally {
     for (const room of rooms) {

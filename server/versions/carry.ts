@@ -3,6 +3,7 @@ import { quoteAt } from '../../shared/collab/anchor';
 import type { PlacementRecord } from '../../shared/contract/versions';
 import type { ReviewModel, TextQuote } from '../../shared/review-model';
 import { Carrier, type AnchorSource } from '../../shared/versions/reanchor';
+import { viewOfReading } from '../../shared/versions/reading-view';
 import { audit } from '../audit';
 import { loadReviewModel } from '../collab/model';
 import type { AppContext } from '../context';
@@ -16,9 +17,10 @@ import { savePlacements, storedAlignment, storedPlacements, storedVersionTree } 
  * into another person's doc — the carrying is the same for everyone and is computed once.
  * Replies, verdicts and decisions bind to a finding by its id, so they follow it wherever it lands.
  *
- * Version n's placements are carried from version n − 1's (version 1's are the anchors themselves,
- * resolved against the TEXT doc). An annotation made after a version was added is carried on the
- * next read. A placement re-attached by hand is never recomputed.
+ * Version n's placements are carried from version n − 1's, together with what was made on version
+ * n − 1 itself (its anchors, resolved against that version's TEXT doc; version 1's TEXT doc is `text`,
+ * a later version's `text:<n>`). An annotation made after a version was added is carried on the next
+ * read. A placement re-attached by hand is never recomputed.
  */
 
 /** The draft of a version: version 1 as the secretary corrected it (the anchors' text), later ones as imported. */
@@ -45,8 +47,12 @@ interface Carried extends AnchorSource {
   orphaned?: boolean;
 }
 
-/** Every finding (engine and expert) and comment of the review, as anchored in version 1. */
+/**
+ * Every finding (engine and expert) and comment made on the model's version of the draft, as anchored
+ * there (what was made on earlier versions is carried by their placements, not here).
+ */
 export function sourcesOfModel(model: ReviewModel): Carried[] {
+  const own = model.draftVersion ?? 1;
   const out: Carried[] = [];
   const add = (
     id: string,
@@ -62,8 +68,8 @@ export function sourcesOfModel(model: ReviewModel): Carried[] {
     else if (position && position.state !== 'orphaned') out.push({ ...base, clauseId: position.clauseId, start: position.start, end: position.end });
     else out.push(base);
   };
-  for (const f of model.findings) add(f.id, f.origin, f.authorId, 'finding', f.clauseId, f.quote, f.position);
-  for (const c of model.comments) add(c.id, 'expert', c.authorId, c.kind, c.anchor.clauseId, c.anchor.quote, c.position);
+  for (const f of model.findings) if ((f.draftVersion ?? 1) === own) add(f.id, f.origin, f.authorId, 'finding', f.clauseId, f.quote, f.position);
+  for (const c of model.comments) if ((c.anchor.draftVersion ?? 1) === own) add(c.id, 'expert', c.authorId, c.kind, c.anchor.clauseId, c.anchor.quote, c.position);
   return out;
 }
 
@@ -85,14 +91,34 @@ export interface CarryResult {
   fresh: { placed: number; changed: number; orphaned: number };
 }
 
+/** The merged model of a version of the draft (its own TEXT doc, ENGINE docs up to it). */
+export type ModelOfVersion = (version: number) => Promise<ReviewModel>;
+
+export function modelsOf(ctx: AppContext, reviewId: string): ModelOfVersion {
+  const cache = new Map<number, Promise<ReviewModel>>();
+  return (version) => {
+    let model = cache.get(version);
+    if (!model) cache.set(version, (model = loadReviewModel(ctx, reviewId, { version })));
+    return model;
+  };
+}
+
 /**
  * The placements of every current annotation in version `seq` (≥ 2), computing and storing those not
- * stored yet (audited: finding.carried, finding.orphaned). `model` is the review's merged model.
+ * stored yet (audited: finding.carried, finding.orphaned): what version seq − 1 had carried, and what
+ * was made on it.
  */
-export async function placementsIn(ctx: AppContext, reviewId: string, seq: number, model: ReviewModel, userId: string | null): Promise<CarryResult> {
+export async function placementsIn(
+  ctx: AppContext,
+  reviewId: string,
+  seq: number,
+  userId: string | null,
+  modelOf: ModelOfVersion = modelsOf(ctx, reviewId),
+): Promise<CarryResult> {
   const fresh = { placed: 0, changed: 0, orphaned: 0 };
   if (seq < 2) throw new RangeError(`version ${seq} holds the anchors themselves; placements start at version 2`);
-  const sources = seq === 2 ? sourcesOfModel(model) : sourcesOfPlacements((await placementsIn(ctx, reviewId, seq - 1, model, userId)).placements);
+  const earlier = seq === 2 ? [] : sourcesOfPlacements((await placementsIn(ctx, reviewId, seq - 1, userId, modelOf)).placements);
+  const sources = [...earlier, ...sourcesOfModel(await modelOf(seq - 1))];
   const current = new Set(sources.map((s) => s.id));
   const stored = storedPlacements(ctx.db, reviewId, seq);
   const have = new Set(stored.map((p) => p.annotationId));
@@ -139,5 +165,17 @@ export async function placementsIn(ctx: AppContext, reviewId: string, seq: numbe
 }
 
 export async function placementsOfVersion(ctx: AppContext, reviewId: string, seq: number, userId: string | null): Promise<CarryResult> {
-  return placementsIn(ctx, reviewId, seq, await loadReviewModel(ctx, reviewId), userId);
+  return placementsIn(ctx, reviewId, seq, userId);
+}
+
+/**
+ * The review as it stands on version `version` (issue 16): its own work and its engine's candidates where
+ * they were made, and everything made on earlier versions where it was carried (shared/versions/reading-view.ts).
+ */
+export async function viewOfVersion(ctx: AppContext, reviewId: string, version: number): Promise<ReviewModel> {
+  const modelOf = modelsOf(ctx, reviewId);
+  const model = await modelOf(version);
+  if (version < 2) return model;
+  const { placements } = await placementsIn(ctx, reviewId, version, null, modelOf);
+  return viewOfReading(model, placements);
 }

@@ -15,7 +15,7 @@ import { importDraft } from '../import/import-draft';
 import { outlineOf } from '../import/outline';
 import { optionalText, uploadRoute } from '../import/routes';
 import { receiveUpload } from '../import/upload';
-import { placementsIn, placementsOfVersion, sourcesOfModel, textsOf, versionTree } from './carry';
+import { modelsOf, placementsIn, placementsOfVersion, sourcesOfModel, textsOf, versionTree } from './carry';
 import { VersionErrors } from './errors';
 import { sameActCheck } from './same-act';
 import { insertVersion, latestSeq, listVersions, savePlacements, storedPlacements } from './store';
@@ -95,8 +95,9 @@ export function mountVersionRoutes(app: express.Express, ctx: AppContext): void 
           { newTitle: check.newTitle ?? '—', oldTitle: check.oldTitle ?? '—', share: Math.round(check.alignedShare * 100) },
           check,
         );
-      // The model is read before the version is stored, so the carry starts from what was there.
-      const model = await loadReviewModel(ctx, reviewId);
+      // The models are read before the version is stored, so the carry starts from what was there.
+      const modelOf = modelsOf(ctx, reviewId);
+      await modelOf(previousSeq);
       const seq = insertVersion(
         ctx.db,
         {
@@ -120,7 +121,7 @@ export function mountVersionRoutes(app: express.Express, ctx: AppContext): void 
         target: String(seq),
         details: { label, readingDate, sourceName: upload.file!.name, sha256: result.sourceSha256, counts: result.report.counts, check },
       });
-      const carried = await placementsIn(ctx, reviewId, seq, model, session.user.id);
+      const carried = await placementsIn(ctx, reviewId, seq, session.user.id, modelOf);
       const version = listVersions(ctx.db, reviewId).find((v) => v.seq === seq)!;
       sendJson(res, contract.addVersion, { version, report: result.report, check, carried: carried.fresh }, 201);
     }),

@@ -68,3 +68,13 @@ export function viewOfReading(model: ReviewModel, placements: readonly Placement
 export function pendingCarries(model: ReviewModel): string[] {
   return [...model.findings, ...model.comments].filter((x) => x.carried?.state === 'pending').map((x) => x.id);
 }
+
+/**
+ * What a document on this version may set beside its units: everything but what was carried onto
+ * deleted text (its clause id is an earlier version's, and names another unit here, or none). Those
+ * are accounted for apart, in the statuses of the earlier recommendations (later-reading.ts).
+ */
+export function placedInVersion(view: ReviewModel): ReviewModel {
+  const away = (x: { carried?: CarriedPlacement }) => x.carried !== undefined && (x.carried.state === 'orphaned' || x.carried.state === 'pending');
+  return { ...view, findings: view.findings.filter((f) => !away(f)), comments: view.comments.filter((c) => !away(c)) };
+}

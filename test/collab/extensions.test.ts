@@ -65,6 +65,6 @@ it('calls every extension at each point of a doc’s life, in order; what an ext
 
 it('the app’s extensions are named and listed once', () => {
   const names = COLLAB_EXTENSIONS.map((e) => e.name);
-  expect(names).toEqual(['seed-from-import', 'audit', 'finding-counts', 'first-analysis']);
+  expect(names).toEqual(['seed-from-import', 'version-docs', 'audit', 'finding-counts', 'first-analysis']);
   expect(new Set(names).size).toBe(names.length);
 });
