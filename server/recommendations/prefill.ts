@@ -6,7 +6,7 @@ import type { Db } from '../storage/db';
 import { storeDetected, type Detected } from './store';
 
 /** Where a recommendation's clause went in the reading: null deleted, undefined not known. */
-export type Counterpart = (clauseId: string) => string | null | undefined;
+export type Counterpart = (clauseId: string, fromVersion?: number) => string | null | undefined;
 
 /**
  * The detector's status of every recommendation in a later reading: the clause it was made on is
@@ -22,7 +22,7 @@ export function prefillStatuses(
 ): Detected[] {
   const lang = reading.tree.meta.language === 'ky' ? 'ky' : reading.tree.meta.language === 'ru' ? 'ru' : undefined;
   const list = recommendations.map((r): Detected => {
-    const newClauseId = reading.counterpart(r.clauseId) ?? null;
+    const newClauseId = reading.counterpart(r.clauseId, r.fromVersion ?? 1) ?? null;
     const next = newClauseId === null ? null : (findClause(reading.tree, newClauseId)?.text ?? null);
     const result = detectAdoption({
       criticised: r.criticised,

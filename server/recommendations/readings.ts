@@ -14,8 +14,11 @@ export interface LaterReading {
   seq: number;
   label: string;
   tree: ClauseTree;
-  /** Clause id in version 1 → clause id in this reading, or null when deleted; absent: not aligned. */
-  counterpart(clauseId: string): string | null | undefined;
+  /**
+   * Clause id in version `fromVersion` (default 1) → clause id in this reading, or null when deleted;
+   * absent: not aligned.
+   */
+  counterpart(clauseId: string, fromVersion?: number): string | null | undefined;
 }
 
 function hasTable(db: Db, name: string): boolean {
@@ -39,9 +42,10 @@ export function laterReading(db: Db, reviewId: string, seq: number): LaterReadin
     seq,
     label: version.label,
     tree: JSON.parse(version.clause_tree) as ClauseTree,
-    counterpart(clauseId) {
+    counterpart(clauseId, fromVersion = 1) {
       let id: string | null | undefined = clauseId;
-      for (const step of steps) {
+      // steps[i] goes from version i + 1 to i + 2.
+      for (const step of steps.slice(Math.max(0, fromVersion - 1))) {
         if (id === null || id === undefined) return id;
         id = step.get(id);
       }

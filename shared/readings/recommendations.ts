@@ -24,6 +24,8 @@ export interface Recommendation {
   proposed: string;
   /** The proposed wording as typed; empty when the finding proposes no words. */
   wording: string;
+  /** The version of the draft it was made on (absent: 1); `clauseId` and `drafted` are of that version. */
+  fromVersion?: number;
 }
 
 export function recommendationsOf(model: ReviewModel, tree: ClauseTree, reviseUnit?: UnitReviser): Recommendation[] {

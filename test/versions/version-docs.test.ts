@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addAnnotation, clauseTexts, createAnchor, plainText, setConclusionField, setFinalDecision } from '../../shared/collab';
 import { readCandidates } from '../../shared/collab/engine-doc';
+import type { RecommendationStatus } from '../../shared/contract/recommendations';
 import type { PlacementRecord } from '../../shared/contract/versions';
 import { authorDocName } from '../../shared/protocol';
 import type { ConclusionFields, TextAnchor } from '../../shared/review-model';
@@ -167,6 +168,10 @@ it('a later version has its own TEXT doc nobody writes, its own engine candidate
   for (const f of onLeave3) perRule.set(`${f.detectorId}@${f.position!.start}`, (perRule.get(`${f.detectorId}@${f.position!.start}`) ?? 0) + 1);
   expect([...perRule.values()].every((n) => n === 1)).toBe(true);
   expect(onLeave3.length).toBeGreaterThan(0);
+  // Her recommendation made on the second reading gets its status in the third, followed from the second's
+  // text: the third reading kept the mother-only words, so it was not adopted.
+  const recs = (await (await api(server, bella.auth, `/api/reviews/${review.id}/readings/3/recommendations`)).json()) as { recommendations: RecommendationStatus[] };
+  expect(recs.recommendations.find((r) => r.findingId === onSecond.id)).toMatchObject({ detected: 'not_adopted', clauseId: leaveUnit.id, newClauseId: leaveUnit.id });
   const audited = db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE review_id = ? AND action = 'finding.carried' AND target = ?").get(review.id, onSecond.id) as { n: number };
   expect(audited.n).toBe(1);
 });
