@@ -2,7 +2,7 @@ import type express from 'express';
 import { mentions as contract } from '../../shared/contract';
 import type { MentionItem } from '../../shared/contract/mentions';
 import { reviewPolicy } from '../auth/policies';
-import { loadReviewModel } from '../collab/model';
+import { reviewNow } from '../versions/review-now';
 import type { AppContext } from '../context';
 import { sendJson } from '../http/send-json';
 import { requireSession } from '../http/session';
@@ -20,7 +20,7 @@ export function mountMentionRoutes(app: express.Express, ctx: AppContext): void 
     const out: MentionItem[] = [];
     for (const review of listReviews(ctx.db)) {
       if (!reviewPolicy(ctx.db, session.user, review.id)?.can('readWorkingDocs')) continue;
-      const mine = (await currentMentions(ctx.db, review.id, () => loadReviewModel(ctx, review.id, { withText: false }))).filter((m) => m.userId === me);
+      const mine = (await currentMentions(ctx.db, review.id, () => reviewNow(ctx, review.id))).filter((m) => m.userId === me);
       if (mine.length === 0) continue;
       const names = new Map(mentionable(ctx.db, review.id).map((p) => [p.id, p.name]));
       for (const m of mine)

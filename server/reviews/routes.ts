@@ -4,6 +4,7 @@ import type { ReviewAccess } from '../auth/access';
 import { reviewPolicy, type ReviewPolicy } from '../auth/policies';
 import { requireReview } from '../auth/review-guard';
 import { loadReviewModel } from '../collab/model';
+import { reviewNow } from '../versions/review-now';
 import type { AppContext } from '../context';
 import { sendJson } from '../http/send-json';
 import { requireSession } from '../http/session';
@@ -27,7 +28,7 @@ async function summary(ctx: AppContext, review: Review, policy: ReviewPolicy, us
   if (!policy.can('readWorkingDocs')) return base;
   // One load of the model, if any, for both the counts and the mentions.
   let loading: Promise<ReviewModel> | null = null;
-  const model = () => (loading ??= loadReviewModel(ctx, review.id, { withText: false }));
+  const model = () => (loading ??= reviewNow(ctx, review.id));
   const counts = await currentCounts(ctx.db, review.id, model);
   const mentionsOfMe = (await currentMentions(ctx.db, review.id, model)).filter((m) => m.userId === userId).length;
   return { ...base, counts, mentionsOfMe };

@@ -139,6 +139,12 @@ it('a later version has its own TEXT doc nobody writes, its own engine candidate
   expect(mine.carried).toBeUndefined();
   expect(view.findings.find((f) => f.id === onFirst.id)).toMatchObject({ clauseId: 'a3.p2', carried: { fromVersion: 1, state: 'placed' }, position: { clauseId: 'a3.p2' } });
 
+  // The review list counts the review as it stands now, on its latest version: her new finding too, and
+  // each engine candidate once.
+  const listed = (await (await api(server, bella.auth, '/api/reviews')).json()) as { reviews: Array<{ id: string; counts?: { findings: number } }> };
+  expect(listed.reviews.find((r) => r.id === review.id)?.counts?.findings).toBe(view.findings.length);
+  expect(view.findings.length).toBeGreaterThan(v1.findings.length);
+
   // The conclusion on the second reading sets her finding beside the second reading's article; the first
   // reading's conclusion knows nothing of it.
   const preview = async (query: string) => {
