@@ -55,7 +55,7 @@ export class ChecklistPanel {
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
       status.replaceChildren();
-      apiCall(checklist.rerunChecklist, { params: { id: this.session.reviewId } })
+      apiCall(checklist.rerunChecklist, { params: { id: this.session.reviewId }, body: {} })
         .then((answer) => {
           const text = t('rerunDone', { findings: formatNumber(answer.findings), changed: formatNumber(answer.changed), removed: formatNumber(answer.removed) });
           status.replaceChildren(h('p', {}, text));

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { upsertCandidates, withdrawCandidates } from '../../shared/collab/engine-doc';
 import type { CandidateFinding } from '../../shared/review-model';
-import { CollabErrors, CollabEvents, type DocName } from '../../shared/protocol';
+import { CollabErrors, CollabEvents, engineDocName, type DocName } from '../../shared/protocol';
 import { recordReviewChecklist } from '../reviews/store';
 import type { CollabDeps, CollabExtension } from './extension';
 import { Connection, Room, SERVER_ORIGIN, roomKey } from './room';
@@ -131,8 +131,9 @@ export class CollabHub {
     checklist: { id: string; version: string },
     findings: CandidateFinding[],
     withdraw: readonly string[] = [],
+    version = 1,
   ): Promise<{ changed: number; removed: number }> {
-    const result = await this.withRoom(reviewId, 'engine', (room) => ({
+    const result = await this.withRoom(reviewId, engineDocName(version), (room) => ({
       changed: upsertCandidates(room.doc, checklist, findings, SERVER_ORIGIN),
       removed: withdrawCandidates(room.doc, withdraw, SERVER_ORIGIN),
     }));

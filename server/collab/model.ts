@@ -67,7 +67,7 @@ export async function loadReviewModel(
 }
 
 /**
- * Upserts the checklist engine's candidates into the review's ENGINE doc by stable id and takes back
+ * Upserts the checklist engine's candidates into the review's ENGINE doc (of version `version` of the draft) by stable id and takes back
  * the ids in `withdraw`; connected clients see both at once. Returns how many findings were new or
  * changed, and how many were removed.
  */
@@ -77,6 +77,7 @@ export function writeCandidates(
   checklist: { id: string; version: string },
   findings: CandidateFinding[],
   withdraw: readonly string[] = [],
+  version = 1,
 ): Promise<{ changed: number; removed: number }> {
-  return ctx.collab.writeCandidates(reviewId, checklist, findings, withdraw);
+  return ctx.collab.writeCandidates(reviewId, checklist, findings, withdraw, version);
 }

@@ -8,6 +8,8 @@ import { ExportErrors } from '../export/errors';
 import { currentDraftTree, storedDraft } from './current-draft';
 import { dismissedByAnyone, untouched } from './candidate-state';
 import { getReview } from './store';
+import { VersionErrors } from '../versions/errors';
+import { storedVersionTree } from '../versions/store';
 
 /**
  * The checklist engine run again on demand over the draft as it stands now in the TEXT doc (the
@@ -17,7 +19,8 @@ import { getReview } from './store';
  * withdrawn. For an amendment law with base acts attached, the candidates on what it makes of them
  * (server/amend/review-candidates.ts) are run again too, by the same rules. Audited as checklist.rerun.
  */
-export async function rerunChecklist(ctx: AppContext, reviewId: string, userId: string): Promise<ChecklistRerunResponse> {
+export async function rerunChecklist(ctx: AppContext, reviewId: string, userId: string, version = 1): Promise<ChecklistRerunResponse> {
+  if (version >= 2) return rerunOnVersion(ctx, reviewId, userId, version);
   const stored = storedDraft(ctx.db, reviewId);
   if (!stored) throw ExportErrors.EXPORT_NO_DRAFT();
   const [tree, model] = await Promise.all([currentDraftTree(ctx, reviewId, stored), loadReviewModel(ctx, reviewId)]);
@@ -39,4 +42,30 @@ export async function rerunChecklist(ctx: AppContext, reviewId: string, userId: 
     details: { findings: findings.length, amendments: amended.candidates.length, changed, removed, keptDismissed: dismissed.size },
   });
   return { checklist: analysis.checklist, findings: findings.length, changed, removed };
+}
+
+/**
+ * The same over a later version of the draft (issue 16): its stored text (a version is never corrected),
+ * its own ENGINE doc, by the same rules — what was dismissed stays dismissed, what nobody acted on and
+ * is no longer found is withdrawn. Candidates carried from earlier versions are theirs, not touched.
+ */
+async function rerunOnVersion(ctx: AppContext, reviewId: string, userId: string, version: number): Promise<ChecklistRerunResponse> {
+  const tree = storedVersionTree(ctx.db, reviewId, version);
+  if (!tree) throw VersionErrors.VERSION_NOT_FOUND();
+  const model = await loadReviewModel(ctx, reviewId, { version, withText: false });
+  const own = model.findings.filter((f) => f.origin === 'engine' && f.draftVersion === version);
+  const dismissed = new Set(own.filter(dismissedByAnyone).map((f) => f.id));
+  const checklistId = getReview(ctx.db, reviewId)?.checklistId ?? undefined;
+  const analysis = await analyseDraft(tree, { ...(checklistId ? { checklistId } : {}), dismissed });
+  const found = new Set(analysis.findings.map((f) => f.id));
+  const withdraw = own.filter((f) => !found.has(f.id) && untouched(f)).map((f) => f.id);
+  const { changed, removed } = await writeCandidates(ctx, reviewId, analysis.checklist, analysis.findings, withdraw, version);
+  audit(ctx.db, {
+    userId,
+    reviewId,
+    action: 'checklist.rerun',
+    target: `${analysis.checklist.id}@${analysis.checklist.version}`,
+    details: { version, findings: analysis.findings.length, changed, removed, keptDismissed: dismissed.size },
+  });
+  return { checklist: analysis.checklist, findings: analysis.findings.length, changed, removed };
 }

@@ -48,7 +48,9 @@ export const currentChecklist = route({
 export const rerunChecklist = route({
   method: 'POST',
   path: '/api/reviews/:id/analysis',
-  summary: 'run the checklist engine again over the current draft',
+  /** `version`: a later version of the draft (issue 16), whose ENGINE doc is run again; absent: version 1. */
+  body: z.object({ version: z.number().int().min(1).max(9999).optional() }).optional(),
+  summary: 'run the checklist engine again over the current draft, or over a later version of it',
   response: ChecklistRerunResponse,
 });
 

@@ -178,6 +178,14 @@ it('a later version has its own TEXT doc nobody writes, its own engine candidate
   // text: the third reading kept the mother-only words, so it was not adopted.
   const recs = (await (await api(server, bella.auth, `/api/reviews/${review.id}/readings/3/recommendations`)).json()) as { recommendations: RecommendationStatus[] };
   expect(recs.recommendations.find((r) => r.findingId === onSecond.id)).toMatchObject({ detected: 'not_adopted', clauseId: leaveUnit.id, newClauseId: leaveUnit.id });
+  // The secretary runs the checklist again over a later version: its own ENGINE doc, by the same rules.
+  const rerun = (auth: typeof secretary.auth, body: unknown) =>
+    api(server, auth, `/api/reviews/${review.id}/analysis`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect((await rerun(alice.auth, { version: 2 })).status).toBe(403);
+  expect((await rerun(secretary.auth, { version: 9 })).status).toBe(404);
+  const again = await rerun(secretary.auth, { version: 2 });
+  expect(again.status).toBe(200);
+  expect(((await again.json()) as { findings: number }).findings).toBe(readCandidates(second.docs.get('engine:2')!).length);
   const audited = db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE review_id = ? AND action = 'finding.carried' AND target = ?").get(review.id, onSecond.id) as { n: number };
   expect(audited.n).toBe(1);
 });

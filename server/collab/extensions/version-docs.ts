@@ -4,6 +4,7 @@ import { upsertCandidates } from '../../../shared/collab/engine-doc';
 import { CollabErrors, sharedDocOf } from '../../../shared/protocol';
 import { draftSchema, DRAFT_FRAGMENT } from '../../../shared/schema';
 import { analyseDraft } from '../../checklist/service';
+import { getReview } from '../../reviews/store';
 import { storedVersionTree } from '../../versions/store';
 import { SERVER_ORIGIN } from '../room';
 import type { CollabExtension } from '../extension';
@@ -31,7 +32,8 @@ export const versionDocs: CollabExtension = {
     const tree = storedVersionTree(deps.db, room.reviewId, shared.version);
     if (!tree) return;
     try {
-      const analysis = await analyseDraft(tree);
+      const checklistId = getReview(deps.db, room.reviewId)?.checklistId ?? undefined;
+      const analysis = await analyseDraft(tree, checklistId ? { checklistId } : {});
       if (room.discarded || room.doc.isDestroyed) return;
       upsertCandidates(room.doc, analysis.checklist, analysis.findings, SERVER_ORIGIN);
     } catch (err) {
