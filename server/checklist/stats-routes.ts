@@ -10,6 +10,8 @@ import { audit } from '../audit';
 import { requireVerb } from '../auth/review-guard';
 import type { AppContext } from '../context';
 import { loadModelForExport } from '../export/model-source';
+import { reviewNow } from '../versions/review-now';
+import { latestSeq } from '../versions/store';
 import { requestLang } from '../http/errors';
 import { sendJson } from '../http/send-json';
 import { storedDraft } from '../reviews/current-draft';
@@ -27,7 +29,8 @@ export async function detectorStats(ctx: AppContext, lang: Lang): Promise<Checkl
   for (const review of listReviews(ctx.db)) {
     const frozen = review.status === 'issued' ? issuedCopy(ctx.db, review.id) : undefined;
     if (frozen) perReview.push(frozen.model.findings);
-    else if (storedDraft(ctx.db, review.id)) perReview.push((await loadModelForExport(ctx, review.id)).findings);
+    // A review with later readings counts as it stands now: each candidate once, its own versions' too.
+    else if (storedDraft(ctx.db, review.id)) perReview.push((latestSeq(ctx.db, review.id) >= 2 ? await reviewNow(ctx, review.id) : await loadModelForExport(ctx, review.id)).findings);
   }
   return aggregateDetectorStats(perReview, lang);
 }

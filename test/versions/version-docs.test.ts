@@ -145,6 +145,11 @@ it('a later version has its own TEXT doc nobody writes, its own engine candidate
   expect(listed.reviews.find((r) => r.id === review.id)?.counts?.findings).toBe(view.findings.length);
   expect(view.findings.length).toBeGreaterThan(v1.findings.length);
 
+  // The checklist's figures count the candidates of the second reading's engine too, each once.
+  const stats = (await (await api(server, secretary.auth, '/api/checklists/stats?lang=ru')).json()) as { byDetector: Array<{ made: number }> };
+  expect(stats.byDetector.reduce((n, row) => n + row.made, 0)).toBe(view.findings.filter((f) => f.origin === 'engine').length);
+  expect(view.findings.some((f) => f.origin === 'engine' && f.draftVersion === 2)).toBe(true);
+
   // The conclusion on the second reading sets her finding beside the second reading's article; the first
   // reading's conclusion knows nothing of it.
   const preview = async (query: string) => {
