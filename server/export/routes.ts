@@ -32,9 +32,7 @@ import { packWorkingCopy } from './working-copy-docx';
 import type { LaterReadingInput } from '../../shared/conclusion/later-reading';
 import { RecommendationErrors } from '../recommendations/errors';
 import { readingStatuses } from '../recommendations/statuses';
-import { viewOfVersion } from '../versions/carry';
-import { storedVersionTree } from '../versions/store';
-import { placedInVersion } from '../../shared/versions/reading-view';
+import { versionForExport } from '../versions/for-export';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -72,15 +70,17 @@ async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise
   const lang = query.data.lang ?? requestLang(req);
   // An issued conclusion is read from the committee's copy, frozen at issue (reviews/issued-copy.ts):
   // what the committee reads and what the secretary sees of it stay the same until she returns it.
-  const reading: Partial<Pick<ExportInput, 'reading' | 'amendedUnit'>> = query.data.reading === undefined ? {} : { reading: await readingInput(ctx, reviewId, query.data.reading, query.data.comparative === '1') };
+  // A copy issued on a later reading is the conclusion on that reading, whatever the address asks.
+  const frozen = FROZEN_WHILE_ISSUED.has(kind) ? issuedCopy(ctx.db, reviewId) : undefined;
+  const seq = frozen?.model.draftVersion ?? query.data.reading;
+  const reading: Partial<Pick<ExportInput, 'reading' | 'amendedUnit'>> = seq === undefined ? {} : { reading: await readingInput(ctx, reviewId, seq, query.data.comparative === '1') };
   const amendedUnit = await amendedUnitsForExport(ctx, reviewId);
   if (amendedUnit) Object.assign(reading, { amendedUnit });
-  const frozen = FROZEN_WHILE_ISSUED.has(kind) ? issuedCopy(ctx.db, reviewId) : undefined;
   if (frozen)
     return { userId: session.user.id, reviewId, lang, model: frozen.model, tree: frozen.tree, criteria: await criteriaForReview(ctx, reviewId), ...reading };
   // A later reading's conclusion is on that version: its own findings and those carried onto it, set
   // beside its units (issue 16). Version 1's is the review's TEXT doc, as always.
-  const version = query.data.reading === undefined ? undefined : await versionForExport(ctx, reviewId, query.data.reading);
+  const version = seq === undefined ? undefined : await versionForExport(ctx, reviewId, seq);
   if (version) return { userId: session.user.id, reviewId, lang, model: version.model, tree: version.tree, criteria: await criteriaForReview(ctx, reviewId), ...reading };
   // Loaded together: the model and the tree share the TEXT doc's one load.
   const [model, tree, criteria] = await Promise.all([
@@ -89,13 +89,6 @@ async function prepare(ctx: AppContext, req: Request, kind: ExportKind): Promise
     criteriaForReview(ctx, reviewId),
   ]);
   return { userId: session.user.id, reviewId, lang, model, tree, criteria, ...reading };
-}
-
-/** The model and the clause tree of a later version, or undefined when the review has no such stored version. */
-async function versionForExport(ctx: AppContext, reviewId: string, seq: number): Promise<{ model: ReviewModel; tree: ClauseTree } | undefined> {
-  const tree = storedVersionTree(ctx.db, reviewId, seq);
-  if (!tree) return undefined;
-  return { model: placedInVersion(await viewOfVersion(ctx, reviewId, seq)), tree };
 }
 
 /** The recommendations' statuses in a later reading: the secretary's, the detector's where she has not decided. */

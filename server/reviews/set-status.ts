@@ -9,6 +9,8 @@ import { storedDraft } from './current-draft';
 import { dropIssuedCopy, keepIssuedCopy, type IssuedCopy } from './issued-copy';
 import { getReview, type Review } from './store';
 import { notifyConclusionIssued } from '../mail/notify';
+import { versionForExport } from '../versions/for-export';
+import { VersionErrors } from '../versions/errors';
 
 /**
  * Issuing is what opens the conclusion to a committee: status 'issued' plus the committee whose
@@ -23,7 +25,7 @@ export async function setReviewStatus(ctx: AppContext, reviewId: string, userId:
   // Refused before anything is read: loading the docs for the copy may seed them (a stored change).
   if (change.status === 'issued') requireActiveCommittee(ctx.db, change.committee);
   // The committee's copy is taken before the change, and kept in the same transaction as it.
-  const copy = change.status === 'issued' ? await currentCopy(ctx, reviewId) : null;
+  const copy = change.status === 'issued' ? await currentCopy(ctx, reviewId, change.reading) : null;
   const { before, committee } = ctx.db.transaction(() => {
     const before = getReview(ctx.db, reviewId)!;
     // Issued only to an active committee of the registry: its readers are the ones who will read it.
@@ -55,10 +57,19 @@ export async function setReviewStatus(ctx: AppContext, reviewId: string, userId:
   return after;
 }
 
-/** The model and clause tree the export would use now: what the committee's copy freezes. */
-async function currentCopy(ctx: AppContext, reviewId: string): Promise<IssuedCopy> {
+/**
+ * The model and clause tree the export would use now: what the committee's copy freezes. On a later
+ * reading, that version's (its model says which: `draftVersion`), so the committee reads the
+ * conclusion on the reading it was issued on.
+ */
+async function currentCopy(ctx: AppContext, reviewId: string, reading?: number): Promise<IssuedCopy> {
   const stored = storedDraft(ctx.db, reviewId);
   if (!stored) throw ExportErrors.EXPORT_NO_DRAFT();
+  if (reading !== undefined) {
+    const version = await versionForExport(ctx, reviewId, reading);
+    if (!version) throw VersionErrors.VERSION_NOT_FOUND();
+    return { issuedAt: Date.now(), ...version };
+  }
   const [model, tree] = await Promise.all([ctx.reviewSource.model(ctx, reviewId), ctx.reviewSource.tree(ctx, reviewId, stored)]);
   return { issuedAt: Date.now(), model, tree };
 }

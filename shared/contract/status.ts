@@ -9,7 +9,8 @@ import { route } from './route';
  */
 
 export const StatusBody = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('issued'), committee: Committee }),
+  /** `reading`: the conclusion issued is the one on that later reading of the draft (issue 16); absent: the first. */
+  z.object({ status: z.literal('issued'), committee: Committee, reading: z.number().int().min(2).max(1000).optional() }),
   z.object({ status: z.literal('in_review') }),
   z.object({ status: z.literal('archived') }),
 ]);

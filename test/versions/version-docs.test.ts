@@ -162,6 +162,19 @@ it('a later version has its own TEXT doc nobody writes, its own engine candidate
   expect(onReading2).toContain('ко второму чтению');
   expect(await preview('')).not.toContain('предоставляется матери или отцу ребенка');
 
+  // Issued on the second reading, that is the conclusion the committee reads; a reading the review lacks is refused.
+  const reader = await signedIn(server, 'reader', { committee: 'social' });
+  const status = (body: unknown) =>
+    api(server, secretary.auth, `/api/reviews/${review.id}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect((await status({ status: 'issued', committee: 'social', reading: 9 })).status).toBe(404);
+  expect((await status({ status: 'issued', committee: 'social', reading: 2 })).status).toBe(200);
+  const issued = await api(server, reader.auth, `/api/reviews/${review.id}/conclusion/view?lang=ru`);
+  expect(issued.status).toBe(200);
+  const issuedHtml = ((await issued.json()) as { html: string }).html;
+  expect(issuedHtml).toContain('ко второму чтению');
+  expect(issuedHtml).toContain('предоставляется матери или отцу ребенка');
+  expect((await status({ status: 'in_review' })).status).toBe(200);
+
   // A third reading: what was made on the second is carried to it, by the server, from the second's anchors.
   const third = await api(server, secretary.auth, `/api/reviews/${review.id}/versions`, { method: 'POST', body: form(THIRD_READING, '3-е чтение') });
   expect(third.status).toBe(201);
