@@ -40,10 +40,11 @@ export default defineConfig({
         skipWaiting: true,
         runtimeCaching: [
           {
-            // Network first: offline only, the last answer is used. Only what opening a review reads.
+            // Network first: offline only, the last answer is used. Only what opening a review reads (its
+            // versions and, on a later one, where earlier annotations sit in it: issue 16).
             urlPattern: ({ url, request }) =>
               request.method === 'GET' &&
-              /^\/api\/(auth\/me|checklists\/current|reviews|reviews\/[0-9a-f-]{36}|reviews\/[0-9a-f-]{36}\/members)$/.test(url.pathname),
+              /^\/api\/(auth\/me|checklists\/current|reviews|reviews\/[0-9a-f-]{36}|reviews\/[0-9a-f-]{36}\/(members|versions|versions\/\d+\/placements))$/.test(url.pathname),
             handler: 'NetworkFirst',
             options: { cacheName: 'tendik-api', networkTimeoutSeconds: 10, expiration: { maxEntries: 200 } },
           },

@@ -73,7 +73,7 @@ async function show(): Promise<void> {
     const route = parseRoute(location.hash);
     // A committee reader has no working review to open: her way in is the issued conclusion.
     if (route.name === 'conclusion' || ((route.name === 'review' || route.name === 'reading') && currentUser()?.role === 'reader')) unmount = mountConclusionView(main, route.id);
-    else if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell, route.clause);
+    else if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell, route.clause, route.version);
     else if (route.name === 'versions') unmount = mountVersionsPage(main, route.id);
     else if (route.name === 'reading') unmount = mountReadingRecommendations(main, route.id, route.seq);
     else if (route.name === 'recommendations') unmount = mountRecommendationStats(main);
@@ -117,7 +117,7 @@ function warmOfflineAnswers(): void {
   if (!currentUser() || !navigator.serviceWorker?.controller) return;
   const route = parseRoute(location.hash);
   const paths = ['/api/auth/me', '/api/reviews', '/api/checklists/current'];
-  if (route.name === 'review') paths.push(`/api/reviews/${route.id}`, `/api/reviews/${route.id}/members`);
+  if (route.name === 'review') paths.push(`/api/reviews/${route.id}`, `/api/reviews/${route.id}/members`, `/api/reviews/${route.id}/versions`);
   for (const path of paths) void fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => undefined);
 }
 

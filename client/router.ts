@@ -3,7 +3,14 @@ export type Route =
   | { name: 'list' }
   | { name: 'upload' }
   | { name: 'account' }
-  | { name: 'review'; id: string; /** A clause to show first (an import warning's place). */ clause?: string }
+  | {
+      name: 'review';
+      id: string;
+      /** A clause to show first (an import warning's place). */
+      clause?: string;
+      /** The version (reading) of the draft to work on (issue 16); absent: the latest. */
+      version?: number;
+    }
   | { name: 'conclusion'; id: string }
   | { name: 'versions'; id: string }
   | { name: 'reading'; id: string; seq: number }
@@ -16,8 +23,9 @@ export function parseRoute(hash: string): Route {
   if (review) return { name: review[2] === '/conclusion' ? 'conclusion' : review[2] === '/versions' ? 'versions' : 'review', id: review[1]! };
   const reading = /^\/reviews\/([0-9a-f-]{36})\/readings\/(\d{1,4})$/i.exec(path);
   if (reading && Number(reading[2]) >= 2) return { name: 'reading', id: reading[1]!, seq: Number(reading[2]) };
-  const at = /^\/reviews\/([0-9a-f-]{36})\/clause\/([^/]+)$/i.exec(path);
-  if (at) return { name: 'review', id: at[1]!, clause: safeDecode(at[2]!) };
+  const at = /^\/reviews\/([0-9a-f-]{36})(?:\/version\/(\d{1,4}))?(?:\/clause\/([^/]+))?$/i.exec(path);
+  if (at && (at[2] !== undefined || at[3] !== undefined) && (at[2] === undefined || Number(at[2]) >= 1))
+    return { name: 'review', id: at[1]!, ...(at[3] !== undefined ? { clause: safeDecode(at[3]) } : {}), ...(at[2] !== undefined ? { version: Number(at[2]) } : {}) };
   if (path === '/recommendations') return { name: 'recommendations' };
   if (path === '/checklist-stats') return { name: 'checklistStats' };
   if (path === '/new') return { name: 'upload' };
@@ -30,9 +38,12 @@ export function navigate(hash: string): void {
   else location.hash = hash;
 }
 
-/** The link to a clause of a review's draft: the review opens with that clause shown. */
-export function clauseHash(reviewId: string, clauseId: string): string {
-  return `#/reviews/${reviewId}/clause/${encodeURIComponent(clauseId)}`;
+/**
+ * The link to a clause of a review's draft: the review opens with that clause shown, in the given
+ * version (a clause id belongs to one version's text); without one, in the latest.
+ */
+export function clauseHash(reviewId: string, clauseId: string, version?: number): string {
+  return `#/reviews/${reviewId}${version === undefined ? '' : `/version/${version}`}/clause/${encodeURIComponent(clauseId)}`;
 }
 
 function safeDecode(part: string): string {

@@ -8,6 +8,7 @@ import {
   type CollabErrorPayload,
   type CollabStatus,
   type DocName,
+  isTextDoc,
   type JoinAck,
   type Step1Ack,
   type UpdateAck,
@@ -440,5 +441,5 @@ export function partsToSend(changes: readonly Uint8Array[], serverState: Uint8Ar
 
 /** The docs whose awareness carries presence: the draft, where people read and their cursors are. */
 export function carriesPresence(doc: DocName): boolean {
-  return doc === 'text';
+  return isTextDoc(doc);
 }

@@ -15,6 +15,7 @@ import { passwordResetStrings } from './features/password-reset';
 import { recommendationsStrings } from './features/recommendations';
 import { findingCardsStrings } from './features/finding-cards';
 import { findingGroupsStrings } from './features/finding-groups';
+import { draftVersionsStrings } from './features/draft-versions';
 
 /**
  * Every word of the interface, in Russian (the reference), Kyrgyz and English. The Kyrgyz and English
@@ -295,7 +296,7 @@ const core = {
  * here each (import it and list it in FEATURES). Keep feature keys prefixed with the feature's name:
  * a key defined twice would silently take the later table's words.
  */
-const FEATURES = [checklistWhyStrings, amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings, passwordResetStrings, versionsStrings, recommendationsStrings, findingCardsStrings, reviewTitleStrings, findingGroupsStrings, mentionSuggestStrings] as const;
+const FEATURES = [checklistWhyStrings, amendStrings, confirmActionsStrings, textToolsStrings, textCorrectionsStrings, datesStrings, layoutStrings, activityStrings, passwordResetStrings, versionsStrings, recommendationsStrings, findingCardsStrings, reviewTitleStrings, findingGroupsStrings, mentionSuggestStrings, draftVersionsStrings] as const;
 const FEATURE_TABLES: readonly FeatureStrings<Record<string, string>>[] = FEATURES;
 
 type FeatureRu = (typeof FEATURES)[number] extends { ru: infer R } ? R : never;

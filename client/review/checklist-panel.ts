@@ -33,7 +33,8 @@ export class ChecklistPanel {
       'section',
       { class: 'checklist-panel', 'aria-labelledby': 'checklist-title' },
       tx('h2', 'checklistTitle', { id: 'checklist-title', class: 'panel-title' }),
-      session.isSecretary ? this.rerunControl() : null,
+      // The engine ran on a later version when it was added (its ENGINE doc); the rerun is version 1's.
+      session.isSecretary ? (session.version >= 2 ? tx('p', 'draftVersionsRerunOff', { class: 'hint', 'data-testid': 'rerun-off' }) : this.rerunControl()) : null,
       this.body,
     );
     this.subscriptions.add(onLangChange(() => this.render()));

@@ -11,13 +11,14 @@ const LASTING_REFUSALS = new Set<string>(['COLLAB_UPDATE_TOO_LARGE', 'COLLAB_BAD
 const ACCESS_REFUSALS = new Set<string>(['COLLAB_FORBIDDEN', 'COLLAB_REVIEW_NOT_FOUND']);
 
 /**
- * What the collaboration server refused and will not retry by itself, said where she works; passing
+ * What the collaboration server refused and will not retry by itself, said where she works (`textDoc`:
+ * the TEXT doc of the version open, whose refusal is the review's); passing
  * refusals (rate limit, a doc reloading) are retried by the provider and stay quiet.
  */
-export function collabAlerts(provider: CollabProvider): { element: HTMLElement; destroy(): void } {
+export function collabAlerts(provider: CollabProvider, textDoc: string = 'text'): { element: HTMLElement; destroy(): void } {
   const element = h('div', { class: 'collab-alerts', 'data-testid': 'collab-alerts' });
   const show = (error: CollabErrorPayload) => {
-    if (!LASTING_REFUSALS.has(error.code) && !(ACCESS_REFUSALS.has(error.code) && error.doc === 'text')) return;
+    if (!LASTING_REFUSALS.has(error.code) && !(ACCESS_REFUSALS.has(error.code) && error.doc === textDoc)) return;
     element.replaceChildren(errorBanner(new ApiError(0, error.code, error.messages)));
   };
   const subscriptions = new Subscriptions();

@@ -12,7 +12,7 @@ import { FILE_NAMES, FORM_LABELS } from '../../shared/conclusion/strings';
 import type { Lang } from '../../shared/i18n/lang';
 import type { ConclusionFields, ReviewModel } from '../../shared/review-model';
 import { lang, onLangChange } from '../i18n/i18n';
-import { h } from '../ui/dom';
+import { h, tx } from '../ui/dom';
 import { errorBanner } from '../ui/error-banner';
 import type { Subscriptions } from '../ui/lifecycle';
 import type { CriterionAnalysisItem } from '../../shared/contract/conclusion';
@@ -126,11 +126,13 @@ export class AnalysisEditor {
 
 /**
  * The other two downloads of the issue: the comparative table alone (committees ask for it) and the
- * reviewer's working copy (the draft with comments and tracked changes). Fetched first like the
+ * reviewer's working copy (the draft with comments and tracked changes); on a later version (`version`
+ * ≥ 2) the table is that reading's and the working copy, version 1's, is not offered. Fetched first like the
  * conclusion, so a refusal shows in `status`; `exportLang` is the language chosen beside them. Their
  * labels follow the language until the owner releases `subscriptions`.
  */
-export function otherExportButtons(reviewId: string, exportLang: () => Lang, status: HTMLElement, subscriptions: Subscriptions): HTMLElement[] {
+export function otherExportButtons(reviewId: string, exportLang: () => Lang, status: HTMLElement, subscriptions: Subscriptions, version = 1): HTMLElement[] {
+  const reading = version >= 2 ? `&reading=${version}` : '';
   const button = (kind: 'table' | 'workingCopy', path: string, fallback: string) => {
     const el = h('button', { type: 'button', class: 'button', 'data-testid': `export-${kind}` }, `${FILE_NAMES[kind][lang()]} (DOCX)`) as HTMLButtonElement;
     subscriptions.add(onLangChange((l) => (el.textContent = `${FILE_NAMES[kind][l]} (DOCX)`)));
@@ -138,12 +140,14 @@ export function otherExportButtons(reviewId: string, exportLang: () => Lang, sta
       const chosen = exportLang();
       el.disabled = true;
       status.replaceChildren();
-      downloadFile(`/api/reviews/${reviewId}/${path}?lang=${chosen}`, `tendik-${fallback}-${chosen}.docx`)
+      downloadFile(`/api/reviews/${reviewId}/${path}?lang=${chosen}${path === 'working-copy.docx' ? '' : reading}`, `tendik-${fallback}-${chosen}.docx`)
         .catch((error: unknown) => status.replaceChildren(errorBanner(error)))
         .finally(() => (el.disabled = false));
     });
     return el;
   };
+  // The working copy is the draft of version 1 with its comments: on a later version, said so instead.
+  if (version >= 2) return [button('table', 'conclusion/table.docx', 'table'), tx('p', 'draftVersionsWorkingCopyOff', { class: 'hint', 'data-testid': 'working-copy-off' })];
   return [button('table', 'conclusion/table.docx', 'table'), button('workingCopy', 'working-copy.docx', 'working-copy')];
 }
 

@@ -122,7 +122,7 @@ export class ConclusionPanel {
           { class: 'conclusion-preview-column', 'data-testid': 'conclusion-preview-column' },
           h('div', { class: 'conclusion-preview-head' }, tx('h3', 'conclusionPreview'), h('div', { class: 'export-lang' }, tx('label', 'exportLang', { for: 'export-lang' }), this.exportLang)),
           this.preview,
-          h('div', { class: 'export-row' }, this.exportButton, ...otherExportButtons(session.reviewId, () => this.exportLang.value as Lang, this.exportStatus, this.subscriptions)),
+          h('div', { class: 'export-row' }, this.exportButton, ...otherExportButtons(session.reviewId, () => this.exportLang.value as Lang, this.exportStatus, this.subscriptions, session.version)),
           this.exportStatus,
         ),
       ),
@@ -303,13 +303,18 @@ export class ConclusionPanel {
     announce(t('addresseeFilled', { name: addressee.committee }));
   }
 
+  /** On a later version (issue 16) the conclusion is on that reading: `&reading=<n>`. */
+  private get readingQuery(): string {
+    return this.session.version >= 2 ? `&reading=${this.session.version}` : '';
+  }
+
   private async export(): Promise<void> {
     const exportLang = this.exportLang.value as Lang;
     this.exportButton.disabled = true;
     this.exportButton.setAttribute('aria-busy', 'true');
     this.exportStatus.replaceChildren();
     try {
-      await downloadFile(`/api/reviews/${this.session.reviewId}/conclusion.docx?lang=${exportLang}`, `tendik-conclusion-${exportLang}.docx`);
+      await downloadFile(`/api/reviews/${this.session.reviewId}/conclusion.docx?lang=${exportLang}${this.readingQuery}`, `tendik-conclusion-${exportLang}.docx`);
     } catch (error) {
       this.exportStatus.replaceChildren(errorBanner(error));
     } finally {
@@ -343,7 +348,7 @@ export class ConclusionPanel {
     if (!this.element.isConnected) return;
     // Answers may arrive out of order on a slow or busy link: only the latest request's is drawn.
     const request = ++this.previewRequest;
-    apiCall(conclusion.previewConclusion, { params: { id: this.session.reviewId }, query: { lang: this.exportLang.value as Lang } })
+    apiCall(conclusion.previewConclusion, { params: { id: this.session.reviewId }, query: { lang: this.exportLang.value as Lang, ...(this.session.version >= 2 ? { reading: this.session.version } : {}) } })
       .then((answer) => {
         if (request !== this.previewRequest) return;
         // srcdoc in a sandbox without allow-scripts: the preview is displayed, never executed.

@@ -4,6 +4,7 @@ import type { DraftEditor } from '../editor/draft-editor';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/error-banner';
 import type { ChecklistCriterion } from './checklist-data';
+import { anchorOnVersion } from './draft-version';
 import { openFindingDialog } from './finding-dialog';
 import type { ReviewSession } from './review-session';
 
@@ -29,7 +30,7 @@ export function newFindingFlow(editor: DraftEditor, session: ReviewSession, crit
       criteria: criteria(),
       returnFocus: from instanceof HTMLElement && from !== document.body ? from : (editor.view.dom as HTMLElement),
       onSubmit: (input) => {
-        const anchor = createAnchor(session.text.doc, words.clauseId, { start: words.start, end: words.end });
+        const anchor = anchorOnVersion(createAnchor(session.text.doc, words.clauseId, { start: words.start, end: words.end }), session.version);
         addAnnotation(session.mine.doc, session.me.id, { anchor, ...input });
         session.refresh();
         announce(t(input.kind === 'finding' ? 'addFinding' : 'cardAddComment'));

@@ -36,35 +36,53 @@ import { openFindingDialog } from './finding-dialog';
 import { createAnchor } from '../../shared/collab/anchor';
 import { addAnnotation } from '../../shared/collab/author-doc';
 import { clauseTexts, plainText } from '../../shared/collab/text-doc';
+import { versions } from '../../shared/contract';
+import type { ReviewVersion } from '../../shared/contract/versions';
+import { apiCall } from '../api';
+import { anchorOnVersion, chooseVersion, guessVersion, recallVersions, rememberVersions } from './draft-version';
+import { versionSwitcher } from './version-switcher';
 
 /**
  * The review page: outline, the draft editor with highlights and cursors, and the sidebar panels.
  * Returns its unmount, which releases every part of it and then the session (docs, copies, socket):
  * a review she left keeps nothing in the tab.
  */
-export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shell, showClause?: string): () => void {
+export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shell, showClause?: string, requestedVersion?: number): () => void {
   const me = currentUser()!;
   let disposed = false;
   const page = new Subscriptions();
   main.replaceChildren(h('p', { 'aria-busy': 'true' }, t('loading')));
-  const early = connectEarly(reviewId, me);
+  // Which version (issue 16): the address's, else the latest. The docs of the one most likely open at
+  // once, so the draft's download overlaps the requests; reopened on the right one if the list differs.
+  const remembered = recallVersions(me.id, reviewId);
+  let early = connectEarly(reviewId, me, guessVersion(requestedVersion, remembered));
   let adopted = false;
   page.add(() => adopted || closeEarly(early));
-  loadReviewInfo(reviewId, me)
-    .then(({ review, members }) => {
+  // Offline (no answer): the version last opened here, else the first.
+  const listed = apiCall(versions.listVersions, { params: { id: reviewId } })
+    .then((answer) => answer.versions)
+    .catch(() => null);
+  Promise.all([loadReviewInfo(reviewId, me), listed])
+    .then(([{ review, members }, list]) => {
       if (disposed) return;
+      const version = chooseVersion({ requested: requestedVersion, listed: list?.map((v) => v.seq) ?? null, remembered });
+      if (version !== early.version) {
+        closeEarly(early, true);
+        early = connectEarly(reviewId, me, version, early.socket);
+      }
+      rememberVersions(me.id, reviewId, { latest: list ? Math.max(1, ...list.map((v) => v.seq)) : Math.max(remembered?.latest ?? 1, version), opened: version });
       const session = new ReviewSession(reviewId, me, members, early);
       adopted = true;
       page.add(() => session.destroy());
       page.add(followSession(session, shell.connection));
-      build(main, review, session, page, showClause);
+      build(main, review, session, page, showClause, list ?? []);
     })
     .catch((error: unknown) => {
       closeEarly(early);
       adopted = true;
       // Tried again within this page's lifetime: leaving releases the new attempt too.
       const retry = () => {
-        if (!disposed) page.add(mountReviewPage(main, reviewId, shell, showClause));
+        if (!disposed) page.add(mountReviewPage(main, reviewId, shell, showClause, requestedVersion));
       };
       main.replaceChildren(h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')), errorBanner(error, retry));
     });
@@ -75,8 +93,10 @@ export function mountReviewPage(main: HTMLElement, reviewId: string, shell: Shel
 }
 
 /** Lays the page out and wires its parts together; each part's release goes to `parts`. */
-function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, parts: Subscriptions, showClause?: string): void {
+function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, parts: Subscriptions, showClause: string | undefined, versionList: readonly ReviewVersion[]): void {
   const isSecretary = session.isSecretary;
+  // A later version of the draft (issue 16) is read-only for everyone: the text as received.
+  const laterVersion = session.version >= 2;
   const title = review.title;
   let criteria: ChecklistCriterion[] = [];
   let latest: ReviewModel | null = null;
@@ -90,19 +110,21 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
   });
   parts.add(() => editor.destroy());
   const editorPane = h('section', { class: 'editor-pane', 'aria-labelledby': 'editor-title' });
-  const corrections = new TextCorrections(editor, session, () => isSecretary && session.text.writable, editorPane);
-  parts.add(() => corrections.destroy());
+  // Corrections of import errors are version 1's (its TEXT doc, the secretaries' records by its clause
+  // ids); a later version is never corrected, so the tools are not there at all.
+  const corrections = laterVersion ? null : new TextCorrections(editor, session, () => isSecretary && session.text.writable, editorPane);
+  parts.add(() => corrections?.destroy());
   parts.on(session.provider, 'synced', (doc: string) => {
-    if (doc === 'text') corrections.writableChanged();
+    if (doc === session.textDocName) corrections?.writableChanged();
   });
-  const alerts = collabAlerts(session.provider);
+  const alerts = collabAlerts(session.provider, session.textDocName);
   parts.add(alerts.destroy);
   // On a slow link the draft (the largest transfer) arrives seconds after the page: until it has,
   // the text's place says it is loading, and the text shows the moment it is there.
   const textLoading = tx('p', 'loading', { class: 'editor-loading', role: 'status', 'data-testid': 'text-loading' });
   const fragment = draftFragment(session.text.doc);
   const textArrived = () => {
-    if (fragment.length === 0 && !session.provider.handle('text')?.synced) return;
+    if (fragment.length === 0 && !session.provider.handle(session.textDocName)?.synced) return;
     textLoading.remove();
     editorPane.removeAttribute('aria-busy');
     session.text.doc.off('afterTransaction', textArrived);
@@ -110,7 +132,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
   session.text.doc.on('afterTransaction', textArrived);
   parts.add(() => session.text.doc.off('afterTransaction', textArrived));
   parts.on(session.provider, 'synced', (doc: string) => {
-    if (doc === 'text') textArrived();
+    if (doc === session.textDocName) textArrived();
   });
 
   const jump = (item: ListedItem) => {
@@ -209,7 +231,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
 
   // Amendment laws (issue 20): the amended act's units before and after; a finding on a new wording is anchored
   // to the whole instruction that produces it (its text in the draft), quoting the wording it is about.
-  const amendPanel = new AmendPanel(review.id, isSecretary, (instructionId, newWording) => {
+  const amendPanel = laterVersion ? null : new AmendPanel(review.id, isSecretary, (instructionId, newWording) => {
     const own = clauseTexts(session.text.doc).get(instructionId);
     if (!own) return;
     const from = document.activeElement;
@@ -218,7 +240,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
       criteria: criteria,
       returnFocus: from instanceof HTMLElement ? from : document.body,
       onSubmit: (input) => {
-        const anchor = createAnchor(session.text.doc, instructionId, { start: 0, end: plainText(own).length });
+        const anchor = anchorOnVersion(createAnchor(session.text.doc, instructionId, { start: 0, end: plainText(own).length }), session.version);
         // The dialog returns its kind: a finding, or a plain comment on the wording (issue 17).
         addAnnotation(session.mine.doc, session.me.id, { anchor, ...input });
         session.refresh();
@@ -235,16 +257,18 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
       { id: 'findings', key: 'tabFindings', panel: findings.element },
       { id: 'checklist', key: 'tabChecklist', panel: checklist.element },
       { id: 'conclusion', key: 'tabConclusion', panel: conclusion.element },
-      { id: 'amend', key: 'amendTab', panel: amendPanel.element },
+      { id: 'amend', key: 'amendTab', panel: amendPanel?.element ?? versionOnlyNote('draftVersionsAmendOff', review.id) },
       { id: 'members', key: 'tabMembers', panel: members.element },
     ],
     (id) => {
       if (id === 'members') members.show();
-      if (id === 'amend') amendPanel.show();
+      if (id === 'amend') amendPanel?.show();
       page.classList.toggle('review-page--wide', id === 'conclusion' || id === 'amend');
     },
   );
 
+  const switcher = versionSwitcher(review.id, versionList, session.version);
+  parts.add(switcher.destroy);
   const reviewTitle = new ReviewTitle(review.id, title, isSecretary);
   parts.add(() => reviewTitle.destroy());
 
@@ -280,13 +304,13 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
       h('h2', { id: 'editor-title', class: 'visually-hidden', 'data-i18n': 'editorLabel' }, t('editorLabel')),
       newFindingButton,
       h('span', { class: 'hint' }, tx('span', 'newFindingHint'), ' · ', tx('span', 'jumpToFindingHint')),
-      isSecretary ? null : tx('span', 'readOnlyNote', { class: 'hint' }),
-      corrections.toolbar,
+      laterVersion ? tx('span', 'draftVersionsReadOnly', { class: 'hint', 'data-testid': 'version-read-only' }) : isSecretary ? null : tx('span', 'readOnlyNote', { class: 'hint' }),
+      corrections?.toolbar ?? null,
       textTools.element,
       tx('a', 'versionsOpen', { href: `#/reviews/${session.reviewId}/versions`, class: 'button', 'data-testid': 'open-versions' }),
     ),
     alerts.element,
-    corrections.element,
+    ...(corrections ? [corrections.element] : []),
     textLoading,
     editorMount,
   );
@@ -298,6 +322,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
         { class: 'review-head' },
         h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')),
         reviewTitle.element,
+        switcher.element,
         readingLinks(review.id),
         presence.element,
       ),
@@ -331,6 +356,16 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
   }
   tabs.select('findings', false);
   session.text.awareness.setLocalStateField('user', { name: session.me.name, color: '#555555', id: session.me.id });
+}
+
+/** What a tab that works on version 1 only says on a later version, with the way to version 1. */
+function versionOnlyNote(key: 'draftVersionsAmendOff', reviewId: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'version-only', 'data-testid': 'version-only-note' },
+    tx('p', key, { class: 'hint' }),
+    tx('a', 'draftVersionsOpenFirst', { href: `#/reviews/${reviewId}/version/1`, class: 'button' }),
+  );
 }
 
 /** Clause id → where its text starts in the editor's document: the sidebar lists cards in this order. */

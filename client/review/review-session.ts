@@ -4,11 +4,14 @@ import * as Y from 'yjs';
 import { CollabProvider, type DocHandle } from '../collab/provider';
 import { ReviewCopies } from '../collab/review-copies';
 import { mergeReviewModel } from '../../shared/collab/merge';
-import { authorDocName, type CollabStatus } from '../../shared/protocol';
+import { authorDocName, engineDocName, textDocName, type CollabStatus, type DocName } from '../../shared/protocol';
 import type { ReviewModel } from '../../shared/review-model';
-import { members, reviews } from '../../shared/contract';
+import { members, reviews, versions } from '../../shared/contract';
+import type { PlacementRecord } from '../../shared/contract/versions';
+import { pendingCarries, viewOfReading } from '../../shared/versions/reading-view';
 import { apiCall } from '../api';
 import type { CurrentUser } from '../session';
+import { placementFetchDecision, PLACEMENT_MIN_INTERVAL_MS } from './draft-version';
 
 export interface Member {
   id: string;
@@ -54,6 +57,18 @@ export interface EarlyConnection {
   readonly socket: Socket;
   readonly provider: CollabProvider;
   readonly copies: ReviewCopies;
+  /** The version of the draft whose docs it opened (issue 16). */
+  readonly version: number;
+}
+
+/**
+ * The shared docs the workbench on a version needs: that version's TEXT doc, and the ENGINE docs of
+ * every version up to it (the merge carries earlier versions' candidates into the view).
+ */
+export function sharedDocsOf(version: number): DocName[] {
+  const names: DocName[] = [textDocName(version), 'engine'];
+  for (let v = 2; v <= version; v++) names.push(engineDocName(v));
+  return names;
 }
 
 /**
@@ -62,14 +77,13 @@ export interface EarlyConnection {
  * its local copy (IndexedDB): offline, the review still opens with what was here. The server decides
  * access on join as on every request; the caller destroys the connection if the review cannot open.
  */
-export function connectEarly(reviewId: string, me: Pick<CurrentUser, 'id' | 'role'>): EarlyConnection {
-  const socket = takePreconnected(reviewId) ?? openSocket();
+export function connectEarly(reviewId: string, me: Pick<CurrentUser, 'id' | 'role'>, version = 1, socket: Socket = takePreconnected(reviewId) ?? openSocket()): EarlyConnection {
   const provider = new CollabProvider(socket, reviewId);
   const own = authorDocName(me.id);
+  // A later version's text is immutable (the server refuses writes): never hers to send.
   const copies = new ReviewCopies(me.id, reviewId, provider, (name) => name === own || (name === 'text' && me.role === 'secretary'));
-  copies.open('text');
-  copies.open('engine');
-  return { socket, provider, copies };
+  for (const name of sharedDocsOf(version)) copies.open(name);
+  return { socket, provider, copies, version };
 }
 
 function openSocket(): Socket {
@@ -105,12 +119,12 @@ export function dropPreconnected(): void {
   preconnected = null;
 }
 
-export function closeEarly(early: EarlyConnection): void {
-  const docs = (['text', 'engine'] as const).flatMap((name) => early.provider.handle(name)?.doc ?? []);
+export function closeEarly(early: EarlyConnection, keepSocket = false): void {
+  const docs = sharedDocsOf(early.version).flatMap((name) => early.provider.handle(name)?.doc ?? []);
   early.copies.destroy();
   early.provider.destroy();
   for (const doc of docs) doc.destroy();
-  early.socket.disconnect();
+  if (!keepSocket) early.socket.disconnect();
 }
 
 /**
@@ -123,7 +137,19 @@ export class ReviewSession {
   readonly copies: ReviewCopies;
   readonly text: DocHandle;
   readonly engine: DocHandle;
+  /** ENGINE docs of versions 2 … `version`. */
+  private readonly laterEngines = new Map<number, DocHandle>();
   readonly mine: DocHandle;
+  /** The version of the draft this session works on (issue 16): its TEXT doc is `text`. */
+  readonly version: number;
+  /** Where earlier versions' annotations sit in this one (the server's answer); null until the first. */
+  private placements: PlacementRecord[] | null = null;
+  private placementTimer: ReturnType<typeof setTimeout> | undefined;
+  private placementInFlight = false;
+  private placementLastAt: number | null = null;
+  private placementStuck = { ids: '', times: 0 };
+  /** The annotation ids of the model when placements were last asked for: a new one asks again. */
+  private placementIds = '';
   private readonly authors = new Map<string, { role: 'secretary' | 'expert'; handle: DocHandle }>();
   private modelValue: ReviewModel | null = null;
   private readonly modelListeners = new Set<(model: ReviewModel) => void>();
@@ -144,8 +170,10 @@ export class ReviewSession {
     this.socket = early.socket;
     this.provider = early.provider;
     this.copies = early.copies;
-    this.text = this.copies.open('text');
+    this.version = early.version;
+    this.text = this.copies.open(textDocName(this.version));
     this.engine = this.copies.open('engine');
+    for (let v = 2; v <= this.version; v++) this.laterEngines.set(v, this.copies.open(engineDocName(v)));
     for (const member of members) {
       const handle = this.copies.open(authorDocName(member.id));
       this.authors.set(member.id, { role: member.role === 'secretary' ? 'secretary' : 'expert', handle });
@@ -179,6 +207,22 @@ export class ReviewSession {
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     this.cleanup.push(() => window.removeEventListener('offline', offline), () => window.removeEventListener('online', online));
+    if (this.version >= 2) {
+      this.fetchPlacements();
+      // Back online: what was pending is asked for again at once.
+      const resume = (status: CollabStatus) => {
+        if (status !== 'synced') return;
+        this.placementStuck = { ids: '', times: 0 };
+        this.considerPlacements();
+      };
+      this.provider.on('status', resume);
+      this.cleanup.push(() => this.provider.off('status', resume));
+    }
+  }
+
+  /** The TEXT doc's name (`text` or `text:<n>`). */
+  get textDocName(): DocName {
+    return textDocName(this.version);
   }
 
   /**
@@ -248,13 +292,72 @@ export class ReviewSession {
   /** Recomputes the model now (used after a local write so the UI answers without waiting a frame). */
   refresh(): void {
     if (this.destroyed) return;
-    this.modelValue = mergeReviewModel({
+    this.modelValue = viewOfReading(this.merge(), this.placements);
+    for (const fn of this.modelListeners) fn(this.modelValue);
+    this.considerPlacements();
+  }
+
+  /**
+   * On a later version: asks the server again where earlier versions' annotations sit when some wait
+   * for it (made on an earlier version since the last answer) or the annotations changed — at most
+   * every two seconds, and not for ever when the answers keep leaving the same ones pending.
+   */
+  private considerPlacements(): void {
+    if (this.version < 2 || this.destroyed || !this.modelValue || this.placementTimer !== undefined) return;
+    const ids = annotationIds(this.modelValue);
+    const decision = placementFetchDecision({
+      pending: pendingCarries(this.modelValue),
+      localChange: this.placements !== null && ids !== this.placementIds,
+      inFlight: this.placementInFlight,
+      lastAt: this.placementLastAt,
+      stuck: this.placementStuck,
+      now: Date.now(),
+    });
+    if (decision === 'now') this.fetchPlacements();
+    else if (decision === 'later') {
+      const wait = Math.max(0, (this.placementLastAt ?? 0) + PLACEMENT_MIN_INTERVAL_MS - Date.now());
+      this.placementTimer = setTimeout(() => {
+        this.placementTimer = undefined;
+        this.considerPlacements();
+      }, wait);
+    }
+  }
+
+  private fetchPlacements(): void {
+    this.placementInFlight = true;
+    this.placementLastAt = Date.now();
+    if (this.modelValue) this.placementIds = annotationIds(this.modelValue);
+    const settle = () => {
+      this.placementInFlight = false;
+      if (this.destroyed) return;
+      if (this.modelValue) {
+        // Merged again with the answer; then the same ones still pending count as one more try.
+        this.modelValue = viewOfReading(this.merge(), this.placements);
+        for (const fn of this.modelListeners) fn(this.modelValue);
+        const ids = [...pendingCarries(this.modelValue)].sort().join(',');
+        this.placementStuck = ids && ids === this.placementStuck.ids ? { ids, times: this.placementStuck.times + 1 } : { ids, times: ids ? 1 : 0 };
+        this.considerPlacements();
+      }
+    };
+    apiCall(versions.listPlacements, { params: { id: this.reviewId, seq: String(this.version) } })
+      .then((answer) => {
+        this.placements = answer.placements;
+      })
+      // Offline or refused: the last placements stay; what has none stays 'pending', listed.
+      .catch(() => undefined)
+      .finally(settle);
+  }
+
+  /** The model of this session's version (version 1's: the same as before there were versions). */
+  private merge(): ReviewModel {
+    return mergeReviewModel({
       reviewId: this.reviewId,
       engine: this.engine.doc,
       authors: [...this.authors].map(([userId, a]) => ({ userId, role: a.role, doc: a.handle.doc })),
       textDoc: this.text.doc,
+      version: this.version,
+      laterEngines: new Map([...this.laterEngines].map(([v, handle]) => [v, handle.doc])),
     });
-    for (const fn of this.modelListeners) fn(this.modelValue);
   }
 
   /**
@@ -271,6 +374,7 @@ export class ReviewSession {
     clearTimeout(this.typingTimer);
     clearTimeout(this.initialTimer);
     clearTimeout(this.mergeTimer);
+    clearTimeout(this.placementTimer);
     this.modelListeners.clear();
     const docs = this.docs();
     this.copies.destroy();
@@ -280,7 +384,7 @@ export class ReviewSession {
   }
 
   private docs(): Y.Doc[] {
-    return [this.text.doc, this.engine.doc, ...[...this.authors.values()].map((a) => a.handle.doc)];
+    return [this.text.doc, this.engine.doc, ...[...this.laterEngines.values()].map((e) => e.doc), ...[...this.authors.values()].map((a) => a.handle.doc)];
   }
 
   private endInitialSync(): void {
@@ -309,4 +413,9 @@ export class ReviewSession {
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => this.refresh(), TYPING_PAUSE_MS);
   }
+}
+
+/** The ids of a model's findings and comments, as one comparable string. */
+function annotationIds(model: ReviewModel): string {
+  return [...model.findings.map((f) => f.id), ...model.comments.map((c) => c.id)].sort().join(',');
 }

@@ -29,7 +29,7 @@ export function renderImportReport(report: ImportReport, review: { id: string; t
     // A warning or repair that names its clause links to it: the review opens with that place shown.
     const where = (location: { line?: number; clauseId?: string; label?: string }) => {
       const text = [location.line ? t('reportLine', { line: formatNumber(location.line) }) : '', location.label ?? ''].filter(Boolean).join(' · ');
-      if (location.clauseId) return h('a', { class: 'warning__where', href: clauseHash(review.id, location.clauseId), 'data-testid': 'warning-jump' }, text || t('openReview'));
+      if (location.clauseId) return h('a', { class: 'warning__where', href: clauseHash(review.id, location.clauseId, 1), 'data-testid': 'warning-jump' }, text || t('openReview'));
       return text ? h('span', { class: 'warning__where' }, text) : null;
     };
     const located = (items: ReadonlyArray<{ code: string; message: I18nText; location: { line?: number; clauseId?: string; label?: string } }>, kind: string) =>
