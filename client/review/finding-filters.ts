@@ -10,7 +10,8 @@ export interface Filters {
   status: string;
   author: string;
   origin: string;
-  show: '' | 'mine' | 'notVoted' | 'awaiting' | 'comments';
+  /** … and, on a later version of the draft (issue 16), those on deleted text ('orphans'). */
+  show: '' | 'mine' | 'notVoted' | 'awaiting' | 'comments' | 'orphans';
   article: string;
   search: string;
 }
@@ -53,6 +54,9 @@ export function matchesFilters(item: ListedItem, f: Filters, me: { id: string; i
       break;
     case 'comments':
       if (item.kind !== 'comment') return false;
+      break;
+    case 'orphans':
+      if (item.carried?.state !== 'orphaned') return false;
       break;
   }
   if (f.article && articleOf(item.clauseId) !== f.article) return false;

@@ -13,7 +13,7 @@ import {
   setVerdict,
 } from '../../shared/collab/author-doc';
 import { groupAfterDismissal } from '../../shared/checklist/grouping';
-import type { AmendmentEffect, Annotation, AnnotationVersion, DeletedAnnotation, FinalDecision, FindingWhy, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Severity, Verdict } from '../../shared/review-model';
+import type { AmendmentEffect, Annotation, AnnotationVersion, CarriedPlacement, DeletedAnnotation, FinalDecision, FindingWhy, MergedFinding, Reply, ResolvedAnchor, ReviewModel, Severity, Verdict } from '../../shared/review-model';
 import { formatDateTime, formatNumber, lang, onLangChange, pick, t, type StringKey } from '../i18n/i18n';
 import { h, tx } from '../ui/dom';
 import { announce } from '../ui/error-banner';
@@ -28,6 +28,7 @@ import type { ReviewSession } from './review-session';
 import { askText } from './text-dialog';
 import { MENTIONS_ATTRIBUTE } from './mention-autocomplete';
 import './finding-cards.css';
+import { placeInVersion } from './carried-place';
 
 /** A dismissal's reason is short: a line the card and the audit record carry. */
 const REASON_MAX = 300;
@@ -60,6 +61,8 @@ export interface ListedItem {
   polarity?: 'risk' | 'positive';
   editedAt?: number;
   history?: AnnotationVersion[];
+  /** On a later version of the draft: made on an earlier one, and how it stands here (issue 16). */
+  carried?: CarriedPlacement;
 }
 
 export function listedItems(model: ReviewModel): ListedItem[] {
@@ -78,17 +81,17 @@ export function listedItems(model: ReviewModel): ListedItem[] {
       replies: f.replies,
       status: f.status,
       ...(f.final ? { finalDecision: f.final.decision, final: f.final } : {}),
-      ...(f.position ? { position: f.position } : {}),
+      ...placeInVersion(f.position, f.clauseId, f.carried),
       ...(f.why ? { why: f.why } : {}),
       ...(f.amendment ? { amendment: f.amendment } : {}),
-      clauseId: f.position?.clauseId ?? f.clauseId,
+      ...(f.carried ? { carried: f.carried } : {}),
       polarity: f.polarity,
       ...(f.editedAt !== undefined ? { editedAt: f.editedAt } : {}),
       ...(f.history ? { history: f.history } : {}),
     }),
   );
   const comments = model.comments.map(
-    (c: Annotation & { replies: Reply[]; position?: ResolvedAnchor }): ListedItem => ({
+    (c: Annotation & { replies: Reply[]; position?: ResolvedAnchor; carried?: CarriedPlacement }): ListedItem => ({
       id: c.id,
       kind: 'comment',
       origin: 'expert',
@@ -100,9 +103,9 @@ export function listedItems(model: ReviewModel): ListedItem[] {
       verdicts: [],
       replies: c.replies,
       status: c.status,
-      ...(c.position ? { position: c.position } : {}),
+      ...placeInVersion(c.position, c.anchor.clauseId, c.carried),
+      ...(c.carried ? { carried: c.carried } : {}),
       createdAt: c.createdAt,
-      clauseId: c.position?.clauseId ?? c.anchor.clauseId,
       ...(c.editedAt !== undefined ? { editedAt: c.editedAt } : {}),
       ...(c.history ? { history: c.history } : {}),
     }),
@@ -274,6 +277,8 @@ export class FindingsPanel {
         ['notVoted', t('cardShowNotVoted')],
         ['awaiting', t('cardShowAwaiting')],
         ['comments', t('cardShowComments')],
+        // On a later version with annotations on deleted text (issue 16): those alone.
+        ...(this.items.some((i) => i.carried?.state === 'orphaned') || this.filters.show === 'orphans' ? [['orphans', t('draftVersionsShowOrphans')] as [string, string]] : []),
       ]),
       this.select('filter-article', 'cardArticle', 'article', this.articles().map((a): [string, string] => [a, t('cardArticleN', { number: articleNumber(a) })])),
       this.searchBox(),
@@ -316,7 +321,8 @@ export class FindingsPanel {
     this.renderFilters();
     const visible = this.visible();
     const hidden = this.groups.hidden ? t('findingGroupsSummary', { count: formatNumber(this.groups.hidden) }) : '';
-    this.summary.textContent = this.loaded ? t('countFindings', { count: formatNumber(visible.length) }) + hidden : '';
+    const orphans = this.items.filter((i) => i.carried?.state === 'orphaned').length;
+    this.summary.textContent = this.loaded ? t('countFindings', { count: formatNumber(visible.length) }) + hidden + (orphans ? ` · ${t('draftVersionsOrphanCount', { count: formatNumber(orphans) })}` : '') : '';
     this.list.setAttribute('aria-busy', String(!this.loaded));
     this.ignoredNote.hidden = this.ignored.length === 0;
     this.ignoredNote.textContent = this.ignored.length
@@ -411,6 +417,7 @@ export class FindingsPanel {
         h('q', {}, item.quote.length > 300 ? `${item.quote.slice(0, 300)}…` : item.quote),
         orphaned ? h('span', { class: 'finding__orphan' }, ` (${t('orphaned')})`) : null,
       ),
+      item.carried ? this.carriedLine(item, item.carried) : null,
       item.amendment ? amendmentLine(item.amendment) : null,
       h('p', { class: 'finding__body', 'data-testid': 'finding-body-text' }, item.explanation),
       item.why ? whyLine(item.why) : null,
@@ -446,8 +453,30 @@ export class FindingsPanel {
         'data-origin': item.origin,
         'data-kind': item.kind,
         'data-grouped': this.grouped.has(item.id) ? 'true' : null,
+        'data-carried': item.carried?.state ?? null,
       },
       article,
+    );
+  }
+
+  /**
+   * Where a card carried from an earlier version comes from and how it stands here (issue 16), in
+   * words: «Из 1-го чтения · текст изменён». An orphan's card links to the Versions page, where the
+   * secretary (any annotation) or its author (her own) re-attaches it by hand.
+   */
+  private carriedLine(item: ListedItem, carried: CarriedPlacement): HTMLElement {
+    const from = carried.fromVersion === 1 ? t('draftVersionsFromFirst') : t('draftVersionsFromN', { seq: carried.fromVersion });
+    const state = carried.state === 'changed' ? 'draftVersionsChanged' : carried.state === 'orphaned' ? 'draftVersionsOrphaned' : carried.state === 'pending' ? 'draftVersionsPending' : null;
+    const mayReattach = this.session.isSecretary || (item.origin === 'expert' && item.authorId === this.session.me.id);
+    return h(
+      'p',
+      { class: 'finding__carried finding__meta', 'data-testid': 'carried', 'data-state': carried.state },
+      from,
+      state ? ' · ' : null,
+      state ? h('span', { class: 'finding__carried-state', 'data-testid': 'carried-state' }, t(state)) : null,
+      carried.state === 'orphaned' && mayReattach
+        ? h('span', {}, ' · ', h('a', { href: `#/reviews/${this.session.reviewId}/versions`, 'data-testid': 'carried-reattach' }, t('draftVersionsReattach')))
+        : null,
     );
   }
 
