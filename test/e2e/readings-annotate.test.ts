@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { api, login } from '../helpers/app';
+import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
+import { XSS, DRAFT_TITLE } from './fixtures';
+import { useWorkbench } from './harness';
+import { addFinding, findingCard, openReview, waitSynced } from './page-actions';
+
+const LIVE = 10_000;
+
+// The e2e draft (fixtures.ts) in its second reading: a new article 1 «Понятия» renumbers «Цели» to
+// article 2, its part 1 changes «трех» to «шести», and the article «Комиссия» is gone.
+const SECOND_READING = [
+  'Проект',
+  'ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ',
+  DRAFT_TITLE,
+  'Глава 1. Общие положения',
+  'Статья 1. Понятия',
+  'В настоящем Законе используются понятия семьи и ребенка.',
+  'Статья 2. Цели',
+  '1. Пособие по уходу за ребенком назначается женщинам, имеющим детей в возрасте до шести лет.',
+  `2. ${XSS('draft')} Текст из черновика.`,
+].join('\n\n');
+
+/**
+ * Issue 16, the workbench on a later reading: experts land on the latest version, see what was said
+ * on the first one carried to it (and what fell on deleted text), annotate the new text, and the
+ * conclusion on that reading lists what the secretary confirmed there.
+ */
+/** Loads the page anew at its address and waits for the draft and the sync. */
+async function reopen(page: Page): Promise<void> {
+  await page.reload();
+  await page.locator('.draft-editor p.clause-text').first().waitFor();
+  await waitSynced(page);
+}
+
+describe.skipIf(!chromiumAvailable())('annotating a later reading (e2e, chromium)', () => {
+  const bench = useWorkbench();
+  const { signedIn, expectClean } = bench;
+
+  test('reading 2: lands on it, carried and orphaned cards, a finding on a new article live at the other expert, absent from reading 1, confirmed, in the conclusion on reading 2; axe clean', async () => {
+    const { server, secretary: sec } = bench.world;
+    const url = server.url;
+    const reviewId = await bench.world.createReview('Второе чтение');
+    const { page: aida } = await signedIn('aida');
+    const { page: bakyt } = await signedIn('bakyt');
+
+    // Reading 1: Aida's finding on words that stay, Bakyt's on the article the second reading deletes.
+    await openReview(aida, url, reviewId);
+    await addFinding(aida, 'назначается женщинам', 'Только матерям: отцы исключены.');
+    await openReview(bakyt, url, reviewId);
+    await addFinding(bakyt, 'пяти членов', 'Нет требования о представленности обоих полов.');
+    await waitSynced(aida);
+    await waitSynced(bakyt);
+
+    // The secretary adds the second reading (the Versions screen's own e2e covers the form).
+    const auth = await login(server, sec.email, sec.password);
+    const form = new FormData();
+    form.set('label', '2-е чтение');
+    form.set('date', '2026-11-20');
+    form.set('file', new Blob([SECOND_READING], { type: 'text/plain' }), 'second.txt');
+    expect((await api(server, auth, `/api/reviews/${reviewId}/versions`, { method: 'POST', body: form })).status).toBe(201);
+
+    // Aida opens the review again (a new visit: the page she had stays on what it opened): the latest
+    // reading, the switcher saying so, its text read-only.
+    await reopen(aida);
+    await expect.poll(() => aida.locator('.draft-editor').textContent(), { timeout: LIVE }).toContain('используются понятия семьи');
+    const switcher = aida.locator('[data-testid=version-switcher]');
+    expect(await switcher.isVisible()).toBe(true);
+    expect(await switcher.locator('[aria-current=page]').getAttribute('data-testid')).toBe('version-link-2');
+    expect(await switcher.locator('[aria-current=page]').textContent()).toContain('2-е чтение');
+    expect(await switcher.locator('[data-testid=version-link-1]').textContent()).toBe('1-е чтение (первоначальный текст)');
+    expect(await aida.locator('[data-testid=version-read-only]').textContent()).toContain('не правится');
+    expect(await aida.locator('[data-testid=draft-editor]').getAttribute('aria-readonly')).toBe('true');
+    expect(await aida.locator('[data-testid=text-correct-toggle]').count()).toBe(0);
+
+    // Her reading-1 finding, carried: from the 1st reading, highlighted on its words in reading 2.
+    const mine = findingCard(aida, 'Только матерям');
+    await expect.poll(() => mine.locator('[data-testid=carried]').textContent(), { timeout: LIVE }).toContain('Из 1-го чтения');
+    expect(await mine.getAttribute('data-carried')).toBe('placed');
+    const mineId = await mine.getAttribute('data-item');
+    await expect.poll(() => aida.locator(`.draft-editor .hl[data-finding="${mineId}"]`).textContent()).toBe('назначается женщинам');
+    // Bakyt's, on deleted text: listed with its quote and its state in words, not highlighted.
+    const orphan = findingCard(aida, 'Нет требования');
+    await expect.poll(() => orphan.getAttribute('data-carried')).toBe('orphaned');
+    expect(await orphan.locator('[data-testid=carried-state]').textContent()).toBe('на удалённом тексте');
+    expect(await orphan.locator('.finding__quote q').textContent()).toBe('пяти членов');
+    expect(await aida.locator(`.draft-editor .hl[data-finding="${await orphan.getAttribute('data-item')}"]`).count()).toBe(0);
+    // Not hers: no re-attach link for Aida (Bakyt, its author, has one).
+    expect(await orphan.locator('[data-testid=carried-reattach]').count()).toBe(0);
+    expect(await aida.locator('.findings-summary').textContent()).toContain('На удалённом тексте: 1');
+
+    // Bakyt is on reading 2 too; Aida annotates the article only reading 2 has.
+    await reopen(bakyt);
+    expect(await findingCard(bakyt, 'Нет требования').locator('[data-testid=carried-reattach]').getAttribute('href')).toBe(`#/reviews/${reviewId}/versions`);
+    await addFinding(aida, 'используются понятия семьи', 'Понятие семьи без гендерного измерения.');
+    const fresh = findingCard(aida, 'Понятие семьи без');
+    await fresh.waitFor();
+    expect(await fresh.locator('[data-testid=carried]').count()).toBe(0);
+    const freshId = await fresh.getAttribute('data-item');
+    await expect.poll(() => aida.locator(`.draft-editor .hl[data-finding="${freshId}"]`).textContent()).toBe('используются понятия семьи');
+    await waitSynced(aida);
+    // It arrives at Bakyt live, on its words.
+    await expect.poll(() => findingCard(bakyt, 'Понятие семьи без').count(), { timeout: LIVE }).toBe(1);
+    await expect.poll(() => bakyt.locator(`.draft-editor .hl[data-finding="${freshId}"]`).textContent(), { timeout: LIVE }).toBe('используются понятия семьи');
+    expect(await seriousAxeViolations(aida), 'axe on the workbench in reading 2').toEqual([]);
+    await screenshot(aida, '62-reading-2-workbench');
+
+    // In reading 1 (by the switcher, with the keyboard) it is absent; the first reading's work is there.
+    await bakyt.locator('[data-testid=version-link-1]').focus();
+    await bakyt.keyboard.press('Enter');
+    await expect.poll(() => bakyt.evaluate(() => location.hash)).toBe(`#/reviews/${reviewId}/version/1`);
+    await expect.poll(() => bakyt.locator('[data-testid=version-switcher] [aria-current=page]').getAttribute('data-testid'), { timeout: LIVE }).toBe('version-link-1');
+    await expect.poll(() => findingCard(bakyt, 'Нет требования').count(), { timeout: LIVE }).toBe(1);
+    await waitSynced(bakyt);
+    expect(await findingCard(bakyt, 'Понятие семьи без').count()).toBe(0);
+    expect(await bakyt.locator('[data-carried]').count()).toBe(0);
+    expect(await bakyt.locator('.draft-editor').textContent()).not.toContain('используются понятия семьи');
+    expect(await bakyt.locator('[data-testid=version-read-only]').count()).toBe(0);
+
+    // The secretary confirms it in reading 2; the conclusion's preview on reading 2 lists it.
+    const { page: secretary } = await signedIn('secretary');
+    await openReview(secretary, url, reviewId);
+    const card = secretary.locator(`[data-item="${freshId}"]`);
+    await card.waitFor({ timeout: LIVE });
+    await card.locator('[data-testid=confirm]').click();
+    await expect.poll(() => card.locator('[data-testid=final-decision]').textContent(), { timeout: LIVE }).toContain('В заключении');
+    expect(await secretary.locator('[data-testid=text-correct-toggle]').count()).toBe(0);
+    await waitSynced(secretary);
+    await secretary.locator('#tab-conclusion').click();
+    await expect.poll(() => secretary.locator('[data-testid=conclusion-preview]').getAttribute('srcdoc'), { timeout: LIVE }).toContain('Понятие семьи без гендерного измерения');
+    expect(await secretary.locator('[data-testid=working-copy-off]').count()).toBe(1);
+    await expectClean(aida);
+    await expectClean(bakyt);
+    await expectClean(secretary);
+  });
+});
