@@ -33,8 +33,7 @@ export class ChecklistPanel {
       'section',
       { class: 'checklist-panel', 'aria-labelledby': 'checklist-title' },
       tx('h2', 'checklistTitle', { id: 'checklist-title', class: 'panel-title' }),
-      // The engine ran on a later version when it was added (its ENGINE doc); the rerun is version 1's.
-      session.isSecretary ? (session.version >= 2 ? tx('p', 'draftVersionsRerunOff', { class: 'hint', 'data-testid': 'rerun-off' }) : this.rerunControl()) : null,
+      session.isSecretary ? this.rerunControl() : null,
       this.body,
     );
     this.subscriptions.add(onLangChange(() => this.render()));
@@ -46,7 +45,8 @@ export class ChecklistPanel {
   }
 
   /**
-   * The secretary runs the engine again over the text as she corrected it; new candidates arrive
+   * The secretary runs the engine again over the text as she corrected it (a later version: over its
+   * stored text, into its own ENGINE doc); new candidates arrive
    * through the ENGINE doc like any change, dismissed ones stay dismissed (the server decides both).
    */
   private rerunControl(): HTMLElement {
@@ -56,7 +56,8 @@ export class ChecklistPanel {
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
       status.replaceChildren();
-      apiCall(checklist.rerunChecklist, { params: { id: this.session.reviewId }, body: {} })
+      // On a later version (issue 16) its own ENGINE doc is run again over its stored text.
+      apiCall(checklist.rerunChecklist, { params: { id: this.session.reviewId }, body: this.session.version >= 2 ? { version: this.session.version } : {} })
         .then((answer) => {
           const text = t('rerunDone', { findings: formatNumber(answer.findings), changed: formatNumber(answer.changed), removed: formatNumber(answer.removed) });
           status.replaceChildren(h('p', {}, text));

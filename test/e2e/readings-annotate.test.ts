@@ -127,6 +127,10 @@ describe.skipIf(!chromiumAvailable())('annotating a later reading (e2e, chromium
     await expect.poll(() => card.locator('[data-testid=final-decision]').textContent(), { timeout: LIVE }).toContain('В заключении');
     expect(await secretary.locator('[data-testid=text-correct-toggle]').count()).toBe(0);
     await waitSynced(secretary);
+    // Her rerun of the checklist runs over reading 2 (the server answers for that version's engine).
+    await secretary.locator('[data-testid=tab-checklist]').click();
+    await secretary.locator('[data-testid=rerun-checklist]').click();
+    await expect.poll(() => secretary.locator('[data-testid=rerun-status]').textContent(), { timeout: LIVE }).toContain('Проверка выполнена');
     await secretary.locator('#tab-conclusion').click();
     await expect.poll(() => secretary.locator('[data-testid=conclusion-preview]').getAttribute('srcdoc'), { timeout: LIVE }).toContain('Понятие семьи без гендерного измерения');
     expect(await secretary.locator('[data-testid=working-copy-off]').count()).toBe(1);
