@@ -17,6 +17,7 @@ const TextAnchor = z.object({
   start: z.string().optional(),
   end: z.string().optional(),
   quote: TextQuote,
+  draftVersion: z.number().optional(),
 });
 
 const ResolvedAnchor = z.object({
@@ -24,6 +25,12 @@ const ResolvedAnchor = z.object({
   clauseId: z.string(),
   start: z.number(),
   end: z.number(),
+});
+
+const CarriedPlacement = z.object({
+  fromVersion: z.number(),
+  state: z.enum(['placed', 'changed', 'orphaned', 'pending']),
+  manual: z.boolean(),
 });
 
 const ReplyVersion = z.object({ at: z.number(), body: z.string() });
@@ -106,6 +113,8 @@ const MergedFinding = z.object({
   position: ResolvedAnchor.optional(),
   editedAt: z.number().optional(),
   history: z.array(AnnotationVersion).optional(),
+  draftVersion: z.number().optional(),
+  carried: CarriedPlacement.optional(),
 });
 
 const Comment = z.object({
@@ -126,6 +135,7 @@ const Comment = z.object({
   deletedAt: z.number().optional(),
   replies: z.array(Reply),
   position: ResolvedAnchor.optional(),
+  carried: CarriedPlacement.optional(),
 });
 
 /** A finding or comment its author deleted (ReviewModel.deleted). */
@@ -173,6 +183,7 @@ const IgnoredRecord = z.object({
 
 export const ReviewModelSchema = z.object({
   reviewId: z.string(),
+  draftVersion: z.number().optional(),
   findings: z.array(MergedFinding),
   comments: z.array(Comment),
   answers: z.array(ChecklistAnswer),

@@ -101,7 +101,9 @@ export const getOutline = route({
 export const getModel = route({
   method: 'GET',
   path: '/api/reviews/:id/model',
-  summary: 'the merged review model (findings, comments, answers, conclusion fields)',
+  /** `version`: the review as it stands on that version of the draft (issue 16); absent: version 1. */
+  query: z.object({ version: z.coerce.number().int().min(1).max(9999).optional() }),
+  summary: 'the merged review model (findings, comments, answers, conclusion fields), of version 1 or of a later version',
   response: ReviewModelSchema,
 });
 

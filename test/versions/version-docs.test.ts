@@ -139,6 +139,13 @@ it('a later version has its own TEXT doc nobody writes, its own engine candidate
   expect(mine.carried).toBeUndefined();
   expect(view.findings.find((f) => f.id === onFirst.id)).toMatchObject({ clauseId: 'a3.p2', carried: { fromVersion: 1, state: 'placed' }, position: { clauseId: 'a3.p2' } });
 
+  // Over HTTP, the same view for whoever reads the review's working docs; a version it lacks is a 404.
+  const overHttp = (await (await api(server, bella.auth, `/api/reviews/${review.id}/model?version=2`)).json()) as typeof view;
+  expect(overHttp.draftVersion).toBe(2);
+  expect(overHttp.findings.find((f) => f.id === onFirst.id)?.carried).toMatchObject({ state: 'placed' });
+  expect(overHttp.findings.find((f) => f.id === onSecond.id)?.position).toMatchObject({ clauseId: leaveUnit.id });
+  for (const bad of ['9', 'x', '0']) expect((await api(server, bella.auth, `/api/reviews/${review.id}/model?version=${bad}`)).status).toBe(404);
+
   // The review list counts the review as it stands now, on its latest version: her new finding too, and
   // each engine candidate once.
   const listed = (await (await api(server, bella.auth, '/api/reviews')).json()) as { reviews: Array<{ id: string; counts?: { findings: number } }> };
