@@ -40,6 +40,8 @@ export class IssueBox {
   constructor(
     private readonly reviewId: string,
     private state: IssueStatus,
+    /** The version of the draft the workbench is on: from a later one, the conclusion issued is that reading's (issue 16). */
+    private readonly version = 1,
   ) {
     // The review's committee (chosen at upload, or the one it was issued to) is offered first.
     this.committee = new CommitteeSelect({ id: 'issue-committee', 'data-testid': 'issue-committee', 'aria-describedby': 'issue-needs' }, 'committeeChoose', state.committee);
@@ -49,7 +51,8 @@ export class IssueBox {
       const committee = this.committee.value;
       if (!committee) return;
       const name = this.nameOf(committee);
-      void this.ask('confirmIssueTitle', [t('confirmIssueWho', { committee: name }), t('confirmIssueFreeze')], 'confirmIssueOk', { status: 'issued', committee });
+      const reading = this.version >= 2 ? [t('draftVersionsIssueReading', { seq: this.version })] : [];
+      void this.ask('confirmIssueTitle', [t('confirmIssueWho', { committee: name }), ...reading, t('confirmIssueFreeze')], 'confirmIssueOk', { status: 'issued', committee, ...(this.version >= 2 ? { reading: this.version } : {}) });
     });
     this.reopenButton.addEventListener('click', () => {
       const lines = [this.issuedTo() ? t('confirmReturnIssued', { committee: this.nameOf(this.issuedTo()!) }) : t('confirmReturnArchived'), t('confirmReturnWork')];
@@ -124,7 +127,7 @@ export class IssueBox {
     if (await confirmAction({ title: t(title), lines, confirmKey: ok })) this.send(body);
   }
 
-  private send(body: { status: 'issued'; committee: string } | { status: 'in_review' } | { status: 'archived' }): void {
+  private send(body: { status: 'issued'; committee: string; reading?: number } | { status: 'in_review' } | { status: 'archived' }): void {
     this.error.replaceChildren();
     apiCall(statusRoutes.setStatus, { params: { id: this.reviewId }, body })
       .then((answer) => {

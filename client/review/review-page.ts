@@ -158,7 +158,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
     () => members.destroy(),
   );
   if (isSecretary) {
-    const issue = new IssueBox(session.reviewId, review);
+    const issue = new IssueBox(session.reviewId, review, session.version);
     conclusion.appendToForm(issue.element);
     conclusion.onMissing = (count) => issue.setReady(count === 0);
     conclusion.onAddressee = (committee) => issue.setAddressee(committee);
@@ -305,6 +305,8 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
       newFindingButton,
       h('span', { class: 'hint' }, tx('span', 'newFindingHint'), ' · ', tx('span', 'jumpToFindingHint')),
       laterVersion ? tx('span', 'draftVersionsReadOnly', { class: 'hint', 'data-testid': 'version-read-only' }) : isSecretary ? null : tx('span', 'readOnlyNote', { class: 'hint' }),
+      // An earlier version than the latest: said, so no one annotates the old text by mistake.
+      session.version < Math.max(1, ...versionList.map((v) => v.seq)) ? tx('span', 'draftVersionsOlder', { class: 'hint', 'data-testid': 'version-older' }) : null,
       corrections?.toolbar ?? null,
       textTools.element,
       tx('a', 'versionsOpen', { href: `#/reviews/${session.reviewId}/versions`, class: 'button', 'data-testid': 'open-versions' }),

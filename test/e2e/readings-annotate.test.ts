@@ -4,7 +4,7 @@ import { api, login } from '../helpers/app';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
 import { XSS, DRAFT_TITLE } from './fixtures';
 import { useWorkbench } from './harness';
-import { addFinding, findingCard, openReview, waitSynced } from './page-actions';
+import { addFinding, confirmInDialog, findingCard, openReview, waitSynced } from './page-actions';
 
 const LIVE = 10_000;
 
@@ -117,6 +117,8 @@ describe.skipIf(!chromiumAvailable())('annotating a later reading (e2e, chromium
     expect(await bakyt.locator('[data-carried]').count()).toBe(0);
     expect(await bakyt.locator('.draft-editor').textContent()).not.toContain('используются понятия семьи');
     expect(await bakyt.locator('[data-testid=version-read-only]').count()).toBe(0);
+    expect(await bakyt.locator('[data-testid=version-older]').textContent()).toContain('не последнюю редакцию');
+    expect(await aida.locator('[data-testid=version-older]').count()).toBe(0);
 
     // The secretary confirms it in reading 2; the conclusion's preview on reading 2 lists it.
     const { page: secretary } = await signedIn('secretary');
@@ -134,6 +136,31 @@ describe.skipIf(!chromiumAvailable())('annotating a later reading (e2e, chromium
     await secretary.locator('#tab-conclusion').click();
     await expect.poll(() => secretary.locator('[data-testid=conclusion-preview]').getAttribute('srcdoc'), { timeout: LIVE }).toContain('Понятие семьи без гендерного измерения');
     expect(await secretary.locator('[data-testid=working-copy-off]').count()).toBe(1);
+
+    // Issued from reading 2, the committee's copy is the conclusion on reading 2.
+    const fill = async (id: string, value: string) => {
+      await secretary.locator(`#${id}`).fill(value);
+      await secretary.locator(`#${id}`).blur();
+    };
+    await fill('conclusion-committee', 'Комитет по социальной политике');
+    await fill('conclusion-chair', 'А. Асанова');
+    await fill('conclusion-outgoingNumber', '12/35');
+    await fill('conclusion-outgoingDate', '2026-11-25');
+    await fill('conclusion-recommendations', 'Раскрыть понятие семьи с учётом гендерного равенства.');
+    await secretary.locator('#conclusion-verdict').selectOption('complies_with_recommendations');
+    await fill('conclusion-signatory-name', 'Б. Бекова');
+    await fill('conclusion-signatory-position', 'Координатор');
+    await waitSynced(secretary);
+    await secretary.locator('[data-testid=issue-committee]').selectOption('social');
+    await expect.poll(async () => ((await secretary.locator('[data-testid=issue-button]').isDisabled()) ? await secretary.locator('[data-testid=issue-needs]').textContent() : 'ready'), { timeout: LIVE }).toBe('ready');
+    await secretary.locator('[data-testid=issue-button]').click();
+    expect(await confirmInDialog(secretary)).toContain('по редакции 2');
+    await expect.poll(() => secretary.locator('[data-testid=reopen-button]').count(), { timeout: LIVE }).toBe(1);
+    const { page: reader } = await signedIn('reader');
+    await reader.locator(`a[href="#/reviews/${reviewId}/conclusion"]`).click();
+    const issued = reader.frameLocator('[data-testid=conclusion-view-frame]').locator('body');
+    await expect.poll(() => issued.textContent(), { timeout: LIVE }).toContain('Понятие семьи без гендерного измерения');
+    expect(await issued.textContent()).toContain('ко второму чтению');
     await expectClean(aida);
     await expectClean(bakyt);
     await expectClean(secretary);

@@ -10,7 +10,6 @@ export const draftVersionsStrings = featureStrings(
     draftVersionsLatest: '{label} — последняя',
     draftVersionsReadOnly: 'Текст этой редакции не правится: это полученная редакция. Замечания к ней добавлять можно.',
     draftVersionsOlder: 'Вы смотрите не последнюю редакцию проекта.',
-    draftVersionsFrom: 'Из {label}',
     draftVersionsFromFirst: 'Из 1-го чтения',
     draftVersionsFromN: 'Из редакции {seq}',
     draftVersionsChanged: 'текст изменён',
@@ -22,6 +21,7 @@ export const draftVersionsStrings = featureStrings(
     draftVersionsAmendOff: 'Разбор закона о внесении изменений работает с текстом 1-го чтения. Откройте 1-е чтение, чтобы им пользоваться.',
     draftVersionsOpenFirst: 'Открыть 1-е чтение',
     draftVersionsWorkingCopyOff: 'Рабочая копия (DOCX) делается по тексту 1-го чтения.',
+    draftVersionsIssueReading: 'Выдаётся заключение по редакции {seq}: её замечания и перенесённые на неё.',
   },
   {
     draftVersionsSwitch: 'Тексттин редакциясы',
@@ -31,7 +31,6 @@ export const draftVersionsStrings = featureStrings(
     draftVersionsLatest: '{label} — акыркысы',
     draftVersionsReadOnly: 'Бул редакциянын тексти оңдолбойт: бул алынган редакция. Ага эскертүү кошсо болот.',
     draftVersionsOlder: 'Сиз долбоордун акыркы эмес редакциясын карап жатасыз.',
-    draftVersionsFrom: '{label} редакциясынан',
     draftVersionsFromFirst: '1-окуудан',
     draftVersionsFromN: '{seq}-редакциядан',
     draftVersionsChanged: 'текст өзгөргөн',
@@ -43,6 +42,7 @@ export const draftVersionsStrings = featureStrings(
     draftVersionsAmendOff: 'Өзгөртүүлөрдү киргизүү жөнүндө мыйзамды талдоо 1-окуунун тексти менен иштейт. Аны колдонуу үчүн 1-окууну ачыңыз.',
     draftVersionsOpenFirst: '1-окууну ачуу',
     draftVersionsWorkingCopyOff: 'Жумушчу нуска (DOCX) 1-окуунун тексти боюнча жасалат.',
+    draftVersionsIssueReading: '{seq}-редакция боюнча корутунду берилет: ага айтылган жана ага которулган эскертүүлөр.',
   },
   {
     draftVersionsSwitch: 'Version of the text',
@@ -52,7 +52,6 @@ export const draftVersionsStrings = featureStrings(
     draftVersionsLatest: '{label} — latest',
     draftVersionsReadOnly: 'This version’s text cannot be edited: it is the text as received. You can annotate it.',
     draftVersionsOlder: 'You are viewing an earlier version of the draft, not the latest.',
-    draftVersionsFrom: 'From {label}',
     draftVersionsFromFirst: 'From the 1st reading',
     draftVersionsFromN: 'From version {seq}',
     draftVersionsChanged: 'text changed',
@@ -64,5 +63,6 @@ export const draftVersionsStrings = featureStrings(
     draftVersionsAmendOff: 'The amendment law tools work on the text of the 1st reading. Open the 1st reading to use them.',
     draftVersionsOpenFirst: 'Open the 1st reading',
     draftVersionsWorkingCopyOff: 'The working copy (DOCX) is made from the text of the 1st reading.',
+    draftVersionsIssueReading: 'The conclusion issued is the one on version {seq}: its findings and those carried onto it.',
   },
 );
