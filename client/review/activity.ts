@@ -4,6 +4,7 @@ import { formatNumber, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { Subscriptions } from '../ui/lifecycle';
 import type { ReviewSession } from './review-session';
+import { placeInVersion } from './carried-place';
 import './activity.css';
 
 /** A colleague's finding, comment or reply, as notices and unread marks follow them. */
@@ -26,12 +27,13 @@ function colleaguesWork(model: ReviewModel, me: string): Entry[] {
     for (const r of list) if (r.authorId !== me && r.deletedAt === undefined) out.push({ id: r.id, cardId, kind: 'reply', authorId: r.authorId, clauseId, body: r.body });
   };
   for (const f of model.findings) {
-    const clauseId = f.position?.clauseId ?? f.clauseId ?? null;
+    // On a later version, one on deleted text (or not carried yet) names no unit of this version.
+    const clauseId = placeInVersion(f.position, f.clauseId, f.carried).clauseId || null;
     if (f.origin === 'expert' && f.authorId && f.authorId !== me) out.push({ id: f.id, cardId: f.id, kind: 'finding', authorId: f.authorId, clauseId, body: typeof f.explanation === 'string' ? f.explanation : '' });
     replies(f.id, clauseId, f.replies);
   }
   for (const c of model.comments) {
-    const clauseId = c.position?.clauseId ?? c.anchor.clauseId ?? null;
+    const clauseId = placeInVersion(c.position, c.anchor.clauseId, c.carried).clauseId || null;
     if (c.authorId !== me) out.push({ id: c.id, cardId: c.id, kind: c.kind === 'finding' ? 'finding' : 'comment', authorId: c.authorId, clauseId, body: c.body });
     replies(c.id, clauseId, c.replies);
   }

@@ -2,6 +2,7 @@ import { reviews, versions as contract, type JsonRoute, type ResponseOf } from '
 import type { ComparisonEntry, PlacementRecord, SameActCheck } from '../../shared/contract/versions';
 import type { ReviewModel } from '../../shared/review-model';
 import { apiCall, checkedAnswer, csrfHeader, describeError, errorFrom, NetworkError } from '../api';
+import { versionHash } from '../review/draft-version';
 import { formatDate, lang, onLangChange, t, type StringKey } from '../i18n/i18n';
 import { currentUser } from '../session';
 import { clear, h, tx, uid } from '../ui/dom';
@@ -85,6 +86,9 @@ export function mountVersionsPage(main: HTMLElement, reviewId: string): () => vo
           v.readingDate ? ` — ${t('versionsDate', { date: formatDate(v.readingDate) })}` : '',
           v.note ? ` — ${v.note}` : '',
           h('span', { class: 'hint' }, ` (${t('versionsMeta', { source: v.sourceName })})`),
+          ' ',
+          // Annotating it: the workbench on that version (issue 16).
+          h('a', { href: versionHash(reviewId, v.seq), class: 'button button--small', 'data-testid': `version-open-${v.seq}` }, t('draftVersionsOpenIt'), h('span', { class: 'visually-hidden' }, `: ${versionName(v)}`)),
         ),
       );
     listBox.append(ol);
@@ -339,9 +343,14 @@ export function mountVersionsPage(main: HTMLElement, reviewId: string): () => vo
   };
 
   const load = async (latest?: number) => {
-    const [answer, merged] = await Promise.all([apiCall(contract.listVersions, { params: { id: reviewId } }), apiCall(reviews.getModel, { params: { id: reviewId } })]);
+    const answer = await apiCall(contract.listVersions, { params: { id: reviewId } });
     if (!alive) return;
     list = answer.versions;
+    // The review as it stands on its latest version: every annotation made on any version (one made on
+    // version 2 and carried to 3 has its words there, not in version 1's model).
+    const newest = list.reduce((max, v) => Math.max(max, v.seq), 1);
+    const merged = await apiCall(reviews.getModel, { params: { id: reviewId }, query: newest >= 2 ? { version: newest } : {} });
+    if (!alive) return;
     model = merged;
     to = latest ?? list[list.length - 1]!.seq;
     from = Math.max(1, to - 1);

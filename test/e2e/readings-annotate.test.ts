@@ -119,6 +119,14 @@ describe.skipIf(!chromiumAvailable())('annotating a later reading (e2e, chromium
     expect(await bakyt.locator('[data-testid=version-read-only]').count()).toBe(0);
     expect(await bakyt.locator('[data-testid=version-older]').textContent()).toContain('не последнюю редакцию');
     expect(await aida.locator('[data-testid=version-older]').count()).toBe(0);
+    // From the Versions page, each version opens in the workbench: back to reading 2.
+    await bakyt.locator('[data-testid=open-versions]').click();
+    const open2 = bakyt.locator('[data-testid=version-open-2]');
+    await open2.waitFor({ timeout: LIVE });
+    expect(await open2.getAttribute('href')).toBe(`#/reviews/${reviewId}/version/2`);
+    await open2.click();
+    await expect.poll(() => bakyt.locator('[data-testid=version-switcher] [aria-current=page]').getAttribute('data-testid'), { timeout: LIVE }).toBe('version-link-2');
+    await expect.poll(() => findingCard(bakyt, 'Понятие семьи без').count(), { timeout: LIVE }).toBe(1);
 
     // The secretary confirms it in reading 2; the conclusion's preview on reading 2 lists it.
     const { page: secretary } = await signedIn('secretary');
