@@ -26,6 +26,22 @@ export const DRAFT = [
   'Районная комиссия состоит из пяти членов.',
 ].join('\n\n');
 
+/**
+ * DRAFT in its second reading: a new article 1 «Понятия» renumbers «Цели» to article 2, its part 1
+ * changes «трех» to «шести», and the article «Комиссия» is gone.
+ */
+export const SECOND_READING = [
+  'Проект',
+  'ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ',
+  DRAFT_TITLE,
+  'Глава 1. Общие положения',
+  'Статья 1. Понятия',
+  'В настоящем Законе используются понятия семьи и ребенка.',
+  'Статья 2. Цели',
+  '1. Пособие по уходу за ребенком назначается женщинам, имеющим детей в возрасте до шести лет.',
+  `2. ${XSS('draft')} Текст из черновика.`,
+].join('\n\n');
+
 export interface Person {
   email: string;
   password: string;

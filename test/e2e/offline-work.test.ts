@@ -8,7 +8,7 @@ import { CHROMIUM, chromiumAvailable, launchChromium, screenshot, signInAs } fro
 import { api, login } from '../helpers/app';
 import { networkSwitch, type NetworkSwitch } from '../helpers/network-switch';
 import { ensureClientBuilt } from './build-client';
-import { startWorld, type E2eWorld } from './fixtures';
+import { SECOND_READING, startWorld, type E2eWorld } from './fixtures';
 import { addFinding, findingCard, openReview, waitSynced } from './page-actions';
 
 /**
@@ -146,6 +146,46 @@ describe.skipIf(!chromiumAvailable())('offline work survives a closed browser (e
     await again.locator('#sign-in-email').waitFor();
     await expect.poll(() => localCopies(again, world.aida.id)).toEqual([]);
     expect(await again.evaluate(() => caches.has('tendik-api'))).toBe(false);
+  });
+
+  test('a later reading offline: the review reopens offline on reading 2 with the finding made there, which reaches the server when the network returns (issue 16)', async () => {
+    const reviewId = await world.createReview('Второе чтение без сети');
+    const auth = await login(world.server, world.secretary.email, world.secretary.password);
+    const form = new FormData();
+    form.set('label', '2-е чтение');
+    form.set('file', new Blob([SECOND_READING], { type: 'text/plain' }), 'second.txt');
+    expect((await api(world.server, auth, `/api/reviews/${reviewId}/versions`, { method: 'POST', body: form })).status).toBe(201);
+    const launch = newProfile();
+    let ctx = await launch();
+    const page = await signInAs(ctx, network.url, world.aida.email, world.aida.password);
+    await openWithOfflineCache(page, reviewId);
+    const current = (p: Page) => p.locator('[data-testid=version-switcher] [aria-current=page]').getAttribute('data-testid');
+    expect(await current(page)).toBe('version-link-2');
+
+    await goOffline(ctx, page);
+    await addFinding(page, 'используются понятия семьи', 'Без сети во втором чтении');
+    await expect.poll(() => pill(page).getAttribute('data-unsent')).toBe('1');
+    await ctx.close();
+
+    // Started again offline at the review's plain address: reading 2 again, with its text and her work.
+    ctx = await launch();
+    await ctx.setOffline(true);
+    const again = await firstPage(ctx);
+    await again.goto(`${network.url}/#/reviews/${reviewId}`);
+    await findingCard(again, 'Без сети во втором чтении').waitFor();
+    expect(await again.locator('.draft-editor').textContent()).toContain('используются понятия семьи');
+    expect(await current(again)).toBe('version-link-2');
+
+    network.up();
+    await ctx.setOffline(false);
+    await waitSynced(again, 30_000);
+    await expect.poll(() => pill(again).getAttribute('data-unsent')).toBe('0');
+    const onReading2 = (await (await api(world.server, auth, `/api/reviews/${reviewId}/model?version=2`)).json()) as ReviewModel;
+    const stored = onReading2.findings.find((f) => String(f.explanation) === 'Без сети во втором чтении');
+    expect(stored?.draftVersion).toBe(2);
+    expect(stored?.position?.state).toBe('exact');
+    const onReading1 = (await (await api(world.server, auth, `/api/reviews/${reviewId}/model`)).json()) as ReviewModel;
+    expect(onReading1.findings.some((f) => String(f.explanation) === 'Без сети во втором чтении')).toBe(false);
   });
 
   test('signing out with work not yet sent asks first: cancelled, nothing is lost; confirmed, the copy is deleted as warned', async () => {

@@ -2,25 +2,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { api, login } from '../helpers/app';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
-import { XSS, DRAFT_TITLE } from './fixtures';
+import { SECOND_READING } from './fixtures';
 import { useWorkbench } from './harness';
 import { addFinding, confirmInDialog, findingCard, openReview, waitSynced } from './page-actions';
 
 const LIVE = 10_000;
-
-// The e2e draft (fixtures.ts) in its second reading: a new article 1 «Понятия» renumbers «Цели» to
-// article 2, its part 1 changes «трех» to «шести», and the article «Комиссия» is gone.
-const SECOND_READING = [
-  'Проект',
-  'ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ',
-  DRAFT_TITLE,
-  'Глава 1. Общие положения',
-  'Статья 1. Понятия',
-  'В настоящем Законе используются понятия семьи и ребенка.',
-  'Статья 2. Цели',
-  '1. Пособие по уходу за ребенком назначается женщинам, имеющим детей в возрасте до шести лет.',
-  `2. ${XSS('draft')} Текст из черновика.`,
-].join('\n\n');
 
 /**
  * Issue 16, the workbench on a later reading: experts land on the latest version, see what was said
