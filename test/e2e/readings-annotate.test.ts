@@ -105,6 +105,15 @@ describe.skipIf(!chromiumAvailable())('annotating a later reading (e2e, chromium
     expect(await bakyt.locator('[data-testid=version-read-only]').count()).toBe(0);
     expect(await bakyt.locator('[data-testid=version-older]').textContent()).toContain('не последнюю редакцию');
     expect(await aida.locator('[data-testid=version-older]').count()).toBe(0);
+    // Work on reading 1 still reaches reading 2: Bakyt's new finding there arrives at Aida carried,
+    // «переносится…» until the server has placed it, then on its words in reading 2.
+    await addFinding(bakyt, 'детей в возрасте', 'Возраст ребёнка в первом чтении.');
+    await waitSynced(bakyt);
+    const late = findingCard(aida, 'Возраст ребёнка в первом');
+    await expect.poll(() => late.getAttribute('data-carried'), { timeout: LIVE }).toBe('placed');
+    expect(await late.locator('[data-testid=carried]').textContent()).toBe('Из 1-го чтения');
+    const lateId = await late.getAttribute('data-item');
+    await expect.poll(() => aida.locator(`.draft-editor .hl[data-finding="${lateId}"]`).textContent()).toBe('детей в возрасте');
     // From the Versions page, each version opens in the workbench: back to reading 2.
     await bakyt.locator('[data-testid=open-versions]').click();
     const open2 = bakyt.locator('[data-testid=version-open-2]');
