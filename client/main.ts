@@ -74,7 +74,7 @@ async function show(): Promise<void> {
     // A committee reader has no working review to open: her way in is the issued conclusion.
     if (route.name === 'conclusion' || ((route.name === 'review' || route.name === 'reading') && currentUser()?.role === 'reader')) unmount = mountConclusionView(main, route.id);
     else if (route.name === 'review') unmount = mountReviewPage(main, route.id, shell, route.clause, route.version);
-    else if (route.name === 'versions') unmount = mountVersionsPage(main, route.id);
+    else if (route.name === 'versions') unmount = mountVersionsPage(main, route.id, route.to);
     else if (route.name === 'reading') unmount = mountReadingRecommendations(main, route.id, route.seq);
     else if (route.name === 'recommendations') unmount = mountRecommendationStats(main);
     else if (route.name === 'checklistStats') unmount = mountChecklistStats(main);

@@ -12,7 +12,7 @@ export type Route =
       version?: number;
     }
   | { name: 'conclusion'; id: string }
-  | { name: 'versions'; id: string }
+  | { name: 'versions'; id: string; /** The version whose placements (and orphans) to show; absent: the latest. */ to?: number }
   | { name: 'reading'; id: string; seq: number }
   | { name: 'recommendations' }
   | { name: 'checklistStats' };
@@ -21,6 +21,8 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const review = /^\/reviews\/([0-9a-f-]{36})(\/conclusion|\/versions)?$/i.exec(path);
   if (review) return { name: review[2] === '/conclusion' ? 'conclusion' : review[2] === '/versions' ? 'versions' : 'review', id: review[1]! };
+  const versionsAt = /^\/reviews\/([0-9a-f-]{36})\/versions\/(\d{1,4})$/i.exec(path);
+  if (versionsAt && Number(versionsAt[2]) >= 2) return { name: 'versions', id: versionsAt[1]!, to: Number(versionsAt[2]) };
   const reading = /^\/reviews\/([0-9a-f-]{36})\/readings\/(\d{1,4})$/i.exec(path);
   if (reading && Number(reading[2]) >= 2) return { name: 'reading', id: reading[1]!, seq: Number(reading[2]) };
   const at = /^\/reviews\/([0-9a-f-]{36})(?:\/version\/(\d{1,4}))?(?:\/clause\/([^/]+))?$/i.exec(path);

@@ -475,7 +475,7 @@ export class FindingsPanel {
       state ? ' · ' : null,
       state ? h('span', { class: 'finding__carried-state', 'data-testid': 'carried-state' }, t(state)) : null,
       carried.state === 'orphaned' && mayReattach
-        ? h('span', {}, ' · ', h('a', { href: `#/reviews/${this.session.reviewId}/versions`, 'data-testid': 'carried-reattach' }, t('draftVersionsReattach')))
+        ? h('span', {}, ' · ', h('a', { href: `#/reviews/${this.session.reviewId}/versions/${this.session.version}`, 'data-testid': 'carried-reattach' }, t('draftVersionsReattach')))
         : null,
     );
   }

@@ -45,7 +45,7 @@ async function upload<R extends JsonRoute>(route: R, reviewId: string, form: For
   return checkedAnswer(route, res.status, body);
 }
 
-export function mountVersionsPage(main: HTMLElement, reviewId: string): () => void {
+export function mountVersionsPage(main: HTMLElement, reviewId: string, initialTo?: number): () => void {
   const me = currentUser();
   const isSecretary = me?.role === 'secretary';
   const page = h('section', { class: 'versions-page', 'data-testid': 'versions-page', 'aria-labelledby': 'versions-title' });
@@ -352,7 +352,7 @@ export function mountVersionsPage(main: HTMLElement, reviewId: string): () => vo
     const merged = await apiCall(reviews.getModel, { params: { id: reviewId }, query: newest >= 2 ? { version: newest } : {} });
     if (!alive) return;
     model = merged;
-    to = latest ?? list[list.length - 1]!.seq;
+    to = latest !== undefined && list.some((v) => v.seq === latest) ? latest : list[list.length - 1]!.seq;
     from = Math.max(1, to - 1);
     renderList();
     if (list.length >= 2) await loadComparison();
@@ -360,7 +360,8 @@ export function mountVersionsPage(main: HTMLElement, reviewId: string): () => vo
 
   if (isSecretary) page.append(addForm());
   page.append(compareBox, orphanBox);
-  load().catch((error: unknown) => (status.textContent = describeError(error, lang())));
+  // Opened from an orphan's card on the workbench of version n: that version's placements and orphans.
+  load(initialTo).catch((error: unknown) => (status.textContent = describeError(error, lang())));
   const offLang = onLangChange(() => {
     renderList();
     renderComparison();

@@ -20,6 +20,8 @@ describe('the address of a review at a version', () => {
     expect(parseRoute(`#/reviews/${ID}/version/two`)).toEqual({ name: 'list' });
     expect(parseRoute(`#/reviews/${ID}/versions`)).toEqual({ name: 'versions', id: ID });
     expect(parseRoute(`#/reviews/${ID}/readings/2`)).toEqual({ name: 'reading', id: ID, seq: 2 });
+    expect(parseRoute(`#/reviews/${ID}/versions/3`)).toEqual({ name: 'versions', id: ID, to: 3 });
+    expect(parseRoute(`#/reviews/${ID}/versions/1`)).toEqual({ name: 'list' });
   });
 
   it('makes addresses that read back the same', () => {

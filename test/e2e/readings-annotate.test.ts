@@ -78,7 +78,7 @@ describe.skipIf(!chromiumAvailable())('annotating a later reading (e2e, chromium
 
     // Bakyt is on reading 2 too; Aida annotates the article only reading 2 has.
     await reopen(bakyt);
-    expect(await findingCard(bakyt, 'Нет требования').locator('[data-testid=carried-reattach]').getAttribute('href')).toBe(`#/reviews/${reviewId}/versions`);
+    expect(await findingCard(bakyt, 'Нет требования').locator('[data-testid=carried-reattach]').getAttribute('href')).toBe(`#/reviews/${reviewId}/versions/2`);
     await addFinding(aida, 'используются понятия семьи', 'Понятие семьи без гендерного измерения.');
     const fresh = findingCard(aida, 'Понятие семьи без');
     await fresh.waitFor();
@@ -122,6 +122,11 @@ describe.skipIf(!chromiumAvailable())('annotating a later reading (e2e, chromium
     await open2.click();
     await expect.poll(() => bakyt.locator('[data-testid=version-switcher] [aria-current=page]').getAttribute('data-testid'), { timeout: LIVE }).toBe('version-link-2');
     await expect.poll(() => findingCard(bakyt, 'Понятие семьи без').count(), { timeout: LIVE }).toBe(1);
+    // His orphan's card leads to the Versions page at reading 2, where he re-attaches it by hand.
+    await findingCard(bakyt, 'Нет требования').locator('[data-testid=carried-reattach]').click();
+    const orphanThere = bakyt.locator('[data-testid=versions-orphans] [data-testid=placement]').filter({ hasText: 'Нет требования' });
+    await orphanThere.waitFor({ timeout: LIVE });
+    expect(await orphanThere.locator('details.reattach').count()).toBe(1);
 
     // The secretary confirms it in reading 2; the conclusion's preview on reading 2 lists it.
     const { page: secretary } = await signedIn('secretary');
