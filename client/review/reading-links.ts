@@ -1,4 +1,5 @@
 import { versions } from '../../shared/contract';
+import type { ReviewVersion } from '../../shared/contract/versions';
 import { apiCall } from '../api';
 import { t } from '../i18n/i18n';
 import { h } from '../ui/dom';
@@ -8,10 +9,11 @@ import { h } from '../ui/dom';
  * shown under the review's title once the secretary has added a reading. Quiet when there is none or
  * the versions cannot be read (offline): the workbench works without them.
  */
-export function readingLinks(reviewId: string): HTMLElement {
+export function readingLinks(reviewId: string, known?: readonly ReviewVersion[]): HTMLElement {
   const nav = h('nav', { class: 'reading-links', 'aria-label': t('recsNav'), 'data-i18n-label': 'recsNav', 'data-testid': 'reading-links' });
   nav.hidden = true;
-  apiCall(versions.listVersions, { params: { id: reviewId } })
+  // The page has the list already when it could read it (the version switcher's): no second request.
+  (known ? Promise.resolve({ versions: known }) : apiCall(versions.listVersions, { params: { id: reviewId } }))
     .then(({ versions: list }) => {
       const later = list.filter((v) => v.seq >= 2);
       if (!later.length) return;

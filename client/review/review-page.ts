@@ -325,7 +325,7 @@ function build(main: HTMLElement, review: ReviewInfo, session: ReviewSession, pa
         h('a', { href: '#/', class: 'back-link', 'data-i18n': 'backToList' }, t('backToList')),
         reviewTitle.element,
         switcher.element,
-        readingLinks(review.id),
+        readingLinks(review.id, versionList.length ? versionList : undefined),
         presence.element,
       ),
       outline.element,
