@@ -270,6 +270,12 @@ export interface CarriedPlacement {
   state: 'placed' | 'changed' | 'orphaned' | 'pending';
   /** Re-attached by hand. */
   manual: boolean;
+  /**
+   * An engine candidate, where the engine has run on this version: whether it finds the same here
+   * (the same rule on these words). False: the words were changed so that the rule no longer fires —
+   * a hint, for the expert to check, that the point was taken.
+   */
+  engineFindsAgain?: boolean;
 }
 
 /**
@@ -305,6 +311,8 @@ export interface ReviewModel {
    * and it holds what was made on it and on earlier versions, never on later ones (issue 16).
    */
   draftVersion?: number;
+  /** A later version's model: the checklist engine has run on that version (its ENGINE doc says which checklist). */
+  versionAnalysed?: boolean;
   findings: MergedFinding[];
   comments: Array<Annotation & { replies: Reply[]; position?: ResolvedAnchor; carried?: CarriedPlacement }>;
   answers: ChecklistAnswer[];

@@ -461,7 +461,8 @@ export class FindingsPanel {
 
   /**
    * Where a card carried from an earlier version comes from and how it stands here (issue 16), in
-   * words: «Из 1-го чтения · текст изменён». An orphan's card links to the Versions page, where the
+   * words: «Из 1-го чтения · текст изменён» (and, for an engine candidate the engine no longer finds on
+   * this version, that it does not). An orphan's card links to the Versions page, where the
    * secretary (any annotation) or its author (her own) re-attaches it by hand.
    */
   private carriedLine(item: ListedItem, carried: CarriedPlacement): HTMLElement {
@@ -474,6 +475,8 @@ export class FindingsPanel {
       from,
       state ? ' · ' : null,
       state ? h('span', { class: 'finding__carried-state', 'data-testid': 'carried-state' }, t(state)) : null,
+      // The engine ran on this version and its rule no longer fires on these words: the point may have been taken.
+      carried.engineFindsAgain === false ? h('span', {}, ' · ', h('span', { 'data-testid': 'carried-not-again' }, t('draftVersionsNotAgain'))) : null,
       carried.state === 'orphaned' && mayReattach
         ? h('span', {}, ' · ', h('a', { href: `#/reviews/${this.session.reviewId}/versions/${this.session.version}`, 'data-testid': 'carried-reattach' }, t('draftVersionsReattach')))
         : null,

@@ -11,7 +11,7 @@ import type {
 } from '../review-model';
 import { resolveAnchor, findQuote } from './anchor';
 import { readAuthorDoc, type AuthorContent } from './author-doc';
-import { readCandidates } from './engine-doc';
+import { ENGINE_META, readCandidates } from './engine-doc';
 import { clauseTexts, plainText } from './text-doc';
 
 export interface AuthorDocInput {
@@ -168,6 +168,7 @@ export function mergeReviewModel(input: MergeInput): ReviewModel {
   return {
     reviewId: input.reviewId,
     ...(version !== 1 ? { draftVersion: version } : {}),
+    ...(version !== 1 && input.laterEngines?.get(version)?.getMap(ENGINE_META).get('checklist') !== undefined ? { versionAnalysed: true } : {}),
     findings,
     comments,
     answers: answers.sort(byTime((a) => a.at)),

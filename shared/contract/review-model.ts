@@ -31,6 +31,7 @@ const CarriedPlacement = z.object({
   fromVersion: z.number(),
   state: z.enum(['placed', 'changed', 'orphaned', 'pending']),
   manual: z.boolean(),
+  engineFindsAgain: z.boolean().optional(),
 });
 
 const ReplyVersion = z.object({ at: z.number(), body: z.string() });
@@ -184,6 +185,7 @@ const IgnoredRecord = z.object({
 export const ReviewModelSchema = z.object({
   reviewId: z.string(),
   draftVersion: z.number().optional(),
+  versionAnalysed: z.boolean().optional(),
   findings: z.array(MergedFinding),
   comments: z.array(Comment),
   answers: z.array(ChecklistAnswer),

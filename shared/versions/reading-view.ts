@@ -51,6 +51,14 @@ export function viewOfReading(model: ReviewModel, placements: readonly Placement
     !f.carried &&
     carriedEngine.some((c) => c.id === f.id || (c.detectorId === f.detectorId && c.position !== undefined && f.position !== undefined && overlaps(c.position, f.position)));
   const nativeIds = new Set(findings.filter((f) => !f.carried).map((f) => f.id));
+  // Where the engine has run on this version, each carried candidate says whether it fires here again.
+  if (model.versionAnalysed)
+    for (const c of carriedEngine) {
+      const again = findings.some(
+        (f) => f.origin === 'engine' && !f.carried && (f.id === c.id || (f.detectorId === c.detectorId && f.position !== undefined && c.position !== undefined && overlaps(f.position, c.position))),
+      );
+      c.carried = { ...c.carried!, engineFindsAgain: again };
+    }
   // The same id twice (the engine's hash of the same unit and words): the live one stays — the carried
   // one where it was placed, the new one where the carried one is orphaned. Both share one thread.
   const kept = findings.filter((f) => !foundAgain(f) && !(f.carried && nativeIds.has(f.id) && (f.carried.state === 'orphaned' || f.carried.state === 'pending')));

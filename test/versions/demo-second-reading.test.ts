@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../../server/config';
 import { importDraft } from '../../server/import/import-draft';
 import { createReview } from '../../server/reviews/store';
 import { DEMO_DRAFT } from '../../server/seed-demo';
+import { viewOfVersion } from '../../server/versions/carry';
 import type { UserId } from '../../shared/ids';
 import { api } from '../helpers/app';
 import { useReviewWorld } from '../collab/fixtures';
@@ -52,4 +53,12 @@ it('the demo draft’s sample second reading adds as the same act, with the chan
   // The engine runs on the second reading and finds the new article's leave for the mother only.
   const candidates = await server.tendik.ctx.collab.withRoom(review.id, 'engine:2', (room) => readCandidates(room.doc));
   expect(candidates.some((c) => c.clauseId.startsWith('a5-1') && /матери/.test(c.quote.exact))).toBe(true);
+
+  // On the second reading, the first reading's candidates say whether the engine still finds them: not the
+  // mother-only allowance of article 3 (rewritten for either parent), still the working woman of article 4.
+  const view = await viewOfVersion(server.tendik.ctx, review.id, 2);
+  const carriedOn = (clauseId: string) => view.findings.filter((f) => f.origin === 'engine' && f.carried && f.clauseId === clauseId);
+  expect(carriedOn('a3.p1').length).toBeGreaterThan(0);
+  expect(carriedOn('a3.p1').every((f) => f.carried?.state === 'changed' && f.carried.engineFindsAgain === false)).toBe(true);
+  expect(carriedOn('a4.p1').some((f) => f.carried?.state === 'placed' && f.carried.engineFindsAgain === true)).toBe(true);
 });

@@ -63,6 +63,9 @@ describe('the merge, per version', () => {
     expect(model.findings.find((f) => f.id === on2.id)?.draftVersion).toBe(2);
     expect(model.findings.find((f) => f.id === 'cf-2')?.draftVersion).toBe(2);
     expect(model.findings.find((f) => f.id === on1.id)?.draftVersion).toBeUndefined();
+    // The engine has run on version 2 (its doc says which checklist): the model says so.
+    expect(model.versionAnalysed).toBe(true);
+    expect(mergeReviewModel({ reviewId: 'r', engine: engine1, authors: [], version: 2, laterEngines: new Map([[2, new Y.Doc()]]) }).versionAnalysed).toBeUndefined();
   });
 });
 
@@ -124,6 +127,19 @@ describe('viewOfReading', () => {
     const listed = view.findings.map((f) => `${f.id}${f.carried ? '@carried' : ''}`).sort();
     expect(listed).toEqual(['cf-gone', 'cf-old@carried', 'cf-other', 'cf-same@carried'].sort());
     expect(view.findings.find((f) => f.id === 'cf-same')!.replies).toHaveLength(1);
+  });
+
+  it('says of a carried candidate whether the engine finds it again on this version, once the engine has run there', () => {
+    const carried = (id: string) => finding(id, { origin: 'engine', authorId: null, detectorId: 'd1' });
+    const refound = finding('cf-new', { origin: 'engine', authorId: null, detectorId: 'd1', draftVersion: 2, clauseId: 'a1', position: { state: 'exact', clauseId: 'a1', start: 2, end: 6 } });
+    const places = [placement('cf-kept', 'placed', 'a1', 0, 5, 'engine'), placement('cf-fixed', 'changed', 'a2', 0, 9, 'engine')];
+    const analysed = viewOfReading({ ...model([carried('cf-kept'), carried('cf-fixed'), refound]), versionAnalysed: true }, places);
+    const of = (v: ReviewModel, id: string) => v.findings.find((f) => f.id === id)!.carried;
+    expect(of(analysed, 'cf-kept')?.engineFindsAgain).toBe(true);
+    expect(of(analysed, 'cf-fixed')?.engineFindsAgain).toBe(false);
+    // Before the engine has run on the version, nothing is said either way.
+    const before = viewOfReading(model([carried('cf-kept'), carried('cf-fixed')]), places);
+    expect(of(before, 'cf-fixed')?.engineFindsAgain).toBeUndefined();
   });
 
   it('carries comments the same way', () => {
