@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuilt } from '../test/e2e/build-client';
 import { startWorld, type E2eWorld } from '../test/e2e/fixtures';
 import { chromiumAvailable, launchChromium } from '../test/helpers/browser';
@@ -29,4 +29,26 @@ export async function runBrowserBench(name: string, corpusFile: string, run: (wo
     await browser.close();
     await world.close();
   }
+}
+
+/** ms since navigation start at which the editor was complete, synced and answering. */
+export async function openUntilInteractive(page: Page, url: string, articles: number): Promise<number> {
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(
+    (expected) =>
+      document.querySelectorAll('.draft-editor section.clause--article').length >= expected &&
+      document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'synced',
+    articles,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  // Interactive: the main thread is free enough to run the next frame after a caret move.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        (document.querySelector('.draft-editor') as HTMLElement).focus();
+        requestAnimationFrame(() => setTimeout(resolve, 0));
+      }),
+  );
+  return Date.now() - started;
 }

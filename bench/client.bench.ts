@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { signInAs } from '../test/helpers/browser';
 import { readCorpus } from '../test/helpers/corpus';
 import type { E2eWorld } from '../test/e2e/fixtures';
-import { runBrowserBench } from './browser-bench';
+import { openUntilInteractive, runBrowserBench } from './browser-bench';
 import { createAnchor } from '../shared/collab/anchor';
 import { addAnnotation } from '../shared/collab/author-doc';
 import { clauseTexts, plainText } from '../shared/collab/text-doc';
@@ -32,27 +32,6 @@ function describeRuns(values: number[]): string {
   return `median ${median(values).toFixed(0)} ms  (min ${sorted[0]!.toFixed(0)}, max ${sorted[sorted.length - 1]!.toFixed(0)}, n=${values.length})`;
 }
 
-/** ms since navigation start at which the editor was complete, synced and answering. */
-async function openUntilInteractive(page: Page, url: string, articles: number): Promise<number> {
-  const started = Date.now();
-  await page.goto(url);
-  await page.waitForFunction(
-    (expected) =>
-      document.querySelectorAll('.draft-editor section.clause--article').length >= expected &&
-      document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'synced',
-    articles,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  // Interactive: the main thread is free enough to run the next frame after a caret move.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        (document.querySelector('.draft-editor') as HTMLElement).focus();
-        requestAnimationFrame(() => setTimeout(resolve, 0));
-      }),
-  );
-  return Date.now() - started;
-}
 
 async function typingLatency(page: Page, keys: number): Promise<number[]> {
   await page.evaluate(() => {

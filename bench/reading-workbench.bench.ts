@@ -10,7 +10,7 @@ import { signInAs } from '../test/helpers/browser';
 import { openClient } from '../test/collab/harness';
 import { readCorpus } from '../test/helpers/corpus';
 import { amend, defaultOperations, sentencePool } from '../test/versions/amend';
-import { runBrowserBench } from './browser-bench';
+import { openUntilInteractive, runBrowserBench } from './browser-bench';
 import { figure } from './lib';
 
 // The workbench on a later reading in Debian chromium (issue 16): the Criminal Code with an expert's 500
@@ -31,16 +31,7 @@ const describe = (xs: number[]) => {
 
 async function open(page: Page, url: string, articles: number, carried: number): Promise<{ interactive: number; placed: number }> {
   const started = Date.now();
-  await page.goto(url);
-  await page.waitForFunction(
-    (expected) =>
-      document.querySelectorAll('.draft-editor section.clause--article').length >= expected &&
-      document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'synced',
-    articles,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-  const interactive = Date.now() - started;
+  const interactive = await openUntilInteractive(page, url, articles);
   await page.waitForFunction(
     (n) => document.querySelectorAll('[data-carried]').length >= n && document.querySelectorAll('[data-carried=pending]').length === 0,
     carried,

@@ -1,24 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
-import { XSS, DRAFT_TITLE } from './fixtures';
+import { SECOND_READING } from './fixtures';
 import { useWorkbench } from './harness';
 import { addFinding, openReview, waitSynced } from './page-actions';
 
 const LIVE = 10_000;
-
-// The e2e draft (fixtures.ts) in its second reading: a new article 1 renumbers «Цели» to article 2, its
-// part 1 changes «трех» to «шести», and the article «Комиссия» is gone.
-const SECOND_READING = [
-  'Проект',
-  'ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ',
-  DRAFT_TITLE,
-  'Глава 1. Общие положения',
-  'Статья 1. Понятия',
-  'В настоящем Законе используются понятия семьи и ребенка.',
-  'Статья 2. Цели',
-  '1. Пособие по уходу за ребенком назначается женщинам, имеющим детей в возрасте до шести лет.',
-  `2. ${XSS('draft')} Текст из черновика.`,
-].join('\n\n');
 
 /**
  * Issue 16 in the browser: the secretary adds the second reading by pasting it; two experts, each in
