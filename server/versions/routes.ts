@@ -15,6 +15,7 @@ import { importDraft } from '../import/import-draft';
 import { outlineOf } from '../import/outline';
 import { optionalText, uploadRoute } from '../import/routes';
 import { receiveUpload } from '../import/upload';
+import { noteReviewChanged } from '../reviews/finding-counts';
 import { modelsOf, placementsIn, placementsOfVersion, sourcesOfModel, textsOf, versionTree } from './carry';
 import { VersionErrors } from './errors';
 import { sameActCheck } from './same-act';
@@ -122,6 +123,8 @@ export function mountVersionRoutes(app: express.Express, ctx: AppContext): void 
         details: { label, readingDate, sourceName: upload.file!.name, sha256: result.sourceSha256, counts: result.report.counts, check },
       });
       const carried = await placementsIn(ctx, reviewId, seq, session.user.id, modelOf);
+      // The review now stands on the new version: the list's counts and the mentions are read again.
+      noteReviewChanged(ctx.db, reviewId);
       const version = listVersions(ctx.db, reviewId).find((v) => v.seq === seq)!;
       sendJson(res, contract.addVersion, { version, report: result.report, check, carried: carried.fresh }, 201);
     }),

@@ -31,11 +31,17 @@ it('the demo draft’s sample second reading adds as the same act, with the chan
     members: [alice.user.id as UserId],
     draft: { tree: first.tree, pmDoc: first.pmDoc, report: first.report, sourceSha256: first.sourceSha256 },
   });
+  const listed = async () =>
+    ((await (await api(server, alice.auth, '/api/reviews')).json()) as { reviews: Array<{ id: string; counts?: { findings: number } }> }).reviews.find((r) => r.id === review.id)?.counts?.findings;
+  await listed(); // the first listing loads the engine's doc, which runs the checklist: a change
+  const before = await listed();
+  expect(await listed()).toBe(before); // current now: read from the table
   const body = new FormData();
   body.set('label', '2-е чтение');
   body.set('file', new Blob([fs.readFileSync(SECOND)], { type: 'text/plain' }), path.basename(SECOND));
   const added = await api(server, secretary.auth, `/api/reviews/${review.id}/versions`, { method: 'POST', body });
   expect(added.status, await added.clone().text()).toBe(201);
+  const after = await listed(); // before anything else touches the review
   const result = (await added.json()) as { version: ReviewVersion; check: SameActCheck };
   expect(result.check.warnings).toEqual([]);
 
@@ -61,4 +67,9 @@ it('the demo draft’s sample second reading adds as the same act, with the chan
   expect(carriedOn('a3.p1').length).toBeGreaterThan(0);
   expect(carriedOn('a3.p1').every((f) => f.carried?.state === 'changed' && f.carried.engineFindsAgain === false)).toBe(true);
   expect(carriedOn('a4.p1').some((f) => f.carried?.state === 'placed' && f.carried.engineFindsAgain === true)).toBe(true);
+
+  // The review list counts the review on its new reading at once (the new article's candidates too), not
+  // the first reading's figures until something else changes.
+  expect(view.findings.length).toBeGreaterThan(before ?? 0);
+  expect(after).toBe(view.findings.length);
 });
