@@ -23,6 +23,8 @@ import type { AppContext } from '../context';
 import type { CollabHub } from './hub';
 import { foreignAnnotationKeys } from './foreign-record-keys';
 import { recordRewrites } from './record-rewrites';
+import { missingVersions } from './missing-versions';
+import { latestSeq } from '../versions/store';
 import { decodeAwareness, encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION, presenceUser, stampPresence } from './presence';
 import { UserLimits, type LimitVerdict } from './user-limits';
 import { Connection, roomKey, type Room } from './room';
@@ -274,6 +276,12 @@ class CollabSocket {
       // Her own records, but changed as her app never changes them (removed outright, undeleted, or
       // edited with the replaced words dropped from the history): refused whole, never stored.
       const rewrites = recordRewrites(update, room.doc);
+      // Annotations anchored in a version of the draft the review does not have: refused whole.
+      const missing = missingVersions(update, latestSeq(this.ctx.db, reviewId));
+      if (missing.length > 0) {
+        audit(this.ctx.db, { userId: this.user.id, reviewId, action: 'collab.missing_version_refused', target: name, details: { versions: missing.slice(0, 20) } });
+        throw CollabErrors.COLLAB_NO_SUCH_VERSION();
+      }
       if (rewrites.length > 0) {
         audit(this.ctx.db, { userId: this.user.id, reviewId, action: 'collab.record_rewrite_refused', target: name, details: { records: rewrites.slice(0, 20) } });
         throw CollabErrors.COLLAB_RECORD_REWRITE();

@@ -215,7 +215,7 @@ it('a later version has its own TEXT doc nobody writes, its own engine candidate
   expect(audited.n).toBe(1);
 });
 
-it('an expert may not write an annotation anchored in a version into anyone else’s doc, nor a malformed version', async () => {
+it('an expert may not write an annotation into anyone else’s doc, nor on a version the review lacks, nor a malformed version', async () => {
   const { alice, bella, review, server } = bench.world;
   const bellaDoc = authorDocName(bella.user.id);
   const a = await rawSocket(server, alice);
@@ -225,6 +225,22 @@ it('an expert may not write an annotation anchored in a version into anyone else
   forged.getMap('annotations').set(`${bella.user.id}:forged`, { id: 'x', kind: 'finding', anchor: { clauseId: 'a1', quote: { exact: 'x', prefix: '', suffix: '' }, draftVersion: 2 }, body: 'x', status: 'open', createdAt: 1, updatedAt: 1 });
   expect(await sendUpdate(a, review.id, bellaDoc, Y.encodeStateAsUpdate(forged))).toMatchObject({ ok: false, code: 'COLLAB_READ_ONLY' });
   a.disconnect();
+  // Her own doc, an annotation anchored in a version the review does not have: refused whole, audited.
+  const own0 = await rawSocket(server, alice);
+  const aliceDoc = authorDocName(alice.user.id);
+  expect(await join(own0, review.id, aliceDoc)).toMatchObject({ ok: true, writable: true });
+  const onVersion = (draftVersion: number) => {
+    const doc = new Y.Doc();
+    addAnnotation(doc, alice.user.id, { kind: 'comment', anchor: { clauseId: 'a1', quote: { exact: 'право', prefix: '', suffix: '' }, draftVersion }, body: `на редакции ${draftVersion}` });
+    return Y.encodeStateAsUpdate(doc);
+  };
+  const latest = (server.tendik.ctx.db.prepare('SELECT MAX(seq) AS n FROM review_versions WHERE review_id = ?').get(review.id) as { n: number | null }).n ?? 1;
+  expect(await sendUpdate(own0, review.id, aliceDoc, onVersion(latest + 40))).toMatchObject({ ok: false, code: 'COLLAB_NO_SUCH_VERSION' });
+  const refusedAudit = server.tendik.ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'collab.missing_version_refused' AND user_id = ?").get(alice.user.id) as { n: number };
+  expect(refusedAudit.n).toBe(1);
+  expect(await sendUpdate(own0, review.id, aliceDoc, onVersion(latest))).toMatchObject({ ok: true });
+  own0.disconnect();
+
   // A record in her own doc naming a version that is no number the merge takes is kept out of the model.
   const own = await openClient(server.url, alice.auth, review.id, ['text', authorDocName(alice.user.id)]);
   bench.clients.push(own);
