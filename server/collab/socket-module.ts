@@ -23,7 +23,7 @@ import type { AppContext } from '../context';
 import type { CollabHub } from './hub';
 import { foreignAnnotationKeys } from './foreign-record-keys';
 import { recordRewrites } from './record-rewrites';
-import { missingVersions } from './missing-versions';
+import { laterVersionsNamed } from './versions-named';
 import { latestSeq } from '../versions/store';
 import { decodeAwareness, encodeAwareness, MAX_PRESENCE_BYTES, MAX_PRESENCE_IDS_PER_CONNECTION, presenceUser, stampPresence } from './presence';
 import { UserLimits, type LimitVerdict } from './user-limits';
@@ -277,7 +277,9 @@ class CollabSocket {
       // edited with the replaced words dropped from the history): refused whole, never stored.
       const rewrites = recordRewrites(update, room.doc);
       // Annotations anchored in a version of the draft the review does not have: refused whole.
-      const missing = missingVersions(update, latestSeq(this.ctx.db, reviewId));
+      const named = laterVersionsNamed(update);
+      const latest = named.length > 0 ? latestSeq(this.ctx.db, reviewId) : 1;
+      const missing = named.filter((v) => v > latest);
       if (missing.length > 0) {
         audit(this.ctx.db, { userId: this.user.id, reviewId, action: 'collab.missing_version_refused', target: name, details: { versions: missing.slice(0, 20) } });
         throw CollabErrors.COLLAB_NO_SUCH_VERSION();

@@ -7,7 +7,7 @@ import { loadReviewModel } from '../collab/model';
 import { reviewNow } from '../versions/review-now';
 import { viewOfVersion } from '../versions/carry';
 import { VersionErrors } from '../versions/errors';
-import { storedVersionTree } from '../versions/store';
+import { latestSeq } from '../versions/store';
 import type { AppContext } from '../context';
 import { sendJson } from '../http/send-json';
 import { requireSession } from '../http/session';
@@ -78,7 +78,7 @@ export function mountReviewRoutes(app: express.Express, ctx: AppContext): void {
     const { reviewId } = requireReview(req, ctx.db, reviewIdParam(req), 'readWorkingDocs');
     const query = contract.getModel.query.safeParse(req.query);
     const version = query.success ? (query.data.version ?? 1) : 0;
-    if (version < 1 || (version >= 2 && !storedVersionTree(ctx.db, reviewId, version))) throw VersionErrors.VERSION_NOT_FOUND();
+    if (version < 1 || version > latestSeq(ctx.db, reviewId)) throw VersionErrors.VERSION_NOT_FOUND();
     sendJson(res, contract.getModel, version === 1 ? await loadReviewModel(ctx, reviewId) : await viewOfVersion(ctx, reviewId, version));
   });
 }

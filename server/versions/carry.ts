@@ -164,10 +164,6 @@ export async function placementsIn(
   return { placements: storedPlacements(ctx.db, reviewId, seq).filter((p) => current.has(p.annotationId)), fresh };
 }
 
-export async function placementsOfVersion(ctx: AppContext, reviewId: string, seq: number, userId: string | null): Promise<CarryResult> {
-  return placementsIn(ctx, reviewId, seq, userId);
-}
-
 /**
  * The review as it stands on version `version` (issue 16): its own work and its engine's candidates where
  * they were made, and everything made on earlier versions where it was carried (shared/versions/reading-view.ts).

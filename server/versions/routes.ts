@@ -16,7 +16,7 @@ import { outlineOf } from '../import/outline';
 import { optionalText, uploadRoute } from '../import/routes';
 import { receiveUpload } from '../import/upload';
 import { noteReviewChanged } from '../reviews/finding-counts';
-import { modelsOf, placementsIn, placementsOfVersion, sourcesOfModel, textsOf, versionTree } from './carry';
+import { modelsOf, placementsIn, sourcesOfModel, textsOf, versionTree } from './carry';
 import { VersionErrors } from './errors';
 import { sameActCheck } from './same-act';
 import { insertVersion, latestSeq, listVersions, savePlacements, storedPlacements } from './store';
@@ -216,7 +216,7 @@ export function mountVersionRoutes(app: express.Express, ctx: AppContext): void 
       return;
     }
     // Placements still missing (annotations made since) are carried now: the server's act, not the reader's.
-    const { placements } = await placementsOfVersion(ctx, reviewId, seq, null);
+    const { placements } = await placementsIn(ctx, reviewId, seq, null);
     sendJson(res, contract.listPlacements, { seq, placements });
   });
 
@@ -226,7 +226,7 @@ export function mountVersionRoutes(app: express.Express, ctx: AppContext): void 
     const body = contract.reattach.body.safeParse(req.body);
     if (!body.success || seq < 2) throw VersionErrors.VERSION_BAD_RANGE();
     const annotationId = String(param(req, 'annotationId'));
-    const { placements } = await placementsOfVersion(ctx, reviewId, seq, null);
+    const { placements } = await placementsIn(ctx, reviewId, seq, null);
     const current = placements.find((p) => p.annotationId === annotationId);
     if (!current) throw VersionErrors.VERSION_NO_ANNOTATION();
     // The secretary re-attaches anything; an expert only her own annotations (never the engine's).

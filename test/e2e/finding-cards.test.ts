@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
 import { useWorkbench } from './harness';
-import { addFinding, confirmInDialog, findingCard, openReview, reply, selectInEditor } from './page-actions';
+import { addFinding, confirmInDialog, dialogSubmit, findingCard, openReview, reply, selectInEditor } from './page-actions';
 
 /**
  * Issue 17, findings and comments, in Chromium with two or three people in their own contexts: edits
@@ -11,14 +11,6 @@ import { addFinding, confirmInDialog, findingCard, openReview, reply, selectInEd
  * state, the reply box on demand, Escape from a card, neighbouring highlights.
  */
 const LIVE = 10_000;
-
-async function dialogSubmit(page: Page, testId: string, text: string): Promise<void> {
-  const dialog = page.locator(`[data-testid=${testId}]`);
-  await dialog.waitFor();
-  await dialog.locator(`[data-testid=${testId}-input]`).fill(text);
-  await dialog.locator(`[data-testid=${testId}-submit]`).click();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 const cardOf = (page: Page, text: string): Locator => page.locator('[data-testid=findings-list] > li').filter({ hasText: text });
 

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chromiumAvailable, screenshot, seriousAxeViolations } from '../helpers/browser';
 import { useWorkbench } from './harness';
-import { openReview } from './page-actions';
+import { dialogSubmit, openReview } from './page-actions';
 
 /**
  * Issue 15 in the findings list, in Chromium with two experts in their own contexts: the same rule
@@ -66,11 +66,7 @@ describe.skipIf(!chromiumAvailable())('identical engine candidates grouped after
     expect(new Set([ticket, subsidy, hay]).size).toBe(3);
     const first = candidates(aida).and(aida.locator(`[data-item="${ticket}"]`));
     await first.locator('[data-testid=dismiss]').click();
-    const why = aida.locator('[data-testid=dismiss-dialog]');
-    await why.waitFor();
-    await why.locator('[data-testid=dismiss-dialog-input]').fill('Глава семьи здесь — адресат билета, не критерий');
-    await why.locator('[data-testid=dismiss-dialog-submit]').click();
-    await why.waitFor({ state: 'detached' });
+    await dialogSubmit(aida, 'dismiss-dialog', 'Глава семьи здесь — адресат билета, не критерий');
     // She hears that two more left the list with it.
     await expect.poll(() => aida.locator('#live-region').textContent()).toBe('Отклонено; сгруппировано с ним таких же кандидатов: 2');
 
@@ -162,11 +158,7 @@ describe.skipIf(!chromiumAvailable())('identical engine candidates grouped after
     await group.locator('[data-testid=finding-group-open]').click();
     const hayCard = secretary.locator(`[data-testid=findings-list] > li[data-item="${hay}"]`);
     await hayCard.locator('[data-testid=dismiss]').click();
-    const reason = secretary.locator('[data-testid=dismiss-dialog]');
-    await reason.waitFor();
-    await reason.locator('[data-testid=dismiss-dialog-input]').fill('Как и в статье 1');
-    await reason.locator('[data-testid=dismiss-dialog-submit]').click();
-    await reason.waitFor({ state: 'detached' });
+    await dialogSubmit(secretary, 'dismiss-dialog', 'Как и в статье 1');
     await expect.poll(() => hayCard.locator('[data-testid=final-decision]').textContent()).toContain('Исключено');
     expect(await hayCard.getAttribute('data-grouped')).toBe(null);
     for (const page of [secretary, aida]) {

@@ -112,3 +112,12 @@ export async function confirmInDialog(page: Page): Promise<string> {
   await dialog.waitFor({ state: 'detached' });
   return said;
 }
+
+/** Fills the one text box of a dialog (`<testId>-input`: a dismissal's reason, a reply) and sends it; waits until it closes. */
+export async function dialogSubmit(page: Page, testId: string, text: string): Promise<void> {
+  const dialog = page.locator(`[data-testid=${testId}]`);
+  await dialog.waitFor();
+  await dialog.locator(`[data-testid=${testId}-input]`).fill(text);
+  await dialog.locator(`[data-testid=${testId}-submit]`).click();
+  await dialog.waitFor({ state: 'detached' });
+}

@@ -5,7 +5,7 @@ import { CollabErrors, sharedDocOf } from '../../../shared/protocol';
 import { draftSchema, DRAFT_FRAGMENT } from '../../../shared/schema';
 import { analyseDraft } from '../../checklist/service';
 import { getReview } from '../../reviews/store';
-import { storedVersionTree } from '../../versions/store';
+import { latestSeq, storedVersionTree } from '../../versions/store';
 import { SERVER_ORIGIN } from '../room';
 import type { CollabExtension } from '../extension';
 
@@ -21,10 +21,11 @@ export const versionDocs: CollabExtension = {
   onLoadDocument({ deps, room, storedRows }) {
     const shared = sharedDocOf(room.name);
     if (!shared || shared.version < 2 || storedRows !== 0) return;
-    const tree = storedVersionTree(deps.db, room.reviewId, shared.version);
-    if (!tree) throw CollabErrors.COLLAB_NO_SUCH_VERSION();
-    if (shared.kind === 'text')
-      room.doc.transact(() => prosemirrorJSONToYXmlFragment(draftSchema, clauseTreeToDoc(tree).toJSON(), room.doc.getXmlFragment(DRAFT_FRAGMENT)), SERVER_ORIGIN);
+    // Versions are numbered without gaps and never removed: the latest number says which exist.
+    if (shared.version > latestSeq(deps.db, room.reviewId)) throw CollabErrors.COLLAB_NO_SUCH_VERSION();
+    if (shared.kind !== 'text') return; // the ENGINE doc is filled after the load, below
+    const tree = storedVersionTree(deps.db, room.reviewId, shared.version)!;
+    room.doc.transact(() => prosemirrorJSONToYXmlFragment(draftSchema, clauseTreeToDoc(tree).toJSON(), room.doc.getXmlFragment(DRAFT_FRAGMENT)), SERVER_ORIGIN);
   },
   async afterLoadDocument({ deps, room, storedRows }) {
     const shared = sharedDocOf(room.name);
