@@ -251,3 +251,34 @@ it('an expert may not write an annotation into anyone else’s doc, nor on a ver
   expect(model.comments.map((c) => c.id)).toContain(good.id);
   expect(model.comments.map((c) => c.id)).not.toContain(`${alice.user.id}:bad-version`);
 });
+
+it('hostile input to the later-version entry points gets a clear refusal, in her language, and changes nothing', async () => {
+  const { secretary, alice, review, server } = bench.world;
+  const db = server.tendik.ctx.db;
+  const rows = () => (db.prepare('SELECT COUNT(*) AS n FROM collab_updates').get() as { n: number }).n;
+  const before = rows();
+  const socket = await rawSocket(server, alice);
+  for (const name of ['text:0', 'text:1', 'text:01', 'engine:-1', 'text:2abc', 'text:99999', 'engine:', `text:${'9'.repeat(400)}`])
+    expect(await join(socket, review.id, name), name).toMatchObject({ ok: false, code: 'COLLAB_BAD_MESSAGE' });
+  expect(await join(socket, review.id, 'engine:9999')).toMatchObject({ ok: false, code: 'COLLAB_NO_SUCH_VERSION', messages: { ru: expect.stringContaining('редакции') } });
+  socket.disconnect();
+
+  for (const q of ['1e9', '99999999999999999999', '-1', '2.5', '']) {
+    const res = await api(server, alice.auth, `/api/reviews/${review.id}/model?version=${q}`);
+    expect([404, 200], q).toContain(res.status);
+    if (q !== '') expect(res.status, q).toBe(404);
+  }
+  const post = (path: string, body: string) =>
+    api(server, secretary.auth, `/api/reviews/${review.id}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ky' }, body });
+  for (const body of ['{"version":"x"}', '{"version":-1}', '{"version":1e9}', '{"version":2.5}']) {
+    const res = await post('analysis', body);
+    expect(res.status, body).toBe(404);
+    expect(((await res.json()) as { error: { messages: Record<string, string> } }).error.messages.ky, body).toContain('редакциясы жок');
+  }
+  const broken = await post('analysis', '{"version":');
+  expect(broken.status).toBe(400);
+  expect((await post('analysis', JSON.stringify({ version: 2, pad: 'x'.repeat(5000) }))).status).toBe(413);
+  for (const reading of ['x', 0, 1, 1e6, -2]) expect((await post('status', JSON.stringify({ status: 'issued', committee: 'social', reading }))).status, String(reading)).toBe(400);
+  expect(((await (await api(server, alice.auth, `/api/reviews/${review.id}`)).json()) as { review: { status: string } }).review.status).toBe('in_review');
+  expect(rows()).toBe(before);
+});
