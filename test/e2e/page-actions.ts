@@ -13,26 +13,38 @@ export async function openReview(page: Page, baseUrl: string, reviewId: string):
   await waitSynced(page);
 }
 
-/** Selects `words` inside the draft editor, as a user dragging over them would. */
+/**
+ * Selects `words` inside the draft editor, as a user dragging over them would. Set from a script, the
+ * selection has no mouse-down behind it, so a colleague's update redrawing the text between the DOM
+ * selection and ProseMirror's reading of it (its selectionchange) puts ProseMirror's old selection back
+ * — a drag with the mouse is kept (prosemirror-view's mouseDown.delaySelUpdate). Selected again then,
+ * as the user would.
+ */
 export async function selectInEditor(page: Page, words: string): Promise<void> {
   await page.locator('[data-testid=draft-editor]').focus();
-  const ok = await page.evaluate((needle) => {
-    const root = document.querySelector('.draft-editor')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    }
-    return false;
-  }, words);
-  expect(ok).toBe(true);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const ok = await page.evaluate((needle) => {
+      const root = document.querySelector('.draft-editor')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+      }
+      return false;
+    }, words);
+    expect(ok).toBe(true);
+    // Two frames: ProseMirror has read the selection into its state, or put its own back.
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    if ((await page.evaluate(() => window.getSelection()?.toString() ?? '')) === words || Date.now() > deadline) break;
+  }
   await selectionSettled(page, words);
 }
 
